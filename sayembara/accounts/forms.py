@@ -1,0 +1,13 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
+    error_messages = {
+        "invalid_login": _("The e-mail address or the password is wrong. Both are case-sensitive for the password."),
+        "inactive": _("This account is inactive."),
+    }

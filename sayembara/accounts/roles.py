@@ -1,0 +1,54 @@
+"""Who may do what. Roles follow from what a user holds, never from a free-text field."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+ORGANISER = "organiser"
+VERIFIER = "verifier"
+JUROR = "juror"
+INNOVATOR = "innovator"
+
+
+def roles_of(user) -> set[str]:
+    """The roles of ``user``, cached on the user object for the request."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_sayembara_roles", None)
+    if cached is not None:
+        return cached
+    roles = set()
+    if user.is_organiser or user.is_superuser:
+        roles.add(ORGANISER)
+    if user.verified_institution_id:
+        roles.add(VERIFIER)
+    if user.juror_roles.exists():
+        roles.add(JUROR)
+    if user.institution_id and not roles & {ORGANISER, JUROR, VERIFIER}:
+        roles.add(INNOVATOR)
+    user._sayembara_roles = roles
+    return roles
+
+
+def role_required(*allowed: str):
+    """Anonymous users go to the login page; logged-in users without the role get 403."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not roles_of(request.user) & set(allowed):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapper.allowed_roles = allowed
+        return wrapper
+
+    return decorator
+
+
+organiser_required = role_required(ORGANISER)

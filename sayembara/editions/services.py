@@ -1,0 +1,95 @@
+"""Read-side helpers for editions: what the public pages show."""
+
+from django.db.models import Count, Prefetch, Q
+
+from sayembara.entries.models import Entry
+from sayembara.results.models import Award
+
+from .models import Criterion, Edition, Stage
+
+
+def edition_overview(edition: Edition) -> dict:
+    """Everything the public page of an edition shows, in a fixed number of queries."""
+    stages = list(
+        Stage.objects.filter(edition=edition).prefetch_related(
+            Prefetch("criteria", queryset=Criterion.objects.order_by("order"))
+        )
+    )
+    entries = list(
+        Entry.objects.visible_to_public()
+        .filter(edition=edition)
+        .select_related("institution__type", "category")
+        .order_by("institution__type__order", "title")
+    )
+    awards = []
+    if edition.results_are_public:
+        awards = list(
+            Award.objects.filter(edition=edition).select_related("entry__institution", "category").order_by(
+                "category__order", "order"
+            )
+        )
+    counts = Entry.objects.filter(edition=edition).aggregate(
+        submitted=Count("pk", filter=~Q(status__in=[Entry.Status.DRAFT, Entry.Status.WITHDRAWN])),
+        passed=Count("pk", filter=Q(status=Entry.Status.PASSED)),
+    )
+    return {
+        "edition": edition,
+        "phases": list(edition.phases.select_related("stage").all()),
+        "stages": stages,
+        "entries": entries,
+        "awards": awards,
+        "counts": counts,
+        "entries_by_type": _group_by_type(entries),
+    }
+
+
+def _group_by_type(entries):
+    groups: dict = {}
+    for entry in entries:
+        groups.setdefault(entry.institution.type, []).append(entry)
+    return list(groups.items())
+
+
+def participation_by_year() -> list[dict]:
+    """Submitted entries per public edition, oldest first (for the trend chart)."""
+    rows = (
+        Edition.objects.public()
+        .annotate(n=Count("entries", filter=~Q(entries__status__in=[Entry.Status.DRAFT, Entry.Status.WITHDRAWN])))
+        .order_by("year")
+        .values("year", "n")
+    )
+    return list(rows)
+
+
+def organiser_overview(edition: Edition) -> dict:
+    """Counts the organiser watches: entries by status and type, scoring progress per stage."""
+    from sayembara.jury.models import Assignment, ScoreSheet
+
+    by_status = dict(
+        Entry.objects.filter(edition=edition).values_list("status").annotate(n=Count("pk")).values_list("status", "n")
+    )
+    status_rows = [(label, by_status.get(value, 0)) for value, label in Entry.Status.choices]
+    by_type = list(
+        Entry.objects.submitted()
+        .filter(edition=edition)
+        .values("institution__type__name")
+        .annotate(n=Count("pk"))
+        .order_by("institution__type__order")
+    )
+    assigned = dict(
+        Assignment.objects.filter(stage__edition=edition).values_list("stage").annotate(n=Count("pk")).values_list("stage", "n")
+    )
+    submitted = dict(
+        ScoreSheet.objects.filter(stage__edition=edition, status=ScoreSheet.Status.SUBMITTED)
+        .values_list("stage")
+        .annotate(n=Count("pk"))
+        .values_list("stage", "n")
+    )
+    progress = []
+    for stage in Stage.objects.filter(edition=edition):
+        expected = assigned.get(stage.pk, 0)
+        done = submitted.get(stage.pk, 0)
+        progress.append(
+            {"stage": stage, "expected": expected, "done": done, "percent": round(100 * done / expected) if expected else 0}
+        )
+    return {"status_rows": status_rows, "by_type": by_type, "progress": progress}

@@ -1,0 +1,50 @@
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+
+from sayembara.accounts.roles import organiser_required
+
+from .models import Edition
+from .services import edition_overview, organiser_overview, participation_by_year
+
+
+def home(request):
+    edition = Edition.objects.current()
+    context = {"editions": Edition.objects.public(), "trend": participation_by_year()}
+    if edition is not None:
+        context.update(edition_overview(edition))
+    return render(request, "editions/home.html", context)
+
+
+def edition_detail(request, year: int):
+    edition = get_object_or_404(Edition.objects.public(), year=year)
+    context = edition_overview(edition)
+    context["editions"] = Edition.objects.public()
+    return render(request, "editions/edition_detail.html", context)
+
+
+def edition_list(request):
+    return render(
+        request,
+        "editions/edition_list.html",
+        {"editions": Edition.objects.public(), "trend": participation_by_year()},
+    )
+
+
+def health(request):
+    """Liveness and database check for the proxy or the orchestrator."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:  # pragma: no cover - only when the database is down
+        return JsonResponse({"status": "database unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+@organiser_required
+def organiser_dashboard(request):
+    edition = Edition.objects.order_by("-year").first()
+    context = {"edition": edition, "trend": participation_by_year(), "editions": Edition.objects.all()}
+    if edition is not None:
+        context.update(organiser_overview(edition))
+    return render(request, "editions/organiser_dashboard.html", context)

@@ -1,0 +1,39 @@
+"""Who may open the foundation's URLs. Each app's tests folder has an ``authz.py`` like this one.
+
+A case is (url name, kwargs factory or None, expectations), where expectations
+maps every role to 200, 302 (login redirect or role redirect), 403 or 404.
+The kwargs factory receives the demo fixtures and returns URL kwargs.
+"""
+
+ALL_200 = {role: 200 for role in ["anonymous", "outsider", "innovator", "verifier", "juror", "organiser"]}
+
+
+def login_only(**overrides):
+    base = {"anonymous": 302, "outsider": 200, "innovator": 200, "verifier": 200, "juror": 200, "organiser": 200}
+    base.update(overrides)
+    return base
+
+
+def only(*roles, anonymous=302):
+    base = {"anonymous": anonymous, "outsider": 403, "innovator": 403, "verifier": 403, "juror": 403, "organiser": 403}
+    base.update({role: 200 for role in roles})
+    return base
+
+
+CASES = [
+    ("home", None, ALL_200),
+    ("health", None, ALL_200),
+    ("editions:list", None, ALL_200),
+    ("editions:detail", lambda f: {"year": 2020}, ALL_200),
+    ("accounts:login", None, login_only(anonymous=200, outsider=302, innovator=302, verifier=302, juror=302, organiser=302)),
+    # Logging out is a POST; a GET is refused with 405 for everyone.
+    ("accounts:logout", None, {role: 405 for role in ALL_200}),
+    ("accounts:dashboard", None, login_only(outsider=302, innovator=302, verifier=302, juror=302, organiser=302)),
+    ("accounts:profile", None, login_only()),
+    ("editions:organiser_dashboard", None, only("organiser")),
+    ("entries:innovator_dashboard", None, only("innovator")),
+    ("entries:verifier_dashboard", None, only("verifier")),
+    ("jury:dashboard", None, only("juror")),
+    ("javascript-catalog", None, ALL_200),
+    ("set_language", None, {role: 302 for role in ALL_200}),
+]
