@@ -8,6 +8,6 @@ class EmailAuthenticationForm(AuthenticationForm):
         label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
     )
     error_messages = {
-        "invalid_login": _("The e-mail address or the password is wrong. Both are case-sensitive for the password."),
+        "invalid_login": _("The e-mail address or the password is wrong. Note that the password is case-sensitive."),
         "inactive": _("This account is inactive."),
     }

@@ -1,0 +1,55 @@
+"""A newcomer opens the home page in Indonesian, switches to English, and each demo role reaches its dashboard."""
+
+import pytest
+
+from .conftest import login
+
+
+def test_home_in_indonesian_then_english(page):
+    page.goto("/")
+    assert page.locator("html").get_attribute("lang") == "id"
+    assert page.locator("h1").inner_text() == "Kompetisi Inovasi Pelayanan Publik 2020"
+    assert page.get_by_role("heading", name="Pemenang").is_visible()
+    assert page.get_by_role("heading", name="Jadwal").is_visible()
+    assert "KAMPUNG BATIK PENGGARIT" in page.locator("#winners").inner_text()
+    assert page.get_by_test_id("count-submitted").inner_text() == "18"
+
+    page.get_by_role("button", name="EN").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", name="Winners").is_visible()
+    assert page.get_by_role("heading", name="Schedule").is_visible()
+
+    page.get_by_role("button", name="ID").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Pemenang").is_visible()
+
+
+def test_participation_chart_is_drawn_from_served_script(page):
+    page.goto("/")
+    page.wait_for_function("() => window.Chart !== undefined")
+    # Chart.js attaches the chart to the canvas; the numbers are also in a table beside it.
+    assert page.evaluate("() => Chart.getChart('trend-chart').data.datasets[0].data") == [35, 27, 18]
+
+
+@pytest.mark.parametrize(
+    "role,heading",
+    [
+        ("organiser", "Dasbor panitia"),
+        ("verifier", "Verifikasi unit"),
+        ("innovator", "Entri saya"),
+        ("juror", "Dasbor juri"),
+    ],
+)
+def test_each_demo_role_reaches_its_dashboard(page, role, heading):
+    login(page, role)
+    assert page.get_by_test_id("dashboard-title").inner_text() == heading
+    page.get_by_role("button", name="Keluar").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("link", name="Masuk").is_visible()
+
+
+def test_wrong_password_is_refused_in_indonesian(page):
+    login(page, "juror", password="salah-sekali")
+    assert "salah" in page.get_by_role("alert").inner_text()
+    assert page.url.endswith("/accounts/login/")

@@ -1,0 +1,91 @@
+"""Rules of the data itself, whichever screen or import writes it."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from sayembara.audit.models import AuditEvent
+from sayembara.audit.trail import acting_as
+from sayembara.entries.models import Entry
+from sayembara.jury.models import Juror, Score, ScoreSheet
+
+
+@pytest.fixture
+def sheet(edition_2020):
+    return ScoreSheet.objects.filter(stage__edition=edition_2020, stage__order=1).select_related("stage").first()
+
+
+def test_score_outside_its_criterion_range_is_refused(sheet):
+    score = sheet.scores.select_related("criterion").first()
+    score.value = score.criterion.max_score + 1
+    with pytest.raises(ValidationError) as excinfo:
+        score.save()
+    assert "antara" in str(excinfo.value) or "between" in str(excinfo.value)
+    score.refresh_from_db()
+    assert score.value <= score.criterion.max_score
+
+
+def test_score_at_the_edges_of_the_range_is_accepted(sheet):
+    score = sheet.scores.select_related("criterion").first()
+    for value in (score.criterion.min_score, score.criterion.max_score):
+        score.value = value
+        score.save()
+        score.refresh_from_db()
+        assert score.value == value
+
+
+def test_criterion_of_another_stage_is_refused(edition_2020, sheet):
+    other_stage_criterion = edition_2020.stages.get(order=2).criteria.first()
+    with pytest.raises(ValidationError):
+        Score(sheet=sheet, criterion=other_stage_criterion, value=Decimal("70")).save()
+
+
+def test_a_juror_cannot_hold_two_sheets_for_one_entry_in_one_stage(sheet):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ScoreSheet.objects.create(stage=sheet.stage, juror=sheet.juror, entry=sheet.entry)
+
+
+def test_a_missing_score_is_missing_not_zero(sheet):
+    sheet.scores.first().delete()
+    assert sheet.scores.count() == sheet.stage.criteria.count() - 1
+    assert not sheet.scores.filter(value=0).exists()
+
+
+def test_every_change_to_an_entry_is_in_the_audit_trail(edition_2020, demo_users):
+    entry = Entry.objects.filter(edition=edition_2020).first()
+    old_title = entry.title
+    with acting_as(demo_users["organiser"], note="typo in title"):
+        entry.title = old_title + " (revisi)"
+        entry.save()
+    event = AuditEvent.objects.filter(model="entries.entry", object_id=str(entry.pk)).first()
+    assert event.actor == demo_users["organiser"]
+    assert event.action == AuditEvent.Action.UPDATE
+    assert event.changes["title"] == [old_title, old_title + " (revisi)"]
+    assert event.note == "typo in title"
+
+
+def test_score_changes_and_deletions_are_audited(sheet, demo_users):
+    score = sheet.scores.first()
+    pk = str(score.pk)
+    with acting_as(demo_users["organiser"]):
+        score.value = Decimal("55")
+        score.save()
+        score.delete()
+    events = list(AuditEvent.objects.filter(model="jury.score", object_id=pk).order_by("pk"))
+    assert [e.action for e in events] == [AuditEvent.Action.UPDATE, AuditEvent.Action.DELETE]
+    assert events[0].changes["value"][1] == "55"
+    assert all(e.actor == demo_users["organiser"] for e in events)
+
+
+def test_status_change_is_recorded_as_a_transition(edition_2020):
+    entry = Entry.objects.filter(edition=edition_2020).first()
+    entry.status = Entry.Status.WITHDRAWN
+    entry.save()
+    assert AuditEvent.objects.filter(model="entries.entry", object_id=str(entry.pk)).first().action == "transition"
+
+
+def test_one_juror_role_per_person_per_edition(edition_2020, demo_users):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Juror.objects.create(edition=edition_2020, user=demo_users["juror"], element=Juror.Element.NGO)
