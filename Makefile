@@ -6,6 +6,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Set TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run the suite on PostgreSQL too.
 TEST_POSTGRES_URL ?=
+# Optional Redis cache for the PostgreSQL run (production-like), e.g. redis://127.0.0.1:6379/15.
+REDIS_URL_FOR_POSTGRES ?=
 PYTEST_ARGS ?=
 
 .PHONY: install run serve test test-sqlite test-postgres bench messages check-deploy clean
@@ -43,7 +45,7 @@ test-sqlite: install
 
 test-postgres: install
 	@echo "== Test suite on PostgreSQL ($(TEST_POSTGRES_URL)) =="
-	DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_POSTGRES_URL) REDIS_URL=$(REDIS_URL_FOR_POSTGRES) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install
 	for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
