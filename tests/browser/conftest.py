@@ -63,10 +63,11 @@ def _throwaway_database(base_url: str):
         import psycopg
 
         name = f"sayembara_browser_{uuid.uuid4().hex[:10]}"
-        admin_url = base_url
+        head, _, _ = base_url.rpartition("/")
+        # Create and drop through the maintenance database: the URL's own database need not exist.
+        admin_url = f"{head}/postgres"
         with psycopg.connect(admin_url, autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
-        head, _, _ = base_url.rpartition("/")
 
         def drop():
             with psycopg.connect(admin_url, autocommit=True) as conn:
