@@ -1,0 +1,219 @@
+"""Read the CLI's CSV files, reporting every problem as ``FILE:LINE: reason``.
+
+All files: UTF-8 (a byte-order mark is accepted), comma-separated, one header
+row; column names are matched case-insensitively after trimming spaces; extra
+columns are ignored; blank lines are skipped.  Line numbers are physical lines
+of the file (1 = header); line 0 means the file as a whole (e.g. not found).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sayembara_score.aggregation import ALL_STAGES, ScoreRow, WeightScheme, weight_problems
+
+
+class CsvError(Exception):
+    """A problem located in an input file."""
+
+    def __init__(self, path: str | Path, line: int, reason: str):
+        super().__init__(f"{path}:{line}: {reason}")
+        self.path, self.line, self.reason = str(path), line, reason
+
+
+def _records(
+    path: str | Path,
+    required: tuple[str, ...],
+    optional: tuple[str, ...] = (),
+    may_be_empty: tuple[str, ...] = (),
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield ``(line, {column: stripped value})`` for each non-blank data row."""
+    try:
+        handle = open(path, encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise CsvError(path, 0, f"cannot open file: {exc.strerror or exc}") from None
+    with handle:
+        reader = csv.reader(handle)
+        try:
+            header = next(reader, None)
+            if header is None:
+                raise CsvError(path, 1, "empty file: expected a header row")
+            names = [h.strip().lower() for h in header]
+            for column in required:
+                if column not in names:
+                    raise CsvError(path, 1, f"missing column '{column}'")
+            duplicated = {n for n in names if n and names.count(n) > 1}
+            if duplicated:
+                raise CsvError(path, 1, f"duplicate column '{sorted(duplicated)[0]}'")
+            wanted = {n: names.index(n) for n in required + optional if n in names}
+            for fields in reader:
+                line = reader.line_num
+                if not any(f.strip() for f in fields):
+                    continue
+                if len(fields) > len(names):
+                    raise CsvError(path, line, f"{len(fields)} fields, header has {len(names)}")
+                values = {n: (fields[i].strip() if i < len(fields) else "") for n, i in wanted.items()}
+                for column in required:
+                    if not values[column] and column not in may_be_empty:
+                        raise CsvError(path, line, f"empty value for '{column}'")
+                yield line, values
+        except UnicodeDecodeError:
+            raise CsvError(path, reader.line_num + 1, "not valid UTF-8") from None
+        except csv.Error as exc:
+            raise CsvError(path, reader.line_num, f"malformed CSV: {exc}") from None
+
+
+def _number(path: str | Path, line: int, column: str, text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise CsvError(path, line, f"{column} '{text}' is not a number") from None
+    if not math.isfinite(value):
+        raise CsvError(path, line, f"{column} '{text}' is not a finite number")
+    return value
+
+
+@dataclass(frozen=True)
+class ScoreFile:
+    """Parsed SCORES.csv, with the line where each (stage, criterion) first appears."""
+
+    path: str
+    rows: list[ScoreRow]
+    criterion_lines: dict[tuple[str, str], int]
+
+    @property
+    def scored(self) -> dict[str, set[str]]:
+        """Criteria scored in each stage."""
+        out: dict[str, set[str]] = {}
+        for stage, criterion in self.criterion_lines:
+            out.setdefault(stage, set()).add(criterion)
+        return out
+
+
+def read_scores(path: str | Path) -> ScoreFile:
+    """SCORES.csv: ``entry,juror,criterion,score`` and optional ``stage``."""
+    rows: list[ScoreRow] = []
+    seen: dict[tuple[str, str, str, str], int] = {}
+    first_line: dict[tuple[str, str], int] = {}
+    for line, rec in _records(path, ("entry", "juror", "criterion", "score"), ("stage",)):
+        stage = rec.get("stage", ALL_STAGES)
+        key = (rec["entry"], rec["juror"], rec["criterion"], stage)
+        if key in seen:
+            raise CsvError(path, line, f"duplicate row: same entry, juror, criterion and stage as line {seen[key]}")
+        seen[key] = line
+        first_line.setdefault((stage, rec["criterion"]), line)
+        score = _number(path, line, "score", rec["score"])
+        rows.append(ScoreRow(rec["entry"], rec["juror"], rec["criterion"], score, stage))
+    if not rows:
+        raise CsvError(path, 1, "no score rows")
+    return ScoreFile(str(path), rows, first_line)
+
+
+def read_weights(path: str | Path, scores: ScoreFile) -> WeightScheme:
+    """WEIGHTS.csv: ``criterion,weight`` and optional ``stage``.
+
+    A row with a stage and a blank criterion sets that stage's weight in the
+    final score; the order of those rows is the stage order (first round first).
+    """
+    criteria: dict[tuple[str, str], float] = {}
+    stages: dict[str, float] = {}
+    lines: dict[tuple[str, str], int] = {}
+    # a blank criterion declares a stage weight, so it may be empty here
+    for line, rec in _records(path, ("criterion", "weight"), ("stage",), may_be_empty=("criterion",)):
+        stage, criterion = rec.get("stage", ALL_STAGES), rec["criterion"]
+        if not criterion and not stage:
+            raise CsvError(path, line, "empty value for 'criterion'")
+        if (stage, criterion) in lines:
+            raise CsvError(path, line, f"duplicate row: same criterion and stage as line {lines[(stage, criterion)]}")
+        lines[(stage, criterion)] = line
+        weight = _number(path, line, "weight", rec["weight"])
+        if weight < 0:
+            raise CsvError(path, line, f"weight {weight:g} is negative")
+        if criterion:
+            criteria[(stage, criterion)] = weight
+        else:
+            stages[stage] = weight
+    scheme = WeightScheme(criteria=criteria, stages=stages, stage_order=tuple(stages))
+    for problem in weight_problems(scheme, scores.scored):
+        if problem.kind == "unweighted_criterion":
+            line = scores.criterion_lines[(problem.stage, problem.criterion)]
+            raise CsvError(scores.path, line, f"{problem.message()} in {path}")
+        key = (problem.stage, problem.criterion)
+        raise CsvError(path, lines[key], problem.message())
+    return scheme
+
+
+def read_entries(path: str | Path) -> list[dict]:
+    """ENTRIES.csv: ``entry,institution`` and optional ``category``."""
+    entries: list[dict] = []
+    seen: dict[str, int] = {}
+    for line, rec in _records(path, ("entry", "institution"), ("category",)):
+        _unique(path, line, "entry", rec["entry"], seen)
+        item = {"entry": rec["entry"], "institution": rec["institution"]}
+        if rec.get("category"):
+            item["category"] = rec["category"]
+        entries.append(item)
+    return entries
+
+
+def read_jurors(path: str | Path, elements: Collection[str] | None = None) -> list[dict]:
+    """JURORS.csv: ``juror,element,institution`` and optional ``max_load``.
+
+    ``elements``, when given, are the accepted values of ``element``.
+    """
+    jurors: list[dict] = []
+    seen: dict[str, int] = {}
+    for line, rec in _records(path, ("juror", "element", "institution"), ("max_load",)):
+        _unique(path, line, "juror", rec["juror"], seen)
+        if elements is not None and rec["element"] not in elements:
+            raise CsvError(path, line, f"unknown element '{rec['element']}'; expected one of {', '.join(elements)}")
+        load_text = rec.get("max_load", "")
+        max_load = None
+        if load_text:
+            if not load_text.isdigit():
+                raise CsvError(path, line, f"max_load '{load_text}' is not a non-negative integer")
+            max_load = int(load_text)
+        jurors.append(
+            {"juror": rec["juror"], "element": rec["element"], "institution": rec["institution"], "max_load": max_load}
+        )
+    return jurors
+
+
+def read_conflicts(path: str | Path, entries: set[str], jurors: set[str]) -> set[tuple[str, str]]:
+    """CONFLICTS.csv: ``juror,entry`` pairs that must never be assigned."""
+    conflicts: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], int] = {}
+    for line, rec in _records(path, ("juror", "entry")):
+        pair = _known_pair(path, line, rec, entries, jurors)
+        _unique(path, line, "juror and entry", pair, seen)
+        conflicts.add(pair)
+    return conflicts
+
+
+def read_affinity(path: str | Path, entries: set[str], jurors: set[str]) -> dict[tuple[str, str], float]:
+    """AFFINITY.csv: ``juror,entry,affinity`` (higher = better match)."""
+    affinity: dict[tuple[str, str], float] = {}
+    seen: dict[tuple[str, str], int] = {}
+    for line, rec in _records(path, ("juror", "entry", "affinity")):
+        pair = _known_pair(path, line, rec, entries, jurors)
+        _unique(path, line, "juror and entry", pair, seen)
+        affinity[pair] = _number(path, line, "affinity", rec["affinity"])
+    return affinity
+
+
+def _known_pair(path: str | Path, line: int, rec: dict[str, str], entries: set[str], jurors: set[str]) -> tuple[str, str]:
+    if rec["juror"] not in jurors:
+        raise CsvError(path, line, f"unknown juror '{rec['juror']}'")
+    if rec["entry"] not in entries:
+        raise CsvError(path, line, f"unknown entry '{rec['entry']}'")
+    return rec["juror"], rec["entry"]
+
+
+def _unique(path: str | Path, line: int, what: str, key, seen: dict) -> None:
+    if key in seen:
+        raise CsvError(path, line, f"duplicate {what}: already on line {seen[key]}")
+    seen[key] = line

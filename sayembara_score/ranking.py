@@ -1,0 +1,508 @@
+"""Rank entries, with bootstrap uncertainty, statistical ties and tie-breaks.
+
+Ordering rule across stages: entries are ordered first by the furthest stage
+they reached, then by the weighted combination of the stages they have, with
+the stage weights renormalised over those stages.  An entry eliminated in the
+first round can therefore never outrank a finalist, and a finalist is judged on
+all the evidence about it.
+
+Tie rule (pre-registered; see docs/cli.md): with a prize boundary after
+position ``top``, an entry is flagged ``tie`` when
+
+1. its 95 % bootstrap rank interval contains positions on both sides of the
+   boundary (``rank_low <= top < rank_high``), or
+2. it is the last entry inside or the first outside the boundary and the
+   inside one beats the outside one in fewer than ``tie_threshold`` (0.8) of
+   the bootstrap replicates, or
+3. its exact score tie group (after tie-break keys) straddles the boundary.
+
+A flagged tie is for organisers to settle with the pre-declared tie-break rule;
+the system does not reorder statistically tied entries by itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+from sayembara_score.aggregation import (
+    METHODS,
+    ScoreDataError,
+    ScoreRow,
+    SheetSet,
+    WeightScheme,
+    aggregate,
+    build_sheets,
+    replicate_scores,
+)
+
+DEFAULT_BOOTSTRAP = 1000
+DEFAULT_SEED = 0
+DEFAULT_TOP = 3
+TIE_THRESHOLD = 0.8
+BLOCK_SIZE = 100
+"""Replicates generated and ranked together: big enough to amortise numpy
+overhead, small enough to keep the buffers (sheets × block) in cache-friendly
+tens of megabytes."""
+SCORE_DECIMALS = 9
+"""Scores equal to this many decimals count as exactly tied (float sums of
+the same numbers in another order can differ in the last bit)."""
+
+
+@dataclass(frozen=True)
+class EntryRank:
+    """One entry's place.  Interval and probabilities are ``None`` without bootstrap.
+
+    ``stage`` is the furthest stage reached; ``p_beats_next`` is the bootstrap
+    probability that this entry ranks strictly above the next entry in the list.
+    """
+
+    entry: str
+    score: float
+    rank: int
+    rank_low: int | None
+    rank_high: int | None
+    p_top: float | None
+    tie: bool
+    stage: str
+    p_beats_next: float | None
+
+    def to_json(self) -> dict:
+        return {
+            "entry": self.entry,
+            "score": self.score,
+            "rank": self.rank,
+            "rank_low": self.rank_low,
+            "rank_high": self.rank_high,
+            "p_top": self.p_top,
+            "tie": self.tie,
+        }
+
+
+@dataclass(frozen=True)
+class JurorLeniency:
+    """A juror's estimated leniency in score points (``None`` if not estimated)."""
+
+    juror: str
+    stage: str
+    leniency: float | None
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Result of :func:`rank`; ``entries`` are sorted by rank, then entry id."""
+
+    method: str
+    top: int
+    bootstrap: int
+    seed: int | None
+    entries: list[EntryRank]
+    jurors: list[JurorLeniency]
+    warnings: list[str]
+
+    def to_json(self) -> dict:
+        multi_stage = len({j.stage for j in self.jurors}) > 1
+        return {
+            "method": self.method,
+            "entries": [e.to_json() for e in self.entries],
+            "jurors": [
+                {"juror": j.juror, "leniency": j.leniency} | ({"stage": j.stage} if multi_stage else {})
+                for j in self.jurors
+            ],
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class StageScores:
+    """Per-entry stage scores combined into the final ordering keys.
+
+    ``entries`` are sorted ids; ``furthest`` is the index (in stage order) of the
+    last stage each entry has a score in; ``combined`` is the renormalised
+    weighted combination of the stages it has.
+    """
+
+    entries: tuple[str, ...]
+    stage_order: tuple[str, ...]
+    furthest: np.ndarray
+    combined: np.ndarray
+
+
+def combine_stages(
+    stage_scores: Mapping[str, Mapping[str, float]],
+    stage_order: Sequence[str],
+    stage_weights: Mapping[str, float] | None = None,
+) -> StageScores:
+    """Combine per-stage entry scores into (furthest stage, combined score).
+
+    ``stage_scores[stage][entry]`` is an entry's score in a stage; stages absent
+    from ``stage_weights`` weigh 1.  Sort by ``(furthest, combined)`` descending
+    for the final order (:func:`competition_ranks` does this).
+    """
+    entries = tuple(sorted({e for scores in stage_scores.values() for e in scores}))
+    position = {e: i for i, e in enumerate(entries)}
+    matrix = np.full((len(entries), len(stage_order)), np.nan)
+    for s, stage in enumerate(stage_order):
+        for entry, value in stage_scores.get(stage, {}).items():
+            matrix[position[entry], s] = value
+    weights = np.array([float((stage_weights or {}).get(s, 1.0)) for s in stage_order])
+    present = ~np.isnan(matrix)
+    return StageScores(entries, tuple(stage_order), *_furthest_and_combined(present, np.nan_to_num(matrix), weights))
+
+
+def _stage_weight_matrix(present: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Per-entry stage weights renormalised over the stages the entry has.
+
+    An entry whose stages all weigh 0 gets the plain mean of them instead.
+    """
+    used = present * weights
+    norm = used.sum(axis=1, keepdims=True)
+    count = np.maximum(present.sum(axis=1, keepdims=True), 1)
+    return np.where(norm > 0, used / np.where(norm > 0, norm, 1.0), present / count)
+
+
+def _furthest_and_combined(
+    present: np.ndarray, values: np.ndarray, weights: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Furthest stage index and renormalised weighted combination per entry."""
+    furthest = present.shape[1] - 1 - np.argmax(present[:, ::-1], axis=1)
+    combined = (values * _stage_weight_matrix(present, weights)).sum(axis=1)
+    return furthest, combined
+
+
+def competition_ranks(keys: Sequence[np.ndarray]) -> np.ndarray:
+    """Competition ranks ("1224") by several keys, highest first, in priority order.
+
+    NaN counts as the worst value (e.g. a missing interview score); values are
+    compared to :data:`SCORE_DECIMALS` decimals.  Entries equal on every key
+    share the same rank.
+    """
+    columns = [
+        np.nan_to_num(np.round(np.asarray(k, dtype=float), SCORE_DECIMALS), nan=-np.inf)
+        for k in keys
+    ]
+    n = columns[0].size
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    order = np.lexsort([-c for c in reversed(columns)])
+    stacked = np.column_stack(columns)[order]
+    new_group = np.concatenate(([True], np.any(stacked[1:] != stacked[:-1], axis=1)))
+    first_position = np.maximum.accumulate(np.where(new_group, np.arange(n), 0)) + 1
+    ranks = np.empty(n, dtype=np.int64)
+    ranks[order] = first_position
+    return ranks
+
+
+def tiebreak_ranks(scores: np.ndarray, tiebreak_keys: Sequence[np.ndarray] = ()) -> np.ndarray:
+    """Ranks by score, then by each tie-break key in turn (all higher-is-better).
+
+    E.g. keys = [interview score, innovation-criterion score, jury votes].  The
+    result is deterministic; entries still equal on every key share a rank.
+    """
+    return competition_ranks([scores, *tiebreak_keys])
+
+
+def column_ranks(values: np.ndarray, tier: np.ndarray) -> np.ndarray:
+    """Competition ranks of each column of ``values`` (entries × replicates).
+
+    Entries are ordered by ``tier`` (higher first, e.g. furthest stage), then by
+    value; tiers never mix, so each tier is ranked on its own and offset.  The
+    work is done on the transpose, so every sort runs over contiguous memory.
+    """
+    ranks = np.empty(values.shape, dtype=np.int32)
+    offset = 0
+    for t in np.unique(tier)[::-1]:
+        members = np.flatnonzero(tier == t)
+        # negated so that an ascending sort puts the best entry first
+        keys = np.ascontiguousarray(-np.round(values[members], SCORE_DECIMALS).T)
+        order = np.argsort(keys, axis=1)
+        ordered = np.take_along_axis(keys, order, axis=1)
+        new_group = np.ones(ordered.shape, dtype=bool)
+        new_group[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
+        position = np.where(new_group, np.arange(members.size, dtype=np.int32), 0)
+        first = np.maximum.accumulate(position, axis=1) + np.int32(1 + offset)
+        tier_ranks = np.empty(ordered.shape, dtype=np.int32)
+        np.put_along_axis(tier_ranks, order, first, axis=1)
+        ranks[members] = tier_ranks.T
+        offset += members.size
+    return ranks
+
+
+def rank(
+    scores: Iterable[ScoreRow],
+    *,
+    weights: WeightScheme | None = None,
+    method: str = "additive",
+    bootstrap: int = DEFAULT_BOOTSTRAP,
+    seed: int | None = DEFAULT_SEED,
+    top: int = DEFAULT_TOP,
+    tiebreaks: Sequence[Mapping[str, float]] = (),
+    tie_threshold: float = TIE_THRESHOLD,
+) -> Ranking:
+    """Rank the entries of a competition from raw criterion scores.
+
+    ``tiebreaks`` are per-entry mappings applied in order to exact score ties
+    (missing = worst).  ``bootstrap`` replicates (0 = none) are drawn from a
+    ``numpy`` Generator seeded with ``seed``, so equal inputs give equal output.
+    """
+    if method not in METHODS:
+        raise ValueError(f"unknown method '{method}'; choose from {', '.join(METHODS)}")
+    if bootstrap < 0 or top < 1:
+        raise ValueError("bootstrap must be >= 0 and top >= 1")
+    sheet_set = build_sheets(scores, weights)
+    rng = np.random.default_rng(seed)
+    stages = _score_stages(sheet_set, method, bootstrap, rng)
+    if not stages:
+        raise ScoreDataError("no complete sheet to rank: " + "; ".join(sheet_set.warnings[:3]))
+    warnings = list(sheet_set.warnings) + [w for s in stages for w in s.warnings]
+    used_methods = sorted({s.method for s in stages})
+    entries = tuple(sorted({e for s in stages for e in s.entries}))
+    present, values, replicates = _stack_stages(stages, entries, bootstrap)
+    weights_vec = np.array([sheet_set.stage_weights[s.stage] for s in stages])
+    furthest, combined = _furthest_and_combined(present, values, weights_vec)
+    keys = [furthest, combined] + [
+        np.array([tb.get(e, np.nan) for e in entries], dtype=float) for tb in tiebreaks
+    ]
+    point_rank = competition_ranks(keys)
+
+    uncertainty = (
+        _bootstrap_summary(present, replicates, weights_vec, furthest, point_rank, top)
+        if bootstrap
+        else None
+    )
+    tie = _tie_flags(point_rank, top, uncertainty, tie_threshold)
+    order = np.lexsort((np.array(entries), point_rank))
+    entry_ranks = [
+        _entry_rank(i, entries, combined, point_rank, furthest, sheet_set.stage_order, tie, uncertainty)
+        for i in order
+    ]
+    return Ranking(
+        method="/".join(used_methods),
+        top=top,
+        bootstrap=bootstrap,
+        seed=seed,
+        entries=entry_ranks,
+        jurors=[j for s in stages for j in s.jurors],
+        warnings=warnings,
+    )
+
+
+@dataclass(frozen=True)
+class _StageResult:
+    stage: str
+    method: str
+    entries: tuple[str, ...]
+    scores: np.ndarray
+    replicates: np.ndarray | None
+    jurors: list[JurorLeniency]
+    warnings: list[str]
+
+
+def _score_stages(
+    sheet_set: SheetSet, method: str, bootstrap: int, rng: np.random.Generator
+) -> list[_StageResult]:
+    """Aggregate each stage and draw its bootstrap replicates, block by block."""
+    results = []
+    for stage in sheet_set.stage_order:
+        sheets = sheet_set.stages[stage]
+        if not sheets.entries:
+            continue
+        result = aggregate(sheets, method)
+        replicates = None
+        if bootstrap:
+            replicates = np.empty((len(sheets.entries), bootstrap))
+            with threadpool_limits(1):
+                for start in range(0, bootstrap, BLOCK_SIZE):
+                    width = min(BLOCK_SIZE, bootstrap - start)
+                    replicates[:, start : start + width] = replicate_scores(sheets, result, rng, width)
+        leniency = result.leniency
+        jurors = [
+            JurorLeniency(j, stage, None if leniency is None else float(leniency[k]))
+            for k, j in enumerate(sheets.jurors)
+        ]
+        warnings = list(result.warnings)
+        single = int(np.sum(sheets.sheets_per_entry == 1))
+        if bootstrap and single and result.fit is None:
+            warnings.append(
+                f"{single} entries have a single sheet{' in stage ' + repr(stage) if stage else ''}; "
+                "resampling cannot show their rating noise, so their intervals are too narrow"
+            )
+        results.append(
+            _StageResult(stage, result.method, sheets.entries, result.scores, replicates, jurors, warnings)
+        )
+    return results
+
+
+def _stack_stages(
+    stages: list[_StageResult], entries: tuple[str, ...], bootstrap: int
+) -> tuple[np.ndarray, np.ndarray, list[np.ndarray | None]]:
+    """Align stage results on the global entry list (entries × stages)."""
+    position = {e: i for i, e in enumerate(entries)}
+    present = np.zeros((len(entries), len(stages)), dtype=bool)
+    values = np.zeros((len(entries), len(stages)))
+    replicates: list[np.ndarray | None] = []
+    for s, stage in enumerate(stages):
+        rows = np.array([position[e] for e in stage.entries], dtype=np.int64)
+        present[rows, s] = True
+        values[rows, s] = stage.scores
+        if bootstrap:
+            full = np.zeros((len(entries), bootstrap))
+            full[rows] = stage.replicates
+            replicates.append(full)
+    return present, values, replicates
+
+
+@dataclass(frozen=True)
+class _Uncertainty:
+    rank_low: np.ndarray
+    rank_high: np.ndarray
+    p_top: np.ndarray
+    p_beats_next: np.ndarray  # indexed by entry; NaN for the last one
+    p_boundary: float | None  # P(last inside beats first outside)
+
+
+def _bootstrap_summary(
+    present: np.ndarray,
+    replicates: list[np.ndarray],
+    weights: np.ndarray,
+    furthest: np.ndarray,
+    point_rank: np.ndarray,
+    top: int,
+) -> _Uncertainty:
+    """Rank every replicate, then summarise intervals and probabilities."""
+    stage_weight = _stage_weight_matrix(present, weights)
+    n_entries, n_rep = replicates[0].shape
+    ranks = np.empty((n_entries, n_rep), dtype=np.int32)
+    for start in range(0, n_rep, BLOCK_SIZE):
+        cols = slice(start, start + BLOCK_SIZE)
+        combined = sum(stage_weight[:, [s]] * rep[:, cols] for s, rep in enumerate(replicates))
+        ranks[:, cols] = column_ranks(combined, furthest)
+    low, high = _rank_interval(ranks)
+    order = np.lexsort((np.arange(n_entries), point_rank))
+    beats = np.full(n_entries, np.nan)
+    if n_entries > 1:
+        beats[order[:-1]] = np.mean(ranks[order[:-1]] < ranks[order[1:]], axis=1)
+    inside = np.flatnonzero(point_rank <= top)
+    p_boundary = None
+    if 0 < inside.size < n_entries:
+        last_inside = order[inside.size - 1]
+        p_boundary = float(np.mean(ranks[last_inside] < ranks[order[inside.size]]))
+    return _Uncertainty(
+        rank_low=np.minimum(low, point_rank),
+        rank_high=np.maximum(high, point_rank),
+        p_top=np.mean(ranks <= top, axis=1),
+        p_beats_next=beats,
+        p_boundary=p_boundary,
+    )
+
+
+def _rank_interval(ranks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """2.5 % and 97.5 % quantiles of each row, rounded outwards to observed ranks.
+
+    Same as ``np.quantile(..., method="lower"/"higher")`` but one partition
+    finds both order statistics.
+    """
+    n_rep = ranks.shape[1]
+    lo_k = int(np.floor(0.025 * (n_rep - 1)))
+    hi_k = int(np.ceil(0.975 * (n_rep - 1)))
+    part = np.partition(ranks, [lo_k, hi_k], axis=1)
+    return part[:, lo_k].astype(np.int64), part[:, hi_k].astype(np.int64)
+
+
+def _tie_flags(
+    point_rank: np.ndarray, top: int, uncertainty: _Uncertainty | None, threshold: float
+) -> np.ndarray:
+    """Apply the three-part tie rule of the module docstring."""
+    n = point_rank.size
+    tie = np.zeros(n, dtype=bool)
+    if n <= top:
+        return tie
+    order = np.lexsort((np.arange(n), point_rank))
+    group_size = np.bincount(point_rank, minlength=n + 2)
+    tie |= (point_rank <= top) & (point_rank + group_size[point_rank] - 1 > top)
+    if uncertainty is not None:
+        tie |= (uncertainty.rank_low <= top) & (uncertainty.rank_high > top)
+        inside = int(np.sum(point_rank <= top))
+        if uncertainty.p_boundary is not None and uncertainty.p_boundary < threshold:
+            tie[order[inside - 1]] = tie[order[inside]] = True
+    return tie
+
+
+def _entry_rank(
+    i: int,
+    entries: tuple[str, ...],
+    combined: np.ndarray,
+    point_rank: np.ndarray,
+    furthest: np.ndarray,
+    stage_order: tuple[str, ...],
+    tie: np.ndarray,
+    uncertainty: _Uncertainty | None,
+) -> EntryRank:
+    def optional(values: np.ndarray | None, cast):
+        if values is None or np.isnan(values[i]):
+            return None
+        return cast(values[i])
+
+    u = uncertainty
+    return EntryRank(
+        entry=entries[i],
+        score=float(combined[i]),
+        rank=int(point_rank[i]),
+        rank_low=None if u is None else int(u.rank_low[i]),
+        rank_high=None if u is None else int(u.rank_high[i]),
+        p_top=None if u is None else float(u.p_top[i]),
+        tie=bool(tie[i]),
+        stage=stage_order[furthest[i]],
+        p_beats_next=optional(None if u is None else u.p_beats_next, float),
+    )
+
+
+# --- sensitivity -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SensitivityRow:
+    """An entry's rank under each method (``None``: not ranked by that method)."""
+
+    entry: str
+    ranks: dict[str, int | None]
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """Top-N entries under each aggregation method, to see how winners move.
+
+    ``rows`` holds every entry that is in the top ``top`` under at least one
+    method, sorted by its rank under the first method.
+    """
+
+    methods: tuple[str, ...]
+    top: int
+    rows: list[SensitivityRow]
+    warnings: list[str]
+
+
+def sensitivity(
+    scores: Iterable[ScoreRow],
+    *,
+    weights: WeightScheme | None = None,
+    methods: Sequence[str] = METHODS,
+    top: int = DEFAULT_TOP,
+    tiebreaks: Sequence[Mapping[str, float]] = (),
+) -> Sensitivity:
+    """Rank with every method (no bootstrap) and tabulate the top ``top``."""
+    rows = list(scores)
+    per_method: dict[str, dict[str, int]] = {}
+    warnings: list[str] = []
+    for method in methods:
+        ranking = rank(rows, weights=weights, method=method, bootstrap=0, top=top, tiebreaks=tiebreaks)
+        per_method[method] = {e.entry: e.rank for e in ranking.entries}
+        warnings += [f"{method}: {w}" for w in ranking.warnings]
+    leaders = {e for ranks in per_method.values() for e, r in ranks.items() if r <= top}
+    first = per_method[methods[0]]
+    ordered = sorted(leaders, key=lambda e: (first.get(e, len(first) + 1), e))
+    table = [SensitivityRow(e, {m: per_method[m].get(e) for m in methods}) for e in ordered]
+    return Sensitivity(tuple(methods), top, table, warnings)
