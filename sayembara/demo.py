@@ -389,7 +389,7 @@ def _build_edition(year, innovations, accounts, rng):
         )
 
     _score_edition(edition, stages, jurors, leniency, entries, rng)
-    _decide_awards(edition, stages, entries, [cat_opd, cat_village])
+    _decide_awards(edition, stages, entries, [cat_opd, cat_village], accounts["organiser"])
 
 
 def _score_edition(edition, stages, jurors, leniency, entries, rng):
@@ -423,17 +423,37 @@ def _justification(code: str, value: float) -> str:
     return f"{subject} {level}; bukti pendukung dinilai sesuai."
 
 
-def _decide_awards(edition, stages, entries, categories):
-    from sayembara.results.services import final_scores
+def _decide_awards(edition, stages, entries, categories, organiser):
+    """Decide, lock and publish as the organiser would, so the demo's documents and hashes are real."""
+    from sayembara.results import services
+    from sayembara.results.models import Objection
 
-    scores = final_scores(edition)
+    scores = services.final_scores(edition)
     for category in categories:
         ranked = sorted((e for e in entries if e.category_id == category.pk), key=lambda e: -scores[e.pk])
-        titles = ["Juara I", "Juara II", "Juara III", "Harapan I", "Harapan II", "Harapan III"]
-        if category.institution_type_id:  # fewer village entries: three prizes
-            titles = titles[:3]
+        titles = services.AWARD_TITLES if not category.institution_type_id else services.AWARD_TITLES[:3]
         for order, (title, entry) in enumerate(zip(titles, ranked), start=1):
             Award.objects.create(
                 edition=edition, category=category, entry=entry, title=title, order=order,
-                final_score=Decimal(str(round(scores[entry.pk], 3))),
+                final_score=services.round_score(scores[entry.pk]),
             )
+    conf = services.settings_for(edition)
+    conf.seed = edition.year
+    conf.signatory_name = "Drs. Heriyanto, M.Si."
+    conf.save()
+    services.lock(edition, organiser)
+    publication = services.publish(edition, organiser)
+    # Keep the historical announcement date rather than the moment the demo was loaded.
+    announced = jakarta(edition.year, 12, 21, 10)
+    Edition.objects.filter(pk=edition.pk).update(results_published_at=announced)
+    type(publication).objects.filter(pk=publication.pk).update(published_at=announced)
+    objection = Objection.objects.create(
+        edition=edition, entry=entries[0], name="Slamet Riyadi", email="slamet.riyadi@example.org",
+        text="Mohon penjelasan mengapa nilai presentasi kami lebih rendah dari nilai proposal.",
+    )
+    services.answer_objection(
+        objection, organiser,
+        "Nilai presentasi dan proposal dinilai terpisah dengan kriteria yang sama; rincian nilai dan alasan juri "
+        "telah dikirim dalam surat umpan balik kepada unit Anda.",
+    )
+    return publication

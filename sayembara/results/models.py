@@ -1,7 +1,90 @@
-"""Decided and published results."""
+"""Rankings as computed, winners as decided, results as published, and objections to them."""
 
+import secrets
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class ResultSettings(models.Model):
+    """How an edition's results are computed, decided and printed."""
+
+    class Method(models.TextChoices):
+        ADDITIVE = "additive", _("Corrected for juror leniency (additive model)")
+        MEAN = "mean", _("Mean of the jurors")
+        MEDIAN = "median", _("Median of the jurors")
+        TRIMMED = "trimmed", _("Trimmed mean")
+        ZSCORE = "zscore", _("Per-juror z-scores")
+
+    edition = models.OneToOneField("editions.Edition", on_delete=models.CASCADE, related_name="result_settings")
+    method = models.CharField(_("ranking method"), max_length=10, choices=Method.choices, default=Method.ADDITIVE)
+    bootstrap = models.PositiveIntegerField(_("bootstrap resamples"), default=1000)
+    seed = models.PositiveIntegerField(_("random seed"), default=2020, help_text=_("The same seed gives the same result."))
+    prize_count = models.PositiveSmallIntegerField(_("prizes per category"), default=3)
+    # Ordered keys, e.g. ["stage:interview", "criterion:inovasi", "jury_vote"]: applied to exact ties only.
+    tiebreak_chain = models.JSONField(_("tie-break chain"), default=list, blank=True)
+    locked_at = models.DateTimeField(_("results locked at"), null=True, blank=True)
+    locked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    letterhead_title = models.CharField(_("letterhead: government"), max_length=120, default="PEMERINTAH KABUPATEN PEMALANG")
+    letterhead_subtitle = models.CharField(_("letterhead: office"), max_length=120, default="SEKRETARIAT DAERAH")
+    letterhead_address = models.CharField(
+        _("letterhead: address"), max_length=200, default="Jl. Jenderal Sudirman No. 1, Pemalang 52312"
+    )
+    city = models.CharField(_("city of signing"), max_length=60, default="Pemalang")
+    signatory_name = models.CharField(_("signatory"), max_length=120, default="")
+    signatory_title = models.CharField(_("signatory's position"), max_length=160, default="Sekretaris Daerah")
+
+    class Meta:
+        verbose_name = _("result settings")
+        verbose_name_plural = _("result settings")
+
+    def __str__(self) -> str:
+        return str(self.edition)
+
+
+class RankingRun(models.Model):
+    """One computation of a ranking (a stage's or the final one), kept so pages read it instead of recomputing."""
+
+    edition = models.ForeignKey("editions.Edition", on_delete=models.CASCADE, related_name="ranking_runs")
+    stage = models.ForeignKey("editions.Stage", on_delete=models.CASCADE, null=True, blank=True, related_name="ranking_runs")
+    method = models.CharField(max_length=20)
+    method_used = models.CharField(max_length=40)
+    bootstrap = models.PositiveIntegerField()
+    seed = models.PositiveIntegerField()
+    top = models.PositiveSmallIntegerField()
+    fingerprint = models.CharField(max_length=120, help_text="Cheap summary of the inputs, to tell when a run is stale.")
+    computed_at = models.DateTimeField(auto_now_add=True)
+    seconds = models.FloatField()
+    # Shown, never queried: lists of messages and per-stage/criterion coefficients.
+    warnings = models.JSONField(default=list)
+    reliability = models.JSONField(default=dict)
+    sensitivity = models.JSONField(default=dict)
+    leniency = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-computed_at", "-pk"]
+        indexes = [models.Index(fields=["edition", "stage", "method", "-computed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.edition} {self.stage or 'final'} {self.method}"
+
+
+class RankedEntry(models.Model):
+    run = models.ForeignKey(RankingRun, on_delete=models.CASCADE, related_name="rows")
+    entry = models.ForeignKey("entries.Entry", on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    plain_mean = models.FloatField(null=True)
+    rank = models.PositiveIntegerField()
+    rank_low = models.PositiveIntegerField(null=True)
+    rank_high = models.PositiveIntegerField(null=True)
+    p_top = models.FloatField(null=True)
+    tie = models.BooleanField(default=False)
+    furthest_stage = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["run", "rank", "entry_id"]
+        constraints = [models.UniqueConstraint(fields=["run", "entry"], name="one_row_per_entry_per_run")]
 
 
 class Award(models.Model):
@@ -24,3 +107,85 @@ class Award(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title}: {self.entry}"
+
+
+class JuryVote(models.Model):
+    """The jury's vote for an entry, recorded by the organiser; the last link of a tie-break chain."""
+
+    edition = models.ForeignKey("editions.Edition", on_delete=models.CASCADE, related_name="jury_votes")
+    entry = models.ForeignKey("entries.Entry", on_delete=models.CASCADE, related_name="jury_votes")
+    votes = models.PositiveSmallIntegerField(_("votes"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["edition", "entry"], name="one_vote_count_per_entry")]
+
+
+def _publication_code() -> str:
+    return secrets.token_hex(6).upper()
+
+
+class Publication(models.Model):
+    """The frozen, published results of an edition. Never updated: its SHA-256 is printed on every document."""
+
+    edition = models.OneToOneField("editions.Edition", on_delete=models.PROTECT, related_name="publication")
+    published_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    sha256 = models.CharField(max_length=64, unique=True)
+    # The canonical JSON of inputs (scores, weights, method, seed) and outputs (ranking, awards) that sha256 covers.
+    payload = models.TextField()
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    def __str__(self) -> str:
+        return f"{self.edition} · {self.sha256[:12]}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise ValueError("A publication is immutable.")
+        super().save(*args, **kwargs)
+
+
+class Certificate(models.Model):
+    """A piagam for a winner or a participant; its code opens the public verification page."""
+
+    class Kind(models.TextChoices):
+        WINNER = "winner", _("Winner")
+        PARTICIPANT = "participant", _("Participant")
+
+    edition = models.ForeignKey("editions.Edition", on_delete=models.CASCADE, related_name="certificates")
+    entry = models.ForeignKey("entries.Entry", on_delete=models.CASCADE, related_name="certificates")
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, null=True, blank=True, related_name="certificates")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    code = models.CharField(max_length=16, unique=True, default=_publication_code)
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entry", "kind"], name="one_certificate_per_kind")]
+
+
+class Objection(models.Model):
+    """A public objection (sanggah) to published results, filed during the objection period."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Awaiting answer")
+        ANSWERED = "answered", _("Answered")
+
+    edition = models.ForeignKey("editions.Edition", on_delete=models.CASCADE, related_name="objections")
+    entry = models.ForeignKey(
+        "entries.Entry", on_delete=models.SET_NULL, null=True, blank=True, related_name="objections", verbose_name=_("entry concerned")
+    )
+    name = models.CharField(_("your name"), max_length=120)
+    email = models.EmailField(_("your e-mail address"))
+    text = models.TextField(_("objection"), max_length=4000)
+    filed_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    answer = models.TextField(_("answer"), blank=True, max_length=4000)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["-filed_at"]
+        verbose_name = _("objection")
+        verbose_name_plural = _("objections")

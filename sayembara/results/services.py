@@ -1,50 +1,467 @@
-"""Scores of an edition, read from the database into the numeric core's shape."""
+"""Results of an edition: read scores into the numeric core, keep its rankings, decide and publish.
+
+The arithmetic lives in ``sayembara_score`` (no Django); this module only
+moves data between the database and that package, and keeps each computed
+ranking as rows (``RankingRun``/``RankedEntry``) so that pages read a stored
+result in a fixed number of queries instead of recomputing it.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import time
 from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import F
+from django.db import transaction
+from django.db.models import Avg, Count, Max, Min, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sayembara.editions.models import Edition, Stage
+from sayembara.entries.models import Entry
 from sayembara.jury.models import Score, ScoreSheet
+from sayembara_score import ScoreRow, WeightScheme, rank, reliability_from_scores, sensitivity
+
+from .models import Award, Certificate, JuryVote, Objection, Publication, RankedEntry, RankingRun, ResultSettings
+
+FINAL = "final"
 
 
-def submitted_scores(edition: Edition) -> list[dict]:
-    """Every criterion score on a submitted sheet of ``edition``, one dict per score, in one query."""
-    return list(
-        Score.objects.filter(sheet__stage__edition=edition, sheet__status=ScoreSheet.Status.SUBMITTED).values(
-            "value",
-            entry=F("sheet__entry_id"),
-            juror=F("sheet__juror_id"),
-            stage=F("sheet__stage_id"),
-            criterion_pk=F("criterion_id"),
+class ResultsLocked(Exception):
+    """Raised when something would change results that are locked or published."""
+
+
+def settings_for(edition: Edition) -> ResultSettings:
+    obj, _created = ResultSettings.objects.get_or_create(edition=edition)
+    return obj
+
+
+# --- Reading scores -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScoreInputs:
+    """Everything the numeric core needs for one edition, with ids as strings."""
+
+    rows: list[ScoreRow]
+    weights: WeightScheme
+    stage_names: dict[str, str]  # stage key -> display name
+    criterion_names: dict[str, str]
+
+
+def stage_key(stage: Stage) -> str:
+    return stage.kind
+
+
+def load_inputs(edition: Edition, stage: Stage | None = None) -> ScoreInputs:
+    """Scores of submitted sheets, each criterion put on a 0–100 scale, in two queries."""
+    stages = list(Stage.objects.filter(edition=edition).prefetch_related("criteria").order_by("order"))
+    if stage is not None:
+        stages = [s for s in stages if s.pk == stage.pk]
+    criteria = {c.pk: (s, c) for s in stages for c in s.criteria.all()}
+    rows = []
+    values = Score.objects.filter(
+        sheet__stage__in=stages, sheet__status=ScoreSheet.Status.SUBMITTED
+    ).values_list("sheet__entry_id", "sheet__juror_id", "criterion_id", "value")
+    for entry_id, juror_id, criterion_id, value in values.iterator(chunk_size=5000):
+        s, c = criteria[criterion_id]
+        low, high = float(c.min_score), float(c.max_score)
+        rows.append(
+            ScoreRow(
+                entry=str(entry_id),
+                juror=str(juror_id),
+                criterion=c.code,
+                score=100.0 * (float(value) - low) / (high - low),
+                stage=stage_key(s),
+            )
         )
+    weights = WeightScheme(
+        criteria={(stage_key(s), c.code): float(c.weight) for s in stages for c in s.criteria.all()},
+        stages={stage_key(s): float(s.weight) for s in stages},
+        stage_order=tuple(stage_key(s) for s in stages),
+    )
+    return ScoreInputs(
+        rows=rows,
+        weights=weights,
+        stage_names={stage_key(s): s.name for s in stages},
+        criterion_names={c.code: c.name for s in stages for c in s.criteria.all()},
     )
 
 
-def final_scores(edition: Edition) -> dict[int, float]:
-    """Plain weighted final score per entry id: criteria on a 0–100 scale, mean over jurors, stages by weight.
+def fingerprint(edition: Edition, stage: Stage | None = None) -> str:
+    """A cheap summary of the scores: when it changes, stored rankings are stale."""
+    scores = Score.objects.filter(sheet__stage__edition=edition, sheet__status=ScoreSheet.Status.SUBMITTED)
+    if stage is not None:
+        scores = scores.filter(sheet__stage=stage)
+    agg = scores.aggregate(n=Count("pk"), total=Sum("value"), last=Max("sheet__updated_at"), top=Max("pk"))
+    last = agg["last"].isoformat() if agg["last"] else "-"
+    return f"{agg['n']}:{agg['total'] or 0}:{agg['top'] or 0}:{last}"
 
-    Entries that did not reach a stage are scored on the stages they reached,
-    re-weighted; the results pages use the numeric core for corrected ranks.
-    """
-    stages = {s.pk: s for s in Stage.objects.filter(edition=edition).prefetch_related("criteria")}
-    criteria = {c.pk: c for s in stages.values() for c in s.criteria.all()}
-    sheet_parts: dict[tuple, list] = defaultdict(lambda: [0.0, 0.0])
-    for row in submitted_scores(edition):
-        criterion = criteria[row["criterion_pk"]]
-        low, high = float(criterion.min_score), float(criterion.max_score)
-        normalised = 100 * (float(row["value"]) - low) / (high - low)
-        part = sheet_parts[(row["stage"], row["entry"], row["juror"])]
-        part[0] += float(criterion.weight) * normalised
-        part[1] += float(criterion.weight)
-    stage_sheets: dict[tuple, list[float]] = defaultdict(list)
-    for (stage, entry, _juror), (total, weight) in sheet_parts.items():
-        stage_sheets[(stage, entry)].append(total / weight)
-    combined: dict[int, list] = defaultdict(lambda: [0.0, 0.0])
-    for (stage, entry), totals in stage_sheets.items():
-        weight = float(stages[stage].weight)
-        combined[entry][0] += weight * sum(totals) / len(totals)
-        combined[entry][1] += weight
-    return {entry: total / weight for entry, (total, weight) in combined.items() if weight}
+
+# --- Computing rankings ---------------------------------------------------
+
+
+def _tiebreaks(edition: Edition, chain: list[str], inputs: ScoreInputs) -> list[dict[str, float]]:
+    """Per-entry keys for the edition's tie-break chain (higher wins)."""
+    keys = []
+    for link in chain:
+        kind, _sep, name = link.partition(":")
+        if kind == "stage":
+            rows = [r for r in inputs.rows if r.stage == name]
+            keys.append(_mean_by_entry(rows))
+        elif kind == "criterion":
+            rows = [r for r in inputs.rows if r.criterion == name]
+            keys.append(_mean_by_entry(rows))
+        elif kind == "jury_vote":
+            keys.append({str(e): float(v) for e, v in JuryVote.objects.filter(edition=edition).values_list("entry_id", "votes")})
+    return keys
+
+
+def _mean_by_entry(rows) -> dict[str, float]:
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+    for row in rows:
+        sums[row.entry][0] += row.score
+        sums[row.entry][1] += 1
+    return {entry: total / n for entry, (total, n) in sums.items()}
+
+
+def compute_ranking(edition: Edition, stage: Stage | None = None, method: str | None = None) -> RankingRun:
+    """Rank an edition (final) or one stage with the edition's settings, and store the result."""
+    conf = settings_for(edition)
+    method = method or conf.method
+    started = time.perf_counter()
+    print_fp = fingerprint(edition, stage)
+    inputs = load_inputs(edition, stage)
+    if not inputs.rows:
+        raise ValueError(_("There are no submitted score sheets to rank yet."))
+    ranking = rank(
+        inputs.rows,
+        weights=inputs.weights,
+        method=method,
+        bootstrap=conf.bootstrap,
+        seed=conf.seed,
+        top=conf.prize_count,
+        tiebreaks=_tiebreaks(edition, conf.tiebreak_chain, inputs),
+    )
+    plain = rank(inputs.rows, weights=inputs.weights, method="mean", bootstrap=0)
+    plain_scores = {row.entry: row.score for row in plain.entries}
+    sens = sensitivity(inputs.rows, weights=inputs.weights, top=conf.prize_count)
+    with transaction.atomic():
+        run = RankingRun.objects.create(
+            edition=edition,
+            stage=stage,
+            method=method,
+            method_used=ranking.method,
+            bootstrap=conf.bootstrap,
+            seed=conf.seed,
+            top=conf.prize_count,
+            fingerprint=print_fp,
+            seconds=0,
+            warnings=list(ranking.warnings),
+            reliability=reliability_summary(inputs),
+            sensitivity={row.entry: dict(row.ranks) for row in sens.rows},
+            leniency={f"{j.stage}:{j.juror}": j.leniency for j in ranking.jurors if j.leniency is not None},
+        )
+        RankedEntry.objects.bulk_create(
+            RankedEntry(
+                run=run,
+                entry_id=int(row.entry),
+                score=row.score,
+                plain_mean=plain_scores.get(row.entry),
+                rank=row.rank,
+                rank_low=row.rank_low,
+                rank_high=row.rank_high,
+                p_top=row.p_top,
+                tie=row.tie,
+                furthest_stage=row.stage,
+            )
+            for row in ranking.entries
+        )
+        RankingRun.objects.filter(pk=run.pk).update(seconds=time.perf_counter() - started)
+    run.seconds = time.perf_counter() - started
+    return run
+
+
+def reliability_summary(inputs: ScoreInputs) -> dict:
+    """Reliability of each stage's sheet totals and of each criterion within it."""
+    summary: dict[str, dict] = {}
+    by_stage: dict[str, list[ScoreRow]] = defaultdict(list)
+    for row in inputs.rows:
+        by_stage[row.stage].append(row)
+    for stage, rows in by_stage.items():
+        stage_weights = WeightScheme(criteria={k: w for k, w in inputs.weights.criteria.items() if k[0] == stage})
+        report, _warnings = reliability_from_scores(rows, stage_weights)
+        per_criterion = {}
+        for code in sorted({r.criterion for r in rows}):
+            crit_rows = [r for r in rows if r.criterion == code]
+            crit_report, _w = reliability_from_scores(crit_rows, WeightScheme(criteria={(stage, code): 1.0}))
+            per_criterion[code] = _report_dict(crit_report)
+        summary[stage] = {"total": _report_dict(report), "criteria": per_criterion}
+    return summary
+
+
+def _report_dict(report) -> dict:
+    data = report.to_json()
+    data["design"] = report.design
+    data["n_ratings"] = report.n_ratings
+    return data
+
+
+def latest_run(edition: Edition, stage: Stage | None = None, method: str | None = None) -> RankingRun | None:
+    method = method or settings_for(edition).method
+    return RankingRun.objects.filter(edition=edition, stage=stage, method=method).first()
+
+
+def current_run(edition: Edition, stage: Stage | None = None, method: str | None = None) -> tuple[RankingRun | None, bool]:
+    """The stored ranking and whether it is stale (scores changed since it was computed)."""
+    run = latest_run(edition, stage, method)
+    if run is None:
+        return None, True
+    return run, run.fingerprint != fingerprint(edition, stage)
+
+
+def ranked_rows(run: RankingRun):
+    return (
+        RankedEntry.objects.filter(run=run)
+        .select_related("entry__institution__type", "entry__category")
+        .order_by("rank", "entry__code")
+    )
+
+
+def explain_entry(edition: Edition, entry: Entry) -> dict:
+    """How an entry's score was made: each sheet's criteria, weights and totals, per stage."""
+    stages = list(Stage.objects.filter(edition=edition).prefetch_related("criteria").order_by("order"))
+    sheets = (
+        ScoreSheet.objects.filter(entry=entry, stage__edition=edition)
+        .select_related("juror__user", "stage")
+        .prefetch_related("scores__criterion")
+        .order_by("stage__order", "juror__element")
+    )
+    by_stage: dict[int, list] = defaultdict(list)
+    for sheet in sheets:
+        weights = {c.pk: float(c.weight) for c in sheet.stage.criteria.all()}
+        parts = []
+        for score in sheet.scores.all():
+            c = score.criterion
+            normalised = 100 * (float(score.value) - float(c.min_score)) / float(c.max_score - c.min_score)
+            parts.append({"criterion": c, "value": score.value, "normalised": normalised, "weight": weights[c.pk],
+                          "justification": score.justification})
+        weight_sum = sum(p["weight"] for p in parts)
+        complete = len(parts) == len(weights)
+        total = sum(p["weight"] * p["normalised"] for p in parts) / weight_sum if complete and weight_sum else None
+        by_stage[sheet.stage_id].append({"sheet": sheet, "parts": parts, "total": total, "complete": complete})
+    return {"stages": [(s, by_stage.get(s.pk, [])) for s in stages]}
+
+
+# --- Advancement between stages --------------------------------------------
+
+
+def propose_advancement(stage: Stage, run: RankingRun) -> list[int]:
+    """Entry ids that pass ``stage`` under its advancement rule, from a ranking of that stage."""
+    rows = list(run.rows.select_related("entry").order_by("rank"))
+    rule, value = stage.advancement, stage.advancement_value
+    if rule == Stage.Advancement.ALL or value is None:
+        return [r.entry_id for r in rows]
+    if rule == Stage.Advancement.TOP_N:
+        return [r.entry_id for r in rows if r.rank <= int(value)]
+    if rule == Stage.Advancement.TOP_N_PER_CATEGORY:
+        taken: dict[int | None, int] = defaultdict(int)
+        chosen = []
+        for r in rows:
+            if taken[r.entry.category_id] < int(value):
+                taken[r.entry.category_id] += 1
+                chosen.append(r.entry_id)
+        return chosen
+    return [r.entry_id for r in rows if r.score >= float(value)]
+
+
+@transaction.atomic
+def confirm_advancement(stage: Stage, entry_ids: list[int]) -> int:
+    """Move the chosen entries to the next stage (recorded on each entry, so audited)."""
+    next_stage = Stage.objects.filter(edition=stage.edition, order__gt=stage.order).order_by("order").first()
+    if next_stage is None:
+        raise ValueError(_("This is the last stage: nothing to advance to."))
+    moved = 0
+    for entry in Entry.objects.filter(pk__in=entry_ids, edition=stage.edition):
+        entry.reached_stage = next_stage
+        entry.save(update_fields=["reached_stage", "updated_at"])
+        moved += 1
+    return moved
+
+
+# --- Deciding and publishing ------------------------------------------------
+
+AWARD_TITLES = ["Juara I", "Juara II", "Juara III", "Harapan I", "Harapan II", "Harapan III"]
+
+
+def propose_awards(edition: Edition, run: RankingRun) -> list[dict]:
+    """Per category, the top entries of the final ranking with the usual prize titles."""
+    conf = settings_for(edition)
+    proposal = []
+    taken: dict[int | None, int] = defaultdict(int)
+    for row in ranked_rows(run):
+        category = row.entry.category_id
+        if taken[category] < min(conf.prize_count, len(AWARD_TITLES)):
+            proposal.append({"row": row, "title": AWARD_TITLES[taken[category]], "order": taken[category] + 1})
+            taken[category] += 1
+    return proposal
+
+
+def _check_unlocked(edition: Edition):
+    if Publication.objects.filter(edition=edition).exists() or settings_for(edition).locked_at:
+        raise ResultsLocked(_("The results are locked: unlock them before changing the winners."))
+
+
+@transaction.atomic
+def save_awards(edition: Edition, decisions: list[dict]) -> None:
+    """Replace the edition's awards with ``decisions`` ({entry, title, order, category, final_score})."""
+    _check_unlocked(edition)
+    Award.objects.filter(edition=edition).delete()
+    for d in decisions:
+        Award.objects.create(edition=edition, **d)
+
+
+def lock(edition: Edition, user) -> None:
+    conf = settings_for(edition)
+    if not Award.objects.filter(edition=edition).exists():
+        raise ValueError(_("Decide the winners before locking the results."))
+    conf.locked_at = timezone.now()
+    conf.locked_by = user
+    conf.save()
+
+
+def unlock(edition: Edition) -> None:
+    if Publication.objects.filter(edition=edition).exists():
+        raise ResultsLocked(_("Published results cannot be unlocked."))
+    conf = settings_for(edition)
+    conf.locked_at = None
+    conf.locked_by = None
+    conf.save()
+
+
+def canonical_json(data) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def publication_payload(edition: Edition, run: RankingRun) -> dict:
+    """Inputs and outputs of the published ranking, with entries by code and jurors by a neutral number."""
+    inputs = load_inputs(edition)
+    codes = dict(Entry.objects.filter(edition=edition).values_list("pk", "code"))
+    juror_numbers = {j: f"J{n}" for n, j in enumerate(sorted({r.juror for r in inputs.rows}, key=int), start=1)}
+    scores = sorted(
+        [codes[int(r.entry)], juror_numbers[r.juror], r.criterion, round(r.score, 6), r.stage] for r in inputs.rows
+    )
+    return {
+        "edition": {"year": edition.year, "title": edition.title, "host": edition.host},
+        "method": run.method,
+        "bootstrap": run.bootstrap,
+        "seed": run.seed,
+        "top": run.top,
+        "weights": {
+            "criteria": sorted([s, c, w] for (s, c), w in inputs.weights.criteria.items()),
+            "stages": [[s, inputs.weights.stages[s]] for s in inputs.weights.stage_order],
+        },
+        "scores": scores,
+        "ranking": [
+            {
+                "entry": r.entry.code,
+                "title": r.entry.title,
+                "institution": r.entry.institution.name,
+                "score": round(r.score, 6),
+                "rank": r.rank,
+                "rank_low": r.rank_low,
+                "rank_high": r.rank_high,
+                "tie": r.tie,
+            }
+            for r in ranked_rows(run)
+        ],
+        "awards": [
+            {"entry": a.entry.code, "title": a.title, "category": a.category.name if a.category else "", "order": a.order}
+            for a in Award.objects.filter(edition=edition).select_related("entry", "category")
+        ],
+    }
+
+
+@transaction.atomic
+def publish(edition: Edition, user) -> Publication:
+    conf = settings_for(edition)
+    if Publication.objects.filter(edition=edition).exists():
+        raise ResultsLocked(_("These results are already published."))
+    if not conf.locked_at:
+        raise ValueError(_("Lock the results before publishing them."))
+    run, stale = current_run(edition)
+    if run is None or stale:
+        run = compute_ranking(edition)
+    payload = canonical_json(publication_payload(edition, run))
+    publication = Publication.objects.create(
+        edition=edition, published_by=user, sha256=hashlib.sha256(payload.encode()).hexdigest(), payload=payload
+    )
+    for award in Award.objects.filter(edition=edition):
+        Certificate.objects.get_or_create(entry=award.entry, kind=Certificate.Kind.WINNER,
+                                          defaults={"edition": edition, "award": award})
+    for entry in Entry.objects.visible_to_public().filter(edition=edition):
+        Certificate.objects.get_or_create(entry=entry, kind=Certificate.Kind.PARTICIPANT, defaults={"edition": edition})
+    edition.status = Edition.Status.PUBLISHED
+    edition.results_published_at = publication.published_at
+    edition.save(update_fields=["status", "results_published_at"])
+    return publication
+
+
+def verify_publication(publication: Publication) -> bool:
+    """Whether the stored payload still hashes to the published SHA-256."""
+    return hashlib.sha256(publication.payload.encode()).hexdigest() == publication.sha256
+
+
+# --- Objections -------------------------------------------------------------
+
+
+def objection_window(edition: Edition):
+    from sayembara.editions.models import Phase
+
+    return edition.phases.filter(kind=Phase.Kind.OBJECTION).order_by("starts_at").first()
+
+
+def objections_open(edition: Edition, now=None) -> bool:
+    phase = objection_window(edition)
+    now = now or timezone.now()
+    return phase is not None and phase.starts_at <= now <= phase.ends_at and hasattr(edition, "publication")
+
+
+def answer_objection(objection: Objection, user, answer: str) -> None:
+    objection.answer = answer
+    objection.status = Objection.Status.ANSWERED
+    objection.answered_at = timezone.now()
+    objection.answered_by = user
+    objection.save()
+
+
+# --- Plain final scores (used by the demo loader and the feedback letters) ---
+
+
+def final_scores(edition: Edition) -> dict[int, float]:
+    """Mean-of-jurors final score per entry id (criteria on 0–100, stages by weight), via the numeric core."""
+    inputs = load_inputs(edition)
+    if not inputs.rows:
+        return {}
+    ranking = rank(inputs.rows, weights=inputs.weights, method="mean", bootstrap=0)
+    return {int(row.entry): row.score for row in ranking.entries}
+
+
+def field_statistics(edition: Edition) -> dict[tuple[str, str], dict]:
+    """Per (stage name, criterion name), the field's mean, lowest and highest score (for feedback letters)."""
+    rows = (
+        Score.objects.filter(sheet__stage__edition=edition, sheet__status=ScoreSheet.Status.SUBMITTED)
+        .values("sheet__stage__name", "criterion__name")
+        .annotate(mean=Avg("value"), low=Min("value"), high=Max("value"))
+    )
+    return {
+        (r["sheet__stage__name"], r["criterion__name"]): {"mean": float(r["mean"]), "low": float(r["low"]), "high": float(r["high"])}
+        for r in rows
+    }
+
+
+def round_score(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(round(value, 3)))

@@ -1,0 +1,366 @@
+"""The official papers of an edition, as A4 PDFs (reportlab) and an XLSX recap (openpyxl).
+
+They are written in Indonesian whatever the interface language: official
+government documents must be (UU 24/2009, art. 27). Every paper carries the
+SHA-256 of the published results, or says plainly that they are not yet
+published, so a printed copy can be checked against the public page.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import override
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from sayembara.entries.models import Entry
+from sayembara.jury.models import ScoreSheet
+
+from . import services
+from .models import Award, Certificate, Publication
+
+STYLES = getSampleStyleSheet()
+BODY = ParagraphStyle("body", parent=STYLES["Normal"], fontName="Helvetica", fontSize=10, leading=13)
+SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10)
+TITLE = ParagraphStyle("title", parent=BODY, fontName="Helvetica-Bold", fontSize=13, leading=16, alignment=TA_CENTER)
+CENTER = ParagraphStyle("center", parent=BODY, alignment=TA_CENTER)
+HEAD = ParagraphStyle("head", parent=BODY, fontName="Helvetica-Bold", fontSize=11, leading=14, spaceBefore=8)
+GRID = TableStyle([
+    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8efe9")),
+    ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+    ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+])
+
+
+def _date(value) -> str:
+    with override("id"):
+        return date_format(timezone.localtime(value) if hasattr(value, "tzinfo") else value, "j F Y")
+
+
+def _hash_line(edition) -> str:
+    publication = Publication.objects.filter(edition=edition).first()
+    if publication is None:
+        return "Hasil belum diumumkan: dokumen ini adalah draf."
+    return f"SHA-256 hasil yang diumumkan: {publication.sha256}"
+
+
+def _letterhead(edition) -> list:
+    conf = services.settings_for(edition)
+    line = Table([[""]], colWidths=[170 * mm], style=[("LINEBELOW", (0, 0), (-1, -1), 1.5, colors.black)])
+    return [
+        Paragraph(conf.letterhead_title, TITLE),
+        Paragraph(conf.letterhead_subtitle, TITLE),
+        Paragraph(conf.letterhead_address, CENTER),
+        line,
+        Spacer(1, 6 * mm),
+    ]
+
+
+def _build(story: list, edition, pagesize=A4) -> bytes:
+    buffer = io.BytesIO()
+    footer = _hash_line(edition)
+
+    def on_page(canvas, doc):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 7)
+        canvas.drawString(15 * mm, 10 * mm, footer)
+        canvas.drawRightString(pagesize[0] - 15 * mm, 10 * mm, f"Halaman {doc.page}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(
+        buffer, pagesize=pagesize, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=15 * mm, bottomMargin=18 * mm,
+        title=f"{edition.title} {edition.year}", author=edition.host, creator="Sayembara",
+    )
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return buffer.getvalue()
+
+
+def _signatures(names_and_roles: list[tuple[str, str]], edition) -> Table:
+    conf = services.settings_for(edition)
+    cells = [[Paragraph(f"{role}<br/><br/><br/><br/><u>{name}</u>", CENTER) for name, role in names_and_roles]]
+    place = Paragraph(f"{conf.city}, {_date(timezone.now())}", BODY)
+    return Table([[place], [Table(cells, colWidths=[170 * mm / max(1, len(names_and_roles))] * len(names_and_roles))]])
+
+
+def _jury(edition):
+    return list(edition.jurors.select_related("user", "affiliation").order_by("element"))
+
+
+ELEMENT_ID = {"academic": "Unsur Akademisi", "ngo": "Unsur LSM", "bureaucracy": "Unsur Birokrasi", "other": "Unsur Lainnya"}
+
+
+def _final_rows(edition, stage=None):
+    run, stale = services.current_run(edition, stage)
+    if run is None or stale:
+        run = services.compute_ranking(edition, stage)
+    return run, list(services.ranked_rows(run))
+
+
+# --- Recap (rekapitulasi nilai) -------------------------------------------------
+
+
+def recap_pdf(edition, stage=None) -> bytes:
+    run, rows = _final_rows(edition, stage)
+    what = f"Tahap {stage.name}" if stage else "Nilai Akhir"
+    story = _letterhead(edition) + [
+        Paragraph(f"REKAPITULASI NILAI – {what.upper()}", TITLE),
+        Paragraph(f"{edition.title} {edition.year}", CENTER),
+        Spacer(1, 4 * mm),
+        Paragraph(
+            f"Metode: {run.method_used}; "
+            f"{run.bootstrap} sampel ulang bootstrap (seed {run.seed}). Rentang peringkat 95% dan tanda seri statistik "
+            "menunjukkan posisi yang belum dapat dibedakan secara meyakinkan.", SMALL),
+        Spacer(1, 3 * mm),
+    ]
+    data = [["Peringkat", "Nomor", "Inovasi", "Instansi", "Nilai rata-rata", "Nilai terkoreksi", "Rentang", "Seri"]]
+    for r in rows:
+        data.append([
+            str(r.rank), r.entry.code, Paragraph(r.entry.title, SMALL), Paragraph(r.entry.institution.name, SMALL),
+            f"{r.plain_mean:.2f}" if r.plain_mean is not None else "–", f"{r.score:.2f}",
+            f"{r.rank_low}–{r.rank_high}" if r.rank_low else "–", "ya" if r.tie else "",
+        ])
+    story.append(Table(data, colWidths=[16 * mm, 24 * mm, 48 * mm, 40 * mm, 18 * mm, 18 * mm, 14 * mm, 10 * mm],
+                       style=GRID, repeatRows=1))
+    story += [Spacer(1, 8 * mm), _signatures([(j.user.full_name, ELEMENT_ID[j.element]) for j in _jury(edition)], edition)]
+    return _build(story, edition)
+
+
+def recap_xlsx(edition) -> bytes:
+    """The final ranking and every criterion score, for people who want to sort and filter."""
+    run, rows = _final_rows(edition)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Nilai akhir"
+    ws.append(["Peringkat", "Nomor", "Inovasi", "Instansi", "Kategori", "Nilai rata-rata", "Nilai terkoreksi",
+               "Peringkat terbaik", "Peringkat terburuk", "P(masuk juara)", "Seri statistik"])
+    for r in rows:
+        ws.append([r.rank, r.entry.code, r.entry.title, r.entry.institution.name,
+                   r.entry.category.name if r.entry.category else "", round(r.plain_mean or 0, 3), round(r.score, 3),
+                   r.rank_low, r.rank_high, r.p_top, "ya" if r.tie else "tidak"])
+    sheets = wb.create_sheet("Nilai per juri")
+    sheets.append(["Tahap", "Nomor", "Juri", "Unsur", "Kriteria", "Nilai", "Alasan"])
+    scores = (
+        ScoreSheet.objects.filter(stage__edition=edition, status=ScoreSheet.Status.SUBMITTED)
+        .select_related("stage", "entry", "juror__user")
+        .prefetch_related("scores__criterion")
+        .order_by("stage__order", "entry__code", "juror__element")
+    )
+    for sheet in scores:
+        for score in sheet.scores.all():
+            sheets.append([sheet.stage.name, sheet.entry.code, sheet.juror.user.full_name, ELEMENT_ID[sheet.juror.element],
+                           score.criterion.name, float(score.value), score.justification])
+    info = wb.create_sheet("Keterangan")
+    info.append([_hash_line(edition)])
+    info.append([f"Metode {run.method_used}, bootstrap {run.bootstrap}, seed {run.seed}"])
+    for ws_ in (ws, sheets):
+        for cell in ws_[1]:
+            cell.font = Font(bold=True)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+# --- Berita acara and the draft decree ----------------------------------------------
+
+
+def _awards(edition):
+    return list(Award.objects.filter(edition=edition).select_related("entry__institution", "category").order_by("category__order", "order"))
+
+
+def _awards_table(awards) -> Table:
+    data = [["Penghargaan", "Kategori", "Inovasi", "Instansi", "Nilai akhir"]]
+    for a in awards:
+        data.append([a.title, Paragraph(a.category.name if a.category else "–", SMALL), Paragraph(a.entry.title, SMALL),
+                     Paragraph(a.entry.institution.name, SMALL), f"{a.final_score:.2f}" if a.final_score is not None else "–"])
+    return Table(data, colWidths=[22 * mm, 32 * mm, 52 * mm, 46 * mm, 18 * mm], style=GRID, repeatRows=1)
+
+
+def minutes_pdf(edition) -> bytes:
+    """Berita acara of the judging and of the decision on the winners."""
+    run, rows = _final_rows(edition)
+    jury = _jury(edition)
+    awards = _awards(edition)
+    stages = list(edition.stages.all())
+    n_sheets = ScoreSheet.objects.filter(stage__edition=edition, status=ScoreSheet.Status.SUBMITTED).count()
+    story = _letterhead(edition) + [
+        Paragraph("BERITA ACARA PENILAIAN DAN PENETAPAN PEMENANG", TITLE),
+        Paragraph(f"{edition.title} {edition.year}", CENTER),
+        Spacer(1, 5 * mm),
+        Paragraph(
+            f"Pada hari ini, {_date(timezone.now())}, bertempat di {edition.venue or edition.host}, tim juri "
+            f"{edition.title} {edition.year} yang ditetapkan dengan Keputusan Nomor {edition.decree_number or '–'} "
+            "telah melaksanakan penilaian dengan hasil sebagai berikut.", BODY),
+        Paragraph("1. Tim juri", HEAD),
+    ]
+    story.append(Table([["No", "Nama", "Unsur", "Afiliasi"]] + [
+        [str(i), j.user.full_name, ELEMENT_ID[j.element], Paragraph(str(j.affiliation or "–"), SMALL)]
+        for i, j in enumerate(jury, start=1)
+    ], colWidths=[10 * mm, 60 * mm, 40 * mm, 60 * mm], style=GRID))
+    story += [
+        Paragraph("2. Tahap dan bobot penilaian", HEAD),
+        Table([["Tahap", "Bobot", "Kriteria"]] + [
+            [s.name, f"{s.weight:.0f}%", Paragraph(", ".join(f"{c.name} ({c.weight:.0f}%)" for c in s.criteria.all()), SMALL)]
+            for s in stages
+        ], colWidths=[45 * mm, 20 * mm, 105 * mm], style=GRID),
+        Paragraph(
+            f"Jumlah peserta yang dinilai: {len(rows)}. Jumlah lembar penilaian: {n_sheets}. "
+            f"Peringkat dihitung dengan metode {run.method_used} dan {run.bootstrap} sampel ulang bootstrap (seed {run.seed}); "
+            "siapa pun dapat menghitung ulang dari berkas nilai yang diumumkan.", BODY),
+    ]
+    ties = [r for r in rows if r.tie]
+    if ties:
+        story.append(Paragraph(
+            "Catatan seri statistik: " + ", ".join(f"{r.entry.code} (peringkat {r.rank_low}–{r.rank_high})" for r in ties)
+            + ". Posisi ini diputuskan dengan aturan penentuan yang telah ditetapkan sebelumnya.", SMALL))
+    story += [Paragraph("3. Penetapan pemenang", HEAD), _awards_table(awards) if awards else Paragraph("Pemenang belum ditetapkan.", BODY),
+              Spacer(1, 8 * mm),
+              Paragraph("Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.", BODY),
+              Spacer(1, 6 * mm),
+              _signatures([(j.user.full_name, f"Juri {ELEMENT_ID[j.element]}") for j in jury], edition)]
+    return _build(story, edition)
+
+
+def decree_pdf(edition) -> bytes:
+    """A draft decree naming the winners, for the regent's legal section to finish."""
+    conf = services.settings_for(edition)
+    awards = _awards(edition)
+    story = _letterhead(edition) + [
+        Paragraph("DRAF", CENTER),
+        Paragraph(f"KEPUTUSAN {conf.signatory_title.upper() or 'BUPATI'}", TITLE),
+        Paragraph("NOMOR: ........................", CENTER),
+        Paragraph(f"TENTANG PENETAPAN PEMENANG {edition.title.upper()} TAHUN {edition.year}", TITLE),
+        Spacer(1, 5 * mm),
+        Paragraph("Menimbang: bahwa berdasarkan berita acara penilaian tim juri, perlu menetapkan pemenang "
+                  f"{edition.title} Tahun {edition.year} dengan keputusan.", BODY),
+        Paragraph(f"Mengingat: Keputusan Nomor {edition.decree_number or '–'} tentang penyelenggaraan kompetisi.", BODY),
+        Spacer(1, 3 * mm),
+        Paragraph("MEMUTUSKAN", TITLE),
+        Paragraph(f"KESATU: Menetapkan pemenang {edition.title} Tahun {edition.year} sebagaimana tercantum dalam lampiran.", BODY),
+        Paragraph("KEDUA: Keputusan ini berlaku sejak tanggal ditetapkan.", BODY),
+        Spacer(1, 4 * mm),
+        Paragraph("LAMPIRAN", HEAD),
+        _awards_table(awards) if awards else Paragraph("Pemenang belum ditetapkan.", BODY),
+        Spacer(1, 8 * mm),
+        _signatures([(conf.signatory_name or "..............................", conf.signatory_title)], edition),
+    ]
+    return _build(story, edition)
+
+
+# --- Score sheets, certificates, feedback letters ------------------------------------
+
+
+def score_sheets_pdf(edition, juror) -> bytes:
+    """Lembar penilaian: one page per submitted sheet of one juror, with scores and justifications."""
+    sheets = (
+        ScoreSheet.objects.filter(stage__edition=edition, juror=juror)
+        .select_related("stage", "entry__institution")
+        .prefetch_related("scores__criterion")
+        .order_by("stage__order", "entry__code")
+    )
+    story = []
+    for sheet in sheets:
+        story += _letterhead(edition) + [
+            Paragraph(f"LEMBAR PENILAIAN – {sheet.stage.name.upper()}", TITLE),
+            Paragraph(f"{edition.title} {edition.year}", CENTER),
+            Spacer(1, 4 * mm),
+            Paragraph(f"Nomor entri: {sheet.entry.code}<br/>Inovasi: {sheet.entry.title}<br/>"
+                      f"Juri: {juror.user.full_name} ({ELEMENT_ID[juror.element]})<br/>"
+                      f"Status: {'terkirim ' + _date(sheet.submitted_at) if sheet.submitted_at else 'draf'}"
+                      + (" – dimasukkan panitia dari lembar kertas" if sheet.entered_by_id else ""), BODY),
+            Spacer(1, 3 * mm),
+        ]
+        data = [["Kriteria", "Bobot", "Nilai", "Alasan"]]
+        for score in sheet.scores.all():
+            data.append([score.criterion.name, f"{score.criterion.weight:.0f}%", f"{score.value:.0f}",
+                         Paragraph(score.justification or "–", SMALL)])
+        story += [Table(data, colWidths=[45 * mm, 18 * mm, 15 * mm, 92 * mm], style=GRID), Spacer(1, 10 * mm),
+                  _signatures([(juror.user.full_name, "Juri")], edition), PageBreak()]
+    if not story:
+        story = [Paragraph("Juri ini belum memiliki lembar penilaian.", BODY)]
+    return _build(story, edition)
+
+
+def _qr(url: str, size: float = 32 * mm) -> Drawing:
+    widget = QrCodeWidget(url)
+    x1, y1, x2, y2 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
+    """A piagam, landscape A4, with its code and a QR code that opens the public verification page."""
+    edition, entry = certificate.edition, certificate.entry
+    big = ParagraphStyle("big", parent=TITLE, fontSize=26, leading=32)
+    mid = ParagraphStyle("mid", parent=TITLE, fontSize=16, leading=20)
+    what = (f"sebagai <b>{certificate.award.title}</b>" + (f" {certificate.award.category.name}" if certificate.award.category else "")
+            if certificate.award else "sebagai <b>Peserta</b>")
+    story = _letterhead(edition) + [
+        Paragraph("PIAGAM PENGHARGAAN", big),
+        Spacer(1, 6 * mm),
+        Paragraph("diberikan kepada", CENTER),
+        Paragraph(entry.institution.name, mid),
+        Paragraph(f"atas inovasi <b>{entry.title}</b>", CENTER),
+        Paragraph(f"{what} dalam {edition.title} Tahun {edition.year}", CENTER),
+        Spacer(1, 8 * mm),
+        Table([[_qr(verify_url), Paragraph(f"Kode piagam: <b>{certificate.code}</b><br/>Periksa keaslian: {verify_url}", SMALL),
+                _signatures([(services.settings_for(edition).signatory_name or "..............................",
+                              services.settings_for(edition).signatory_title)], edition)]],
+              colWidths=[40 * mm, 90 * mm, 110 * mm]),
+    ]
+    return _build(story, edition, pagesize=landscape(A4))
+
+
+def feedback_pdf(edition, entry: Entry) -> bytes:
+    """A letter to a participant: its scores per criterion against the field, and the jurors' justifications."""
+    field = services.field_statistics(edition)
+    sheets = (
+        ScoreSheet.objects.filter(entry=entry, stage__edition=edition, status=ScoreSheet.Status.SUBMITTED)
+        .select_related("stage", "juror")
+        .prefetch_related("scores__criterion")
+        .order_by("stage__order", "juror__element")
+    )
+    own: dict[tuple[str, str], list[float]] = defaultdict(list)
+    reasons: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for sheet in sheets:
+        for score in sheet.scores.all():
+            key = (sheet.stage.name, score.criterion.name)
+            own[key].append(float(score.value))
+            if score.justification:
+                reasons[key].append(score.justification)
+    run, rows = _final_rows(edition)
+    mine = next((r for r in rows if r.entry_id == entry.pk), None)
+    story = _letterhead(edition) + [
+        Paragraph("SURAT UMPAN BALIK PENILAIAN", TITLE),
+        Spacer(1, 4 * mm),
+        Paragraph(f"Kepada Yth. Pimpinan {entry.institution.name}<br/>Perihal: hasil penilaian inovasi "
+                  f"<b>{entry.title}</b> ({entry.code}) dalam {edition.title} Tahun {edition.year}", BODY),
+        Spacer(1, 3 * mm),
+        Paragraph("Terima kasih atas partisipasi Bapak/Ibu. Berikut nilai inovasi Anda per kriteria dibandingkan dengan "
+                  "seluruh peserta, beserta alasan yang ditulis para juri, sebagai bahan penyempurnaan inovasi.", BODY),
+    ]
+    if mine:
+        story.append(Paragraph(f"Peringkat akhir: {mine.rank} dari {len(rows)} (nilai {mine.score:.2f}).", BODY))
+    data = [["Tahap", "Kriteria", "Nilai Anda", "Rata-rata peserta", "Terendah–tertinggi", "Alasan juri"]]
+    for key, values in own.items():
+        stats = field.get(key, {})
+        data.append([Paragraph(key[0], SMALL), Paragraph(key[1], SMALL), f"{sum(values) / len(values):.1f}",
+                     f"{stats.get('mean', 0):.1f}", f"{stats.get('low', 0):.0f}–{stats.get('high', 0):.0f}",
+                     Paragraph("<br/>".join(reasons[key]) or "–", SMALL)])
+    story += [Spacer(1, 3 * mm), Table(data, colWidths=[24 * mm, 28 * mm, 16 * mm, 20 * mm, 22 * mm, 60 * mm], style=GRID, repeatRows=1),
+              Spacer(1, 8 * mm), _signatures([("Panitia", "Ketua Panitia")], edition)]
+    return _build(story, edition)

@@ -1,0 +1,396 @@
+"""Results pages: the organiser's ranking desk, decisions, publication, documents, and public verification."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from sayembara.accounts.roles import ORGANISER, organiser_required, roles_of
+from sayembara.editions.models import Edition, Stage
+from sayembara.entries.models import Entry
+
+from . import documents, services
+from .models import Award, Certificate, Objection, Publication, RankingRun, ResultSettings
+
+
+def _edition(year: int) -> Edition:
+    return get_object_or_404(Edition, year=year)
+
+
+def _method(request, edition) -> str:
+    method = request.GET.get("method") or services.settings_for(edition).method
+    if method not in ResultSettings.Method.values:
+        raise Http404
+    return method
+
+
+def _ranking_context(edition, stage, method) -> dict:
+    run, stale = services.current_run(edition, stage, method)
+    rows = list(services.ranked_rows(run)) if run else []
+    stage_names = {s.kind: s.name for s in edition.stages.all()}
+    for row in rows:
+        row.furthest_name = stage_names.get(row.furthest_stage, row.furthest_stage)
+        row.sensitivity = run.sensitivity.get(str(row.entry_id))
+    return {
+        "edition": edition,
+        "stage": stage,
+        "run": run,
+        "stale": stale,
+        "rows": rows,
+        "method": method,
+        "methods": ResultSettings.Method.choices,
+        "any_tie": any(r.tie for r in rows),
+        "conf": services.settings_for(edition),
+        "stages": list(edition.stages.all()),
+        "sensitivity_methods": ["mean", "median", "trimmed", "zscore", "additive"],
+    }
+
+
+@organiser_required
+def manage(request, year: int):
+    edition = _edition(year)
+    context = _ranking_context(edition, None, _method(request, edition))
+    context["awards"] = list(Award.objects.filter(edition=edition).select_related("entry", "category"))
+    context["publication"] = Publication.objects.filter(edition=edition).first()
+    context["reliability_rows"] = _reliability_rows(context["run"], context["stages"])
+    return render(request, "results/manage.html", context)
+
+
+def _reliability_rows(run: RankingRun | None, stages) -> list[dict]:
+    if run is None:
+        return []
+    rows = []
+    for stage in stages:
+        data = run.reliability.get(stage.kind)
+        if not data:
+            continue
+        rows.append({"name": stage.name, "label": _("All criteria (sheet total)"), "report": data["total"], "main": True})
+        for code, report in data["criteria"].items():
+            rows.append({"name": stage.name, "label": code, "report": report, "main": False})
+    return rows
+
+
+@organiser_required
+def stage_ranking(request, year: int, order: int):
+    edition = _edition(year)
+    stage = get_object_or_404(Stage, edition=edition, order=order)
+    context = _ranking_context(edition, stage, _method(request, edition))
+    context["reliability_rows"] = _reliability_rows(context["run"], [stage])
+    context["next_stage"] = edition.stages.filter(order__gt=order).order_by("order").first()
+    if context["run"] is not None:
+        context["advancing"] = set(services.propose_advancement(stage, context["run"]))
+    return render(request, "results/stage.html", context)
+
+
+@organiser_required
+@require_POST
+def compute(request, year: int):
+    edition = _edition(year)
+    stage = None
+    if request.POST.get("stage"):
+        stage = get_object_or_404(Stage, edition=edition, order=request.POST["stage"])
+    method = request.POST.get("method") or services.settings_for(edition).method
+    if method not in ResultSettings.Method.values:
+        raise Http404
+    try:
+        run = services.compute_ranking(edition, stage, method)
+    except ValueError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Ranking computed in %(seconds).2f seconds.") % {"seconds": run.seconds})
+    target = reverse("results:stage", args=[year, stage.order]) if stage else reverse("results:manage", args=[year])
+    return redirect(f"{target}?method={method}")
+
+
+@organiser_required
+@require_POST
+def advance(request, year: int, order: int):
+    edition = _edition(year)
+    stage = get_object_or_404(Stage, edition=edition, order=order)
+    ids = [int(v) for v in request.POST.getlist("entry") if v.isdigit()]
+    try:
+        moved = services.confirm_advancement(stage, ids)
+    except ValueError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(n)d entries advance to the next stage.") % {"n": moved})
+    return redirect("results:stage", year, order)
+
+
+@organiser_required
+def explain(request, year: int, code: str):
+    edition = _edition(year)
+    entry = get_object_or_404(Entry.objects.select_related("institution", "category"), edition=edition, code=code)
+    run, stale = services.current_run(edition)
+    row = run.rows.filter(entry=entry).first() if run else None
+    leniency = run.leniency if run else {}
+    context = {"edition": edition, "entry": entry, "run": run, "stale": stale, "row": row, **services.explain_entry(edition, entry)}
+    for _stage, sheets in context["stages"]:
+        for sheet in sheets:
+            sheet["leniency"] = leniency.get(f"{sheet['sheet'].stage.kind}:{sheet['sheet'].juror_id}")
+    return render(request, "results/explain.html", context)
+
+
+class AwardForm(forms.Form):
+    entry = forms.ModelChoiceField(queryset=Entry.objects.none(), label=gettext_lazy("Entry"))
+    title = forms.CharField(max_length=80, label=gettext_lazy("Award"))
+    order = forms.IntegerField(min_value=1, max_value=99, label=gettext_lazy("Order"))
+
+    def __init__(self, *args, edition=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].queryset = Entry.objects.filter(edition=edition).order_by("code")
+
+
+AwardFormSet = forms.formset_factory(AwardForm, extra=0, can_delete=True, max_num=200)
+
+
+@organiser_required
+def awards(request, year: int):
+    edition = _edition(year)
+    run, stale = services.current_run(edition)
+    conf = services.settings_for(edition)
+    locked = bool(conf.locked_at) or Publication.objects.filter(edition=edition).exists()
+    scores = {r.entry_id: r.score for r in run.rows.all()} if run else {}
+    if request.method == "POST":
+        if locked:
+            raise PermissionDenied
+        formset = AwardFormSet(request.POST, form_kwargs={"edition": edition})
+        if formset.is_valid():
+            decisions = []
+            for form in formset:
+                if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                    continue
+                entry = form.cleaned_data["entry"]
+                decisions.append({
+                    "entry": entry, "title": form.cleaned_data["title"], "order": form.cleaned_data["order"],
+                    "category": entry.category, "final_score": services.round_score(scores.get(entry.pk)),
+                })
+            services.save_awards(edition, decisions)
+            messages.success(request, _("The winners have been saved."))
+            return redirect("results:manage", year)
+    else:
+        existing = list(Award.objects.filter(edition=edition).select_related("entry"))
+        if existing:
+            initial = [{"entry": a.entry, "title": a.title, "order": a.order} for a in existing]
+        elif run is not None:
+            initial = [{"entry": p["row"].entry, "title": p["title"], "order": p["order"]} for p in services.propose_awards(edition, run)]
+        else:
+            initial = []
+        formset = AwardFormSet(initial=initial, form_kwargs={"edition": edition})
+    return render(request, "results/awards.html", {"edition": edition, "formset": formset, "locked": locked, "run": run, "stale": stale})
+
+
+@organiser_required
+@require_POST
+def lock(request, year: int):
+    edition = _edition(year)
+    action = request.POST.get("action")
+    try:
+        if action == "lock":
+            services.lock(edition, request.user)
+            messages.success(request, _("The results are locked."))
+        elif action == "unlock":
+            services.unlock(edition)
+            messages.success(request, _("The results are unlocked."))
+        elif action == "publish":
+            publication = services.publish(edition, request.user)
+            messages.success(request, _("The results are published. SHA-256: %(hash)s") % {"hash": publication.sha256})
+    except (ValueError, services.ResultsLocked) as error:
+        messages.error(request, str(error))
+    return redirect("results:manage", year)
+
+
+# --- Public pages -------------------------------------------------------------
+
+
+def public_results(request, year: int):
+    edition = get_object_or_404(Edition.objects.public(), year=year)
+    publication = Publication.objects.filter(edition=edition).first()
+    if publication is None:
+        raise Http404
+    payload = services.json.loads(publication.payload)
+    return render(request, "results/public.html", {
+        "edition": edition, "publication": publication, "payload": payload,
+        "intact": services.verify_publication(publication),
+        "objections_open": services.objections_open(edition),
+    })
+
+
+def published_file(request, year: int, name: str):
+    """The published snapshot, and CSV files anyone can feed to ``sayembara-score rank`` to re-check the ranking."""
+    edition = get_object_or_404(Edition.objects.public(), year=year)
+    publication = get_object_or_404(Publication, edition=edition)
+    payload = services.json.loads(publication.payload)
+    if name == "published.json":
+        return HttpResponse(publication.payload, content_type="application/json; charset=utf-8")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    if name == "scores.csv":
+        writer.writerow(["entry", "juror", "criterion", "score", "stage"])
+        writer.writerows(payload["scores"])
+    elif name == "weights.csv":
+        writer.writerow(["criterion", "weight", "stage"])
+        writer.writerows([c, w, s] for s, c, w in payload["weights"]["criteria"])
+        writer.writerows(["", w, s] for s, w in payload["weights"]["stages"])
+    else:
+        raise Http404
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{edition.year}-{name}"'
+    return response
+
+
+def verify(request):
+    """Check a certificate code or a published SHA-256."""
+    query = (request.GET.get("q") or "").strip()
+    context = {"query": query}
+    if query:
+        certificate = Certificate.objects.filter(code__iexact=query).first()
+        if certificate:
+            return redirect("results:certificate", certificate.code)
+        publication = Publication.objects.filter(sha256__iexact=query).select_related("edition").first()
+        if publication:
+            return redirect("results:public", publication.edition.year)
+        context["not_found"] = True
+    return render(request, "results/verify.html", context)
+
+
+def certificate_detail(request, code: str):
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("entry__institution", "edition__publication", "award"), code=code
+    )
+    return render(request, "results/certificate.html", {"certificate": certificate, "publication": certificate.edition.publication})
+
+
+class ObjectionForm(forms.ModelForm):
+    class Meta:
+        model = Objection
+        fields = ["entry", "name", "email", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5, "maxlength": 4000})}
+
+    def __init__(self, *args, edition=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].queryset = Entry.objects.visible_to_public().filter(edition=edition).order_by("code")
+        self.fields["entry"].required = False
+
+
+def objections(request, year: int):
+    edition = get_object_or_404(Edition.objects.public(), year=year)
+    is_open = services.objections_open(edition)
+    form = ObjectionForm(request.POST or None, edition=edition)
+    if request.method == "POST":
+        if not is_open:
+            messages.error(request, _("The objection period is closed: objections can no longer be filed."))
+            return redirect("results:objections", year)
+        if form.is_valid():
+            objection = form.save(commit=False)
+            objection.edition = edition
+            objection.save()
+            messages.success(request, _("Your objection has been recorded. The organiser's answer will appear on this page."))
+            return redirect("results:objections", year)
+    window = services.objection_window(edition)
+    items = Objection.objects.filter(edition=edition).select_related("entry")
+    return render(request, "results/objections.html", {
+        "edition": edition, "form": form, "is_open": is_open, "window": window, "objections": items,
+        "is_organiser": ORGANISER in roles_of(request.user),
+    })
+
+
+@organiser_required
+def objection_answer(request, year: int, pk: int):
+    objection = get_object_or_404(Objection, edition__year=year, pk=pk)
+    if request.method == "POST":
+        answer = (request.POST.get("answer") or "").strip()
+        if not answer:
+            messages.error(request, _("Write an answer before saving."))
+        else:
+            services.answer_objection(objection, request.user, answer)
+            messages.success(request, _("The answer has been published."))
+            return redirect("results:objections", year)
+    return render(request, "results/objection_answer.html", {"objection": objection, "edition": objection.edition})
+
+
+# --- Documents ------------------------------------------------------------------
+
+
+@organiser_required
+def documents_index(request, year: int):
+    edition = _edition(year)
+    jurors = edition.jurors.select_related("user").order_by("element")
+    entries = Entry.objects.visible_to_public().filter(edition=edition).select_related("institution").order_by("code")
+    certificates = {c.entry_id: c for c in Certificate.objects.filter(edition=edition, kind=Certificate.Kind.WINNER)}
+    participant = {c.entry_id: c for c in Certificate.objects.filter(edition=edition, kind=Certificate.Kind.PARTICIPANT)}
+    rows = [{"entry": e, "winner": certificates.get(e.pk), "participant": participant.get(e.pk)} for e in entries]
+    return render(request, "results/documents.html", {
+        "edition": edition, "jurors": jurors, "rows": rows, "stages": edition.stages.all(),
+        "publication": Publication.objects.filter(edition=edition).first(),
+    })
+
+
+def _pdf(data: bytes, filename: str) -> FileResponse:
+    return FileResponse(io.BytesIO(data), content_type="application/pdf", filename=filename, as_attachment=False)
+
+
+def _can_see_entry_papers(user, entry: Entry) -> bool:
+    roles = roles_of(user)
+    if ORGANISER in roles:
+        return True
+    if not user.is_authenticated:
+        return False
+    return user.verified_institution_id == entry.institution_id or entry.team.filter(user=user).exists()
+
+
+@organiser_required
+def document(request, year: int, kind: str):
+    edition = _edition(year)
+    if kind == "recap.pdf":
+        stage = None
+        if request.GET.get("stage"):
+            stage = get_object_or_404(Stage, edition=edition, order=request.GET["stage"])
+        return _pdf(documents.recap_pdf(edition, stage), f"rekapitulasi-{edition.year}.pdf")
+    if kind == "recap.xlsx":
+        data = documents.recap_xlsx(edition)
+        response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="rekapitulasi-{edition.year}.xlsx"'
+        return response
+    if kind == "minutes.pdf":
+        return _pdf(documents.minutes_pdf(edition), f"berita-acara-{edition.year}.pdf")
+    if kind == "decree.pdf":
+        return _pdf(documents.decree_pdf(edition), f"draf-sk-pemenang-{edition.year}.pdf")
+    raise Http404
+
+
+@organiser_required
+def juror_sheets(request, year: int, juror_id: int):
+    edition = _edition(year)
+    juror = get_object_or_404(edition.jurors.select_related("user"), pk=juror_id)
+    return _pdf(documents.score_sheets_pdf(edition, juror), f"lembar-penilaian-{edition.year}-{juror.pk}.pdf")
+
+
+def entry_paper(request, year: int, code: str, kind: str):
+    """A certificate or a feedback letter: for the organiser and the entry's own team or unit verifier."""
+    edition = _edition(year)
+    entry = get_object_or_404(Entry.objects.select_related("institution"), edition=edition, code=code)
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    if not _can_see_entry_papers(request.user, entry):
+        raise PermissionDenied
+    if kind == "feedback.pdf":
+        return _pdf(documents.feedback_pdf(edition, entry), f"umpan-balik-{entry.code}.pdf")
+    if kind in {"certificate.pdf", "participant-certificate.pdf"}:
+        wanted = Certificate.Kind.WINNER if kind == "certificate.pdf" else Certificate.Kind.PARTICIPANT
+        certificate = get_object_or_404(Certificate, entry=entry, kind=wanted)
+        url = request.build_absolute_uri(reverse("results:certificate", args=[certificate.code]))
+        return _pdf(documents.certificate_pdf(certificate, url), f"piagam-{entry.code}.pdf")
+    raise Http404

@@ -1,0 +1,53 @@
+"""Who may open the results URLs."""
+
+from tests.foundation.authz import ALL_200, only
+
+
+def _entry_code(f):
+    return {"year": 2020, "code": f["edition"].entries.order_by("code").first().code}
+
+
+def _objection(f):
+    return {"year": 2020, "pk": f["edition"].objections.first().pk}
+
+
+def _juror(f):
+    return {"year": 2020, "juror_id": f["edition"].jurors.first().pk}
+
+
+def _certificate(f):
+    return {"code": f["edition"].certificates.filter(kind="winner").first().code}
+
+
+def _paper_for_innovator(f):
+    # An entry of the innovator's own unit (Disdukcapil) and team: innovator and verifier may read its papers.
+    entry = f["edition"].entries.filter(team__user=f["users"]["innovator"]).order_by("code").first()
+    return {"year": 2020, "code": entry.code, "kind": "feedback.pdf"}
+
+
+POST_ONLY = {role: (302 if role == "anonymous" else 403) for role in ALL_200} | {"organiser": 405}
+ORGANISER_ONLY = only("organiser")
+
+CASES = [
+    ("results:verify", None, ALL_200),
+    ("results:certificate", _certificate, ALL_200),
+    ("results:public", lambda f: {"year": 2020}, ALL_200),
+    ("results:published_file", lambda f: {"year": 2020, "name": "scores.csv"}, ALL_200),
+    ("results:objections", lambda f: {"year": 2020}, ALL_200),
+    ("results:objection_answer", _objection, ORGANISER_ONLY),
+    ("results:manage", lambda f: {"year": 2020}, ORGANISER_ONLY),
+    ("results:compute", lambda f: {"year": 2020}, POST_ONLY),
+    ("results:stage", lambda f: {"year": 2020, "order": 1}, ORGANISER_ONLY),
+    ("results:advance", lambda f: {"year": 2020, "order": 1}, POST_ONLY),
+    ("results:explain", _entry_code, ORGANISER_ONLY),
+    ("results:awards", lambda f: {"year": 2020}, ORGANISER_ONLY),
+    ("results:decision", lambda f: {"year": 2020}, POST_ONLY),
+    ("results:documents", lambda f: {"year": 2020}, ORGANISER_ONLY),
+    ("results:document", lambda f: {"year": 2020, "kind": "minutes.pdf"}, ORGANISER_ONLY),
+    ("results:juror_sheets", _juror, ORGANISER_ONLY),
+    (
+        "results:entry_paper",
+        _paper_for_innovator,
+        {"anonymous": 302, "outsider": 403, "innovator": 200, "verifier": 200, "juror": 403, "organiser": 200},
+    ),
+]

@@ -1,0 +1,72 @@
+"""The official papers: rendered, and their text checked for names, totals and the hash."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from sayembara.results.models import Certificate
+
+
+def pdf_text(response) -> str:
+    assert response["Content-Type"] == "application/pdf"
+    data = b"".join(response.streaming_content) if response.streaming else response.content
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+@pytest.fixture
+def organiser(client_as):
+    return client_as("organiser")
+
+
+def test_minutes_name_the_jury_the_winners_and_the_hash(organiser, edition_2020):
+    text = pdf_text(organiser.get(reverse("results:document", args=[2020, "minutes.pdf"])))
+    assert "BERITA ACARA" in text
+    for juror in edition_2020.jurors.select_related("user"):
+        assert juror.user.full_name in text
+    for award in edition_2020.awards.select_related("entry"):
+        assert award.title in text and f"{award.final_score:.2f}" in text
+    assert edition_2020.publication.sha256 in text.replace("\n", "")
+    assert "Jumlah peserta yang dinilai: 18" in text
+
+
+def test_recap_lists_every_entry_and_the_xlsx_matches(organiser, edition_2020):
+    text = pdf_text(organiser.get(reverse("results:document", args=[2020, "recap.pdf"])))
+    assert "REKAPITULASI NILAI" in text
+    codes = list(edition_2020.entries.values_list("code", flat=True))
+    assert all(code in text for code in codes)
+    response = organiser.get(reverse("results:document", args=[2020, "recap.xlsx"]))
+    wb = load_workbook(io.BytesIO(response.content))
+    ws = wb["Nilai akhir"]
+    assert {row[1] for row in ws.iter_rows(min_row=2, values_only=True)} == set(codes)
+    assert wb["Nilai per juri"].max_row - 1 == 18 * 3 * 3 * 3  # entries x jurors x stages x criteria
+
+
+def test_stage_recap_and_decree(organiser, edition_2020):
+    stage_text = pdf_text(organiser.get(reverse("results:document", args=[2020, "recap.pdf"]) + "?stage=3"))
+    assert "WAWANCARA" in stage_text
+    decree = pdf_text(organiser.get(reverse("results:document", args=[2020, "decree.pdf"])))
+    assert "KEPUTUSAN" in decree and "Juara I" in decree
+
+
+def test_score_sheets_of_a_juror_carry_scores_and_justifications(organiser, edition_2020):
+    juror = edition_2020.jurors.select_related("user").first()
+    text = pdf_text(organiser.get(reverse("results:juror_sheets", args=[2020, juror.pk])))
+    assert text.count("LEMBAR PENILAIAN") == 18 * 3
+    assert juror.user.full_name in text
+    assert "bukti pendukung dinilai sesuai" in text
+
+
+def test_certificate_carries_its_code_and_the_feedback_letter_the_field(client_as, edition_2020, demo_users):
+    entry = edition_2020.entries.filter(team__user=demo_users["innovator"]).order_by("code").first()
+    innovator = client_as("innovator")
+    feedback = pdf_text(innovator.get(reverse("results:entry_paper", args=[2020, entry.code, "feedback.pdf"])))
+    assert "UMPAN BALIK" in feedback and "Rata-rata peserta" in feedback and entry.institution.name in feedback
+    certificate = Certificate.objects.get(entry=entry, kind="participant")
+    text = pdf_text(innovator.get(reverse("results:entry_paper", args=[2020, entry.code, "participant-certificate.pdf"])))
+    assert certificate.code in text and "PIAGAM" in text
+    # Another unit's innovator cannot fetch this unit's papers.
+    other = edition_2020.entries.exclude(institution=entry.institution).first()
+    assert innovator.get(reverse("results:entry_paper", args=[2020, other.code, "feedback.pdf"])).status_code == 403
