@@ -75,3 +75,11 @@ ID = {
     "verifies entries of": "memverifikasi entri dari", "video link": "tautan video", "weight %(weight)s%%": "bobot %(weight)s%%",
     "weight in final score": "bobot dalam nilai akhir", "weight": "bobot", "word limit": "batas kata", "year": "tahun",
 }
+ID.update({
+    "Verify": "Verifikasi",
+    "Ranking and winners": "Peringkat dan pemenang",
+    "Official documents": "Dokumen resmi",
+    "Objections": "Sanggahan",
+    "Results": "Hasil",
+    "Published results, fingerprint": "Hasil yang diumumkan, sidik jari",
+})
