@@ -92,13 +92,22 @@ def load_inputs(edition: Edition, stage: Stage | None = None) -> ScoreInputs:
 
 
 def fingerprint(edition: Edition, stage: Stage | None = None) -> str:
-    """A cheap summary of the scores: when it changes, stored rankings are stale."""
-    scores = Score.objects.filter(sheet__stage__edition=edition, sheet__status=ScoreSheet.Status.SUBMITTED)
+    """A cheap summary of the submitted sheets: when it changes, stored rankings are stale.
+
+    It reads sheets, not the (three times more) scores: every change to a score
+    touches its sheet's ``updated_at`` (see ``touch_sheet_on_score_change``).
+    """
+    sheets = ScoreSheet.objects.filter(stage__edition=edition, status=ScoreSheet.Status.SUBMITTED)
     if stage is not None:
-        scores = scores.filter(sheet__stage=stage)
-    agg = scores.aggregate(n=Count("pk"), total=Sum("value"), last=Max("sheet__updated_at"), top=Max("pk"))
+        sheets = sheets.filter(stage=stage)
+    agg = sheets.aggregate(n=Count("pk"), last=Max("updated_at"), top=Max("pk"))
     last = agg["last"].isoformat() if agg["last"] else "-"
-    return f"{agg['n']}:{agg['total'] or 0}:{agg['top'] or 0}:{last}"
+    return f"{agg['n']}:{agg['top'] or 0}:{last}"
+
+
+def touch_sheet_on_score_change(sender, instance, **kwargs):
+    """A changed score is a changed sheet, whoever changed it (views, admin, imports)."""
+    ScoreSheet.objects.filter(pk=instance.sheet_id).update(updated_at=timezone.now())
 
 
 # --- Computing rankings ---------------------------------------------------

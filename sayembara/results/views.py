@@ -8,6 +8,7 @@ import io
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -34,22 +35,33 @@ def _method(request, edition) -> str:
     return method
 
 
-def _ranking_context(edition, stage, method) -> dict:
+RANKING_PAGE_SIZE = 100
+
+
+def _ranking_context(request, edition, stage, method) -> dict:
+    """One page of a stored ranking, plus the entries whose place depends on the method."""
     run, stale = services.current_run(edition, stage, method)
-    rows = list(services.ranked_rows(run)) if run else []
-    stage_names = {s.kind: s.name for s in edition.stages.all()}
-    for row in rows:
-        row.furthest_name = stage_names.get(row.furthest_stage, row.furthest_stage)
-        row.sensitivity = run.sensitivity.get(str(row.entry_id))
+    page = rows = sensitivity_rows = None
+    if run is not None:
+        page = Paginator(services.ranked_rows(run), RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = list(page.object_list)
+        sensitivity_rows = list(services.ranked_rows(run).filter(entry_id__in=[int(k) for k in run.sensitivity]))
+        stage_names = {s.kind: s.name for s in edition.stages.all()}
+        for row in rows:
+            row.furthest_name = stage_names.get(row.furthest_stage, row.furthest_stage)
+        for row in sensitivity_rows:
+            row.sensitivity = run.sensitivity[str(row.entry_id)]
     return {
         "edition": edition,
         "stage": stage,
         "run": run,
         "stale": stale,
-        "rows": rows,
+        "page": page,
+        "rows": rows or [],
+        "sensitivity_rows": sensitivity_rows or [],
         "method": method,
         "methods": ResultSettings.Method.choices,
-        "any_tie": any(r.tie for r in rows),
+        "any_tie": run is not None and run.rows.filter(tie=True).exists(),
         "conf": services.settings_for(edition),
         "stages": list(edition.stages.all()),
         "sensitivity_methods": ["mean", "median", "trimmed", "zscore", "additive"],
@@ -59,7 +71,7 @@ def _ranking_context(edition, stage, method) -> dict:
 @organiser_required
 def manage(request, year: int):
     edition = _edition(year)
-    context = _ranking_context(edition, None, _method(request, edition))
+    context = _ranking_context(request, edition, None, _method(request, edition))
     context["awards"] = list(Award.objects.filter(edition=edition).select_related("entry", "category"))
     context["publication"] = Publication.objects.filter(edition=edition).first()
     context["reliability_rows"] = _reliability_rows(context["run"], context["stages"])
@@ -84,7 +96,7 @@ def _reliability_rows(run: RankingRun | None, stages) -> list[dict]:
 def stage_ranking(request, year: int, order: int):
     edition = _edition(year)
     stage = get_object_or_404(Stage, edition=edition, order=order)
-    context = _ranking_context(edition, stage, _method(request, edition))
+    context = _ranking_context(request, edition, stage, _method(request, edition))
     context["reliability_rows"] = _reliability_rows(context["run"], [stage])
     context["next_stage"] = edition.stages.filter(order__gt=order).order_by("order").first()
     if context["run"] is not None:
@@ -115,11 +127,27 @@ def compute(request, year: int):
 @organiser_required
 @require_POST
 def advance(request, year: int, order: int):
+    """Apply the stage's advancement rule, with the organiser's recorded additions and removals."""
     edition = _edition(year)
     stage = get_object_or_404(Stage, edition=edition, order=order)
-    ids = [int(v) for v in request.POST.getlist("entry") if v.isdigit()]
+    run, _stale = services.current_run(edition, stage)
+    if run is None:
+        messages.error(request, _("Compute the ranking of this stage first."))
+        return redirect("results:stage", year, order)
+
+    def codes(field):
+        return {c.strip() for c in request.POST.get(field, "").replace(";", ",").split(",") if c.strip()}
+
+    chosen = set(services.propose_advancement(stage, run))
+    wanted, unwanted = codes("add"), codes("remove")
+    known = dict(Entry.objects.filter(edition=edition, code__in=wanted | unwanted).values_list("code", "pk"))
+    unknown = sorted((wanted | unwanted) - set(known))
+    if unknown:
+        messages.error(request, _("Unknown entry numbers: %(codes)s. Nothing was changed.") % {"codes": ", ".join(unknown)})
+        return redirect("results:stage", year, order)
+    chosen = (chosen | {known[c] for c in wanted}) - {known[c] for c in unwanted}
     try:
-        moved = services.confirm_advancement(stage, ids)
+        moved = services.confirm_advancement(stage, sorted(chosen))
     except ValueError as error:
         messages.error(request, str(error))
     else:

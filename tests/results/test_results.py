@@ -191,6 +191,17 @@ def test_advancement_follows_the_stage_rule_and_is_confirmed_by_the_organiser(cl
     assert len(chosen) == 12
     ranks = {r.entry_id: r.rank for r in run.rows.all()}
     assert max(ranks[e] for e in chosen) <= 12
-    client_as("organiser").post(reverse("results:advance", args=[2020, 1]), {"entry": chosen})
-    interview = Stage.objects.get(edition=edition_2020, order=2)
-    assert set(edition_2020.entries.filter(reached_stage=interview).values_list("pk", flat=True)) == set(chosen)
+    outside = edition_2020.entries.exclude(pk__in=chosen).order_by("code").first()
+    inside = edition_2020.entries.filter(pk__in=chosen).order_by("code").first()
+    client_as("organiser").post(reverse("results:advance", args=[2020, 1]), {"add": outside.code, "remove": inside.code})
+    presentation = Stage.objects.get(edition=edition_2020, order=2)
+    expected = (set(chosen) | {outside.pk}) - {inside.pk}
+    assert set(edition_2020.entries.filter(reached_stage=presentation).values_list("pk", flat=True)) == expected
+
+
+def test_advancement_with_an_unknown_entry_number_changes_nothing(client_as, edition_2020):
+    stage = Stage.objects.get(edition=edition_2020, order=1)
+    services.compute_ranking(edition_2020, stage)
+    response = client_as("organiser").post(reverse("results:advance", args=[2020, 1]), {"add": "KIPP-9999-999"}, follow=True)
+    assert "KIPP-9999-999" in response.content.decode()
+    assert not edition_2020.entries.filter(reached_stage__isnull=False).exists()
