@@ -32,7 +32,7 @@ class ResultSettings(models.Model):
         _("letterhead: address"), max_length=200, default="Jl. Jenderal Sudirman No. 1, Pemalang 52312"
     )
     city = models.CharField(_("city of signing"), max_length=60, default="Pemalang")
-    signatory_name = models.CharField(_("signatory"), max_length=120, default="")
+    signatory_name = models.CharField(_("signatory"), max_length=120, blank=True, default="")
     signatory_title = models.CharField(_("signatory's position"), max_length=160, default="Sekretaris Daerah")
 
     class Meta:

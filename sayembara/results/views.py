@@ -21,7 +21,8 @@ from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
 
 from . import documents, services
-from .models import Award, Certificate, Objection, Publication, RankingRun, ResultSettings
+from .forms import ResultSettingsForm
+from .models import Award, Certificate, JuryVote, Objection, Publication, RankingRun, ResultSettings
 
 
 def _edition(year: int) -> Edition:
@@ -236,6 +237,47 @@ def lock(request, year: int):
     except (ValueError, services.ResultsLocked) as error:
         messages.error(request, str(error))
     return redirect("results:manage", year)
+
+
+@organiser_required
+def result_settings(request, year: int):
+    edition = _edition(year)
+    conf = services.settings_for(edition)
+    form = ResultSettingsForm(request.POST or None, instance=conf)
+    if request.method == "POST":
+        if conf.locked_at or Publication.objects.filter(edition=edition).exists():
+            messages.error(request, _("The results are locked: unlock them before changing how they are computed."))
+        elif form.is_valid():
+            form.save()
+            messages.success(request, _("The settings have been saved. Compute the ranking again to apply them."))
+            return redirect("results:manage", year)
+    tied = []
+    run, _stale = services.current_run(edition)
+    if run is not None:
+        tied = list(services.ranked_rows(run).filter(tie=True))
+        votes = dict(JuryVote.objects.filter(edition=edition).values_list("entry_id", "votes"))
+        for row in tied:
+            row.votes = votes.get(row.entry_id)
+    return render(request, "results/settings.html", {"edition": edition, "form": form, "tied": tied, "conf": conf})
+
+
+@organiser_required
+@require_POST
+def jury_votes(request, year: int):
+    """Record the jury's votes for statistically tied entries (the last link of a tie-break chain)."""
+    edition = _edition(year)
+    saved = 0
+    for key, value in request.POST.items():
+        if not key.startswith("votes-") or not value.strip():
+            continue
+        if not value.strip().isdigit():
+            messages.error(request, _("Votes must be whole numbers: nothing was saved."))
+            return redirect("results:settings", year)
+        entry = get_object_or_404(Entry, edition=edition, pk=key.removeprefix("votes-"))
+        JuryVote.objects.update_or_create(edition=edition, entry=entry, defaults={"votes": int(value)})
+        saved += 1
+    messages.success(request, _("%(n)d jury votes recorded.") % {"n": saved})
+    return redirect("results:settings", year)
 
 
 # --- Public pages -------------------------------------------------------------

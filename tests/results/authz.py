@@ -42,6 +42,8 @@ CASES = [
     ("results:explain", _entry_code, ORGANISER_ONLY),
     ("results:awards", lambda f: {"year": 2020}, ORGANISER_ONLY),
     ("results:decision", lambda f: {"year": 2020}, POST_ONLY),
+    ("results:settings", lambda f: {"year": 2020}, ORGANISER_ONLY),
+    ("results:jury_votes", lambda f: {"year": 2020}, POST_ONLY),
     ("results:documents", lambda f: {"year": 2020}, ORGANISER_ONLY),
     ("results:document", lambda f: {"year": 2020, "kind": "minutes.pdf"}, ORGANISER_ONLY),
     ("results:juror_sheets", _juror, ORGANISER_ONLY),

@@ -91,3 +91,28 @@ ID = {
     "Compute the final ranking first: the form is then filled with its proposal.": "Hitung peringkat akhir terlebih dahulu: formulir lalu terisi usulannya.",
     "Scores changed since the ranking was computed: recompute it before deciding.": "Nilai berubah sejak peringkat dihitung: hitung ulang sebelum memutuskan.",
 }
+ID.update({
+    "Higher score in %(stage)s": "Nilai lebih tinggi pada %(stage)s",
+    "Higher score on %(criterion)s": "Nilai lebih tinggi pada kriteria %(criterion)s",
+    "The jury's vote, recorded by the organiser": "Suara juri, dicatat oleh panitia",
+    "First tie-break": "Penentu seri pertama", "Second tie-break": "Penentu seri kedua", "Third tie-break": "Penentu seri ketiga",
+    "Each tie-break may be used once.": "Setiap penentu seri hanya boleh dipakai sekali.",
+    "At most %(limit)s resamples.": "Paling banyak %(limit)s sampel ulang.",
+    "The results are locked: unlock them before changing how they are computed.": "Hasil terkunci: buka kunci sebelum mengubah cara penghitungannya.",
+    "The settings have been saved. Compute the ranking again to apply them.": "Pengaturan disimpan. Hitung ulang peringkat untuk menerapkannya.",
+    "Votes must be whole numbers: nothing was saved.": "Suara harus bilangan bulat: tidak ada yang disimpan.",
+    "%(n)d jury votes recorded.": "%(n)d suara juri dicatat.",
+    "How results are computed": "Cara hasil dihitung",
+    "Declare these before the scores are known: the method, the random seed and the tie-break order are printed in the minutes, so that anyone can recompute the ranking.":
+        "Tetapkan ini sebelum nilai diketahui: metode, benih acak dan urutan penentu seri dicetak dalam berita acara, agar siapa pun dapat menghitung ulang peringkat.",
+    "Save the settings": "Simpan pengaturan", "Jury votes for tied entries": "Suara juri untuk entri yang seri",
+    "Used only where the tie-break chain includes the jury's vote.": "Hanya dipakai bila urutan penentu seri memuat suara juri.",
+    "Record the votes": "Catat suara", "Settings": "Pengaturan",
+    "Also advance (entry numbers, comma-separated)": "Loloskan juga (nomor entri, pisahkan dengan koma)",
+    "Do not advance (entry numbers, comma-separated)": "Jangan loloskan (nomor entri, pisahkan dengan koma)",
+    "Compute the ranking of this stage first.": "Hitung peringkat tahap ini terlebih dahulu.",
+    "Unknown entry numbers: %(codes)s. Nothing was changed.": "Nomor entri tidak dikenal: %(codes)s. Tidak ada yang diubah.",
+    "The rule proposes %(n)s entry.": "Aturan mengusulkan %(n)s entri.",
+    "They are marked ✓ in the ranking above.": "Entri tersebut ditandai ✓ pada peringkat di atas.",
+    "Pages of the ranking": "Halaman peringkat", "previous": "sebelumnya", "next": "berikutnya", "page %(n)s of %(total)s": "halaman %(n)s dari %(total)s",
+})

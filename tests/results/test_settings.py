@@ -1,0 +1,72 @@
+"""The organiser declares how results are computed; the tie-break chain settles exact ties."""
+
+import pytest
+from django.urls import reverse
+
+from sayembara.editions.models import Edition
+from sayembara.jury.models import Score
+from sayembara.results import services
+from sayembara.results.models import JuryVote
+
+
+@pytest.fixture
+def edition_2019(db):
+    """2019 with its results not yet published or locked, so its settings can change."""
+    from sayembara.results.models import Certificate, Publication
+
+    edition = Edition.objects.get(year=2019)
+    Certificate.objects.filter(edition=edition).delete()
+    Publication.objects.filter(edition=edition).delete()
+    services.settings_for(edition).__class__.objects.filter(edition=edition).update(locked_at=None)
+    return edition
+
+
+def _make_exact_tie(edition):
+    """Give the second entry exactly the scores of the first, sheet by sheet."""
+    first, second = edition.entries.order_by("code")[:2]
+    source = {(s.sheet.stage_id, s.sheet.juror_id, s.criterion_id): s.value for s in Score.objects.filter(sheet__entry=first).select_related("sheet")}
+    for score in Score.objects.filter(sheet__entry=second).select_related("sheet"):
+        score.value = source[(score.sheet.stage_id, score.sheet.juror_id, score.criterion_id)]
+        score.save()
+    return first, second
+
+
+def test_jury_vote_breaks_an_exact_tie(client_as, edition_2019):
+    first, second = _make_exact_tie(edition_2019)
+    client = client_as("organiser")
+    client.post(reverse("results:settings", args=[2019]), {
+        "method": "mean", "bootstrap": 200, "seed": 7, "prize_count": 3, "tiebreak_1": "jury_vote",
+        "letterhead_title": "PEMERINTAH KABUPATEN PEMALANG", "letterhead_subtitle": "SEKRETARIAT DAERAH",
+        "letterhead_address": "Pemalang", "city": "Pemalang", "signatory_name": "", "signatory_title": "Sekretaris Daerah",
+    })
+    assert services.settings_for(edition_2019).tiebreak_chain == ["jury_vote"]
+
+    run = services.compute_ranking(edition_2019)
+    ranks = {r.entry_id: r.rank for r in run.rows.all()}
+    assert ranks[first.pk] == ranks[second.pk]  # without votes, an exact tie shares its rank
+
+    client.post(reverse("results:jury_votes", args=[2019]), {f"votes-{first.pk}": "1", f"votes-{second.pk}": "2"})
+    assert JuryVote.objects.get(entry=second).votes == 2
+    run = services.compute_ranking(edition_2019)
+    ranks = {r.entry_id: r.rank for r in run.rows.all()}
+    assert ranks[second.pk] == ranks[first.pk] - 1
+
+
+def test_settings_refuse_a_repeated_tiebreak_and_too_many_resamples(client_as, edition_2019):
+    response = client_as("organiser").post(reverse("results:settings", args=[2019]), {
+        "method": "mean", "bootstrap": 50000, "seed": 7, "prize_count": 3,
+        "tiebreak_1": "jury_vote", "tiebreak_2": "jury_vote",
+        "letterhead_title": "X", "letterhead_subtitle": "Y", "letterhead_address": "Z", "city": "Pemalang",
+        "signatory_name": "", "signatory_title": "Sekda",
+    })
+    page = response.content.decode()
+    assert "Setiap penentu seri hanya boleh dipakai sekali" in page
+    assert "Paling banyak 10000 sampel ulang" in page
+    assert services.settings_for(edition_2019).bootstrap == 1000
+
+
+def test_non_numeric_votes_save_nothing(client_as, edition_2019):
+    entry = edition_2019.entries.first()
+    response = client_as("organiser").post(reverse("results:jury_votes", args=[2019]), {f"votes-{entry.pk}": "dua"}, follow=True)
+    assert "bilangan bulat" in response.content.decode()
+    assert not JuryVote.objects.exists()
