@@ -18,5 +18,6 @@ urlpatterns = [
     path("results/", include("sayembara.results.urls")),
     path("registry/", include("sayembara.registry.urls")),
     path("insights/", include("sayembara.insights.urls")),
+    path("audit/", include("sayembara.audit.urls")),
     path("admin/", admin.site.urls),
 ]

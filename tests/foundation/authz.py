@@ -35,5 +35,6 @@ CASES = [
     ("entries:verifier_dashboard", None, only("verifier")),
     ("jury:dashboard", None, only("juror")),
     ("javascript-catalog", None, ALL_200),
+    ("audit:trail", None, only("organiser")),
     ("set_language", None, {role: 302 for role in ALL_200}),
 ]

@@ -89,3 +89,21 @@ def test_status_change_is_recorded_as_a_transition(edition_2020):
 def test_one_juror_role_per_person_per_edition(edition_2020, demo_users):
     with pytest.raises(IntegrityError), transaction.atomic():
         Juror.objects.create(edition=edition_2020, user=demo_users["juror"], element=Juror.Element.NGO)
+
+
+def test_the_organiser_reads_the_audit_trail_of_a_record(client_as, edition_2020, demo_users):
+    entry = Entry.objects.filter(edition=edition_2020).first()
+    with acting_as(demo_users["organiser"], note="salah ketik"):
+        entry.title = "Judul yang dibetulkan"
+        entry.save()
+    page = client_as("organiser").get(f"/audit/?model=entries.entry&object={entry.pk}").content.decode()
+    assert "Judul yang dibetulkan" in page and "salah ketik" in page and demo_users["organiser"].full_name in page
+
+
+def test_audit_trail_page_query_count_is_constant(client_as, django_assert_max_num_queries, edition_2020):
+    client = client_as("organiser")
+    for entry in Entry.objects.filter(edition=edition_2020)[:10]:
+        entry.title += "."
+        entry.save()
+    with django_assert_max_num_queries(12):
+        client.get("/audit/")

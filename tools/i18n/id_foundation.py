@@ -83,3 +83,10 @@ ID.update({
     "Results": "Hasil",
     "Published results, fingerprint": "Hasil yang diumumkan, sidik jari",
 })
+ID.update({
+    "Every change to proposals, scores and results: who, when, and what changed. Nothing here can be edited.":
+        "Setiap perubahan pada proposal, nilai dan hasil: siapa, kapan, dan apa yang berubah. Tidak ada yang dapat diubah di sini.",
+    "Record type": "Jenis data", "All": "Semua", "Record number": "Nomor data", "Filter": "Saring", "When": "Kapan",
+    "Who": "Siapa", "What": "Apa", "Record": "Data", "Changes": "Perubahan", "system": "sistem", "Reason": "Alasan",
+    "No changes recorded.": "Belum ada perubahan tercatat.", "Audit trail": "Jejak audit",
+})
