@@ -13,6 +13,13 @@ def home(request):
     context = {"editions": Edition.objects.public(), "trend": participation_by_year()}
     if edition is not None:
         context.update(edition_overview(edition))
+        if not edition.results_are_public:
+            # While a new edition runs, the last announced winners stay on the front page.
+            previous = (
+                Edition.objects.public().filter(year__lt=edition.year, results_published_at__isnull=False).order_by("-year").first()
+            )
+            if previous is not None:
+                context["previous"] = edition_overview(previous)
     return render(request, "editions/home.html", context)
 
 

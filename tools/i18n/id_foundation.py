@@ -90,3 +90,9 @@ ID.update({
     "Who": "Siapa", "What": "Apa", "Record": "Data", "Changes": "Perubahan", "system": "sistem", "Reason": "Alasan",
     "No changes recorded.": "Belum ada perubahan tercatat.", "Audit trail": "Jejak audit",
 })
+ID.update({
+    "Winners of %(year)s": "Pemenang %(year)s", "All of %(year)s": "Selengkapnya %(year)s", "Entries are open": "Pendaftaran dibuka",
+    "Agencies (OPD), village governments and regional enterprises: send your public service innovation. Entering is free and can be done from a phone.":
+        "Perangkat daerah (OPD), pemerintah desa dan BUMD: kirimkan inovasi pelayanan publik Anda. Pendaftaran gratis dan dapat dilakukan dari ponsel.",
+    "Deadline": "Batas akhir", "Start an entry": "Mulai entri",
+})
