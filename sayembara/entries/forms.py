@@ -58,7 +58,7 @@ class ProposalForm(forms.Form):
         label=_("Team members"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One person per line: name, role. You are listed as team lead."),
     )
-    video_url = forms.URLField(label=_("Video link"), required=False, help_text=_("YouTube or another public link, at most 3 minutes."))
+    video_url = forms.URLField(label=_("Video link"), required=False, assume_scheme="https", help_text=_("YouTube or another public link, at most 3 minutes."))
     is_application = forms.TypedChoiceField(
         label=_("Is the innovation an application?"), choices=[("0", _("No")), ("1", _("Yes"))],
         coerce=lambda v: v == "1", widget=forms.RadioSelect,
