@@ -156,8 +156,8 @@ ID = {
         "Hanya PDF, JPG atau PNG. Data penulis dan kamera dihapus dari berkas agar juri penilaian tertutup tidak mengetahui pembuatnya.",
     "Check and send": "Periksa dan kirim", "The list reflects the last saved version. Save first to update it.":
         "Daftar ini mengikuti versi terakhir yang tersimpan. Simpan dahulu untuk memperbaruinya.",
-    "Send to my unit verifier": "Kirim ke verifikator unit saya", "%(n)s of %(limit)s words": "%(n)s dari %(limit)s kata",
-    "%(n)s of %(limit)s words: %(over)s too many": "%(n)s dari %(limit)s kata: kelebihan %(over)s", "Saving…": "Menyimpan…",
+    "Send to my unit verifier": "Kirim ke verifikator unit saya", "{n} of {limit} words": "{n} dari {limit} kata",
+    "{n} of {limit} words: {over} too many": "{n} dari {limit} kata: kelebihan {over}", "Saving…": "Menyimpan…",
     "Unsaved changes": "Ada perubahan yang belum disimpan",
     "Your login has expired. Your text is kept in this browser: log in again in a new tab, then press Save here.":
         "Sesi masuk Anda telah berakhir. Teks Anda tetap tersimpan di peramban ini: masuk lagi di tab baru, lalu tekan Simpan di sini.",

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var T = window.SAYEMBARA_ENTRY_TEXT || {};
-  function fmt(s, v) { return s.replace(/%\((\w+)\)s/g, function (_, k) { return v[k]; }); }
+  function fmt(s, v) { return s.replace(/\{(\w+)\}/g, function (_, k) { return v[k]; }); }
   // Same rule as the server (services.count_words): runs of non-space characters.
   function words(text) { var t = text.trim(); return t ? t.split(/\s+/).length : 0; }
 
