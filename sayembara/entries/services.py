@@ -206,7 +206,7 @@ def word_limit_errors(edition: Edition, sections: dict[str, str]) -> dict[str, s
 @transaction.atomic
 def save_proposal(entry_id: int, user, version: int, data: ProposalData, force: bool = False) -> Entry:
     """Save the form. Refused with ``StaleEntry`` when someone saved since ``version`` was read (unless ``force``)."""
-    entry = Entry.objects.select_for_update().select_related("edition", "innovation").get(pk=entry_id)
+    entry = Entry.objects.select_for_update(of=("self",)).select_related("edition", "innovation").get(pk=entry_id)
     require_editable(entry, user)
     if entry.version != version and not force:
         raise StaleEntry(
@@ -503,7 +503,7 @@ def blocking_problems(checks: list[Check]) -> list[Check]:
 
 
 def _locked(entry_id: int) -> Entry:
-    return Entry.objects.select_for_update().select_related("edition", "institution", "innovation", "category").get(pk=entry_id)
+    return Entry.objects.select_for_update(of=("self",)).select_related("edition", "institution", "innovation", "category").get(pk=entry_id)
 
 
 @transaction.atomic
