@@ -1,6 +1,11 @@
 from django import forms
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+
+from sayembara.institutions.models import Institution
+
+from .models import User
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -11,3 +16,75 @@ class EmailAuthenticationForm(AuthenticationForm):
         "invalid_login": _("The e-mail address or the password is wrong. Note that the password is case-sensitive."),
         "inactive": _("This account is inactive."),
     }
+
+
+def participating_units():
+    return Institution.objects.filter(type__participates=True, active=True).select_related("type").order_by("type__order", "name")
+
+
+class RegistrationForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    password1 = forms.CharField(label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+                                help_text=_("At least 10 characters; not only numbers."))
+    password2 = forms.CharField(label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("An account with this e-mail address already exists. Log in, or reset your password."))
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        one, two = cleaned.get("password1"), cleaned.get("password2")
+        if one and two and one != two:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif one:
+            probe = User(email=cleaned.get("email", ""), full_name=cleaned.get("full_name", ""))
+            try:
+                password_validation.validate_password(one, probe)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class ProfileForm(forms.ModelForm):
+    """Name, unit, position and phone: asked at the first login."""
+
+    class Meta:
+        model = User
+        fields = ["full_name", "institution", "position", "phone"]
+        labels = {"institution": _("Unit (institution)")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.fields:
+            self.fields[name].required = True
+        self.fields["institution"].queryset = participating_units()
+        self.fields["phone"].help_text = _("A number the organiser can call or message (WhatsApp).")
+        if self.instance.institution_id and not self.instance.needs_profile:
+            # Changing unit changes what a person may see; the organiser does that.
+            self.fields["institution"].disabled = True
+
+
+class InviteForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"))
+    institution = forms.ModelChoiceField(label=_("Unit (institution)"), queryset=Institution.objects.none())
+    as_verifier = forms.BooleanField(label=_("Make this person the verifier of the unit"), required=False)
+
+    def __init__(self, *args, inviter=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["institution"].queryset = participating_units()
+        if inviter is not None and not inviter.is_organiser and not inviter.is_superuser:
+            # A unit verifier invites people of their own unit only.
+            self.fields["institution"].queryset = Institution.objects.filter(pk=inviter.verified_institution_id)
+            self.fields["institution"].initial = inviter.verified_institution_id
+            del self.fields["as_verifier"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("An account with this e-mail address already exists."))
+        return email

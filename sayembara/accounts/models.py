@@ -42,6 +42,9 @@ class User(AbstractUser):
         verbose_name=_("verifies entries of"),
     )
 
+    # Set for people who registered or were invited: their first login asks for the profile.
+    needs_profile = models.BooleanField(_("must complete the profile"), default=False)
+
     objects = UserManager()
 
     USERNAME_FIELD = "email"

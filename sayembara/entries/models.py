@@ -160,3 +160,197 @@ class ProposalAnswer(models.Model):
     @property
     def word_count(self) -> int:
         return len(self.text.split())
+
+
+# --- Edition-level configuration of the proposal form ----------------------
+
+
+class SDG(models.Model):
+    """One of the 17 Sustainable Development Goals (Tujuan Pembangunan Berkelanjutan, TPB)."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name_id = models.CharField(_("name (Indonesian)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("sustainable development goal")
+        verbose_name_plural = _("sustainable development goals")
+
+    def __str__(self) -> str:
+        from django.utils.translation import get_language
+
+        name = self.name_en if (get_language() or "id").startswith("en") else self.name_id
+        return f"{self.number}. {name}"
+
+
+class EntrySettings(models.Model):
+    """Per-edition rules for entering: eligibility checks, the SPBE questions, the screening announcement."""
+
+    class PastWinnerRule(models.TextChoices):
+        NONE = "none", _("No rule")
+        WARN = "warn", _("Flag entries whose innovation won an award before")
+        EXCLUDE_RECENT = "exclude_recent", _("Innovations that won an award in the last N editions are not eligible")
+
+    edition = models.OneToOneField(
+        "editions.Edition", on_delete=models.CASCADE, related_name="entry_settings", verbose_name=_("edition")
+    )
+    min_years_in_operation = models.DecimalField(
+        _("minimum years in operation at the deadline"), max_digits=4, decimal_places=1, default=1
+    )
+    duplicate_threshold = models.FloatField(
+        _("title similarity that counts as a duplicate"), default=0.85,
+        help_text=_("0 to 1; 1 means only identical titles."),
+    )
+    past_winner_rule = models.CharField(
+        _("past winners"), max_length=20, choices=PastWinnerRule.choices, default=PastWinnerRule.WARN
+    )
+    past_winner_editions = models.PositiveSmallIntegerField(_("N editions for the past-winner rule"), default=2)
+    spbe_questions = models.JSONField(
+        _("e-government (SPBE) questions"), default=list, blank=True,
+        help_text=_("Asked when the innovation is an application."),
+    )
+    announcement_number = models.CharField(_("announcement number"), max_length=120, blank=True)
+    screening_published_at = models.DateTimeField(_("screening results published at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("entry rules")
+        verbose_name_plural = _("entry rules")
+
+    def __str__(self) -> str:
+        return str(self.edition)
+
+
+class EvidenceSlot(models.Model):
+    """A kind of supporting document an edition asks for (statement, decree, SOP, photos ...)."""
+
+    edition = models.ForeignKey(
+        "editions.Edition", on_delete=models.CASCADE, related_name="evidence_slots", verbose_name=_("edition")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    code = models.SlugField(_("code"), max_length=40)
+    name = models.CharField(_("name"), max_length=150)
+    guidance = models.TextField(_("guidance"), blank=True)
+    required = models.BooleanField(_("required"), default=False)
+
+    class Meta:
+        ordering = ["edition", "order"]
+        verbose_name = _("evidence slot")
+        verbose_name_plural = _("evidence slots")
+        constraints = [models.UniqueConstraint(fields=["edition", "code"], name="unique_evidence_slot_code")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def evidence_path(instance, filename: str) -> str:
+    # Random names: the stored path reveals nothing and cannot be guessed.
+    import uuid
+
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"evidence/{instance.entry.edition_id}/{instance.entry_id}/{uuid.uuid4().hex}.{extension}"
+
+
+class Evidence(models.Model):
+    """An uploaded supporting document. Stored privately; downloads go through a permission check."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("entry"))
+    slot = models.ForeignKey(EvidenceSlot, on_delete=models.PROTECT, related_name="files", verbose_name=_("slot"))
+    file = models.FileField(_("file"), upload_to=evidence_path, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=40)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("uploaded by")
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["entry", "slot__order", "uploaded_at"]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+
+    def __str__(self) -> str:
+        return f"{self.slot.name}: {self.original_name}"
+
+
+class EntryDetails(models.Model):
+    """What the proposal form asks beyond the Entry row: SDGs, the application question, notes of each step."""
+
+    entry = models.OneToOneField(Entry, on_delete=models.CASCADE, related_name="details", verbose_name=_("entry"))
+    sdgs = models.ManyToManyField(SDG, blank=True, related_name="entries", verbose_name=_("SDGs"))
+    is_application = models.BooleanField(_("the innovation is an application"), default=False)
+    spbe_answers = models.JSONField(_("e-government (SPBE) answers"), default=dict, blank=True)
+    verifier_notes = models.TextField(_("notes of the unit verifier"), blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("verified by"),
+    )
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    screening_notes = models.TextField(_("screening notes"), blank=True)
+    screened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("screened by"),
+    )
+    screened_at = models.DateTimeField(_("screened at"), null=True, blank=True)
+    # Screening may return an entry for correction only once.
+    returned_by_organiser_at = models.DateTimeField(_("returned by the organiser at"), null=True, blank=True)
+    imported = models.BooleanField(_("imported from a spreadsheet"), default=False)
+
+    class Meta:
+        verbose_name = _("entry details")
+        verbose_name_plural = _("entry details")
+
+    def __str__(self) -> str:
+        return str(self.entry)
+
+
+class EntryRevision(models.Model):
+    """A saved state of the proposal text, for the revision history and its diff."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("entry"))
+    number = models.PositiveIntegerField(_("number"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("author")
+    )
+    saved_at = models.DateTimeField(_("saved at"))
+    # {"title": ..., "sections": {code: text}}
+    snapshot = models.JSONField(_("content"))
+
+    class Meta:
+        ordering = ["entry", "-number"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [models.UniqueConstraint(fields=["entry", "number"], name="unique_revision_number")]
+
+    def __str__(self) -> str:
+        return f"{self.entry.code} #{self.number}"
+
+
+class DeadlineExtension(models.Model):
+    """More time for one unit, granted and recorded by the organiser."""
+
+    edition = models.ForeignKey(
+        "editions.Edition", on_delete=models.CASCADE, related_name="deadline_extensions", verbose_name=_("edition")
+    )
+    institution = models.ForeignKey(
+        "institutions.Institution", on_delete=models.CASCADE, related_name="deadline_extensions",
+        verbose_name=_("institution"),
+    )
+    until = models.DateTimeField(_("new deadline"))
+    reason = models.TextField(_("reason"))
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("granted by")
+    )
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["edition", "-until"]
+        verbose_name = _("deadline extension")
+        verbose_name_plural = _("deadline extensions")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "institution"], name="one_extension_per_unit_per_edition")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.institution} → {self.until:%Y-%m-%d %H:%M}"

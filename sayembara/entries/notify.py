@@ -1,0 +1,133 @@
+"""E-mails announcing each step of an entry. Written in Indonesian, the contest's language."""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from sayembara.accounts.models import User
+
+log = logging.getLogger(__name__)
+_base_url: contextvars.ContextVar[str] = contextvars.ContextVar("entries_mail_base_url", default="")
+
+
+def remember_site(request) -> None:
+    """Links in e-mails point at the address the user is on (settings.SITE_URL wins when set)."""
+    _base_url.set(request.build_absolute_uri("/").rstrip("/"))
+
+
+def site_url(path: str) -> str:
+    base = (getattr(settings, "SITE_URL", "") or _base_url.get()).rstrip("/")
+    return f"{base}{path}"
+
+
+def _innovators(entry) -> list[str]:
+    emails = {m.user.email for m in entry.team.select_related("user") if m.user_id and m.user.is_active}
+    if entry.created_by_id and entry.created_by.is_active:
+        emails.add(entry.created_by.email)
+    return sorted(emails)
+
+
+def _verifiers(entry) -> list[str]:
+    return sorted(User.objects.filter(verified_institution_id=entry.institution_id, is_active=True).values_list("email", flat=True))
+
+
+def _organisers() -> list[str]:
+    return sorted(User.objects.filter(is_organiser=True, is_active=True).values_list("email", flat=True))
+
+
+def _send(messages: list[tuple[str, str, list[str]]]) -> None:
+    batch = [(subject, body, settings.DEFAULT_FROM_EMAIL, to) for subject, body, to in messages if to]
+    try:
+        send_mass_mail(batch, fail_silently=False)
+    except Exception:  # the step itself is recorded; a mail server outage must not undo it
+        log.exception("could not send entry e-mail")
+
+
+def _link(entry) -> str:
+    return site_url(reverse("entries:detail", kwargs={"code": entry.code}))
+
+
+def entry_sent(entry) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"code": entry.code, "title": entry.title, "institution": entry.institution, "link": _link(entry)}
+        _send([
+            (_("[%(code)s] Entry waiting for your verification") % context,
+             _("The entry “%(title)s” (%(code)s) of %(institution)s was sent to you for verification.\n\n"
+               "Open it to approve it or return it with notes: %(link)s") % context,
+             _verifiers(entry)),
+            (_("[%(code)s] Your entry was sent") % context,
+             _("Your entry “%(title)s” (%(code)s) was sent to the verifier of your unit. "
+               "You will receive an e-mail when it is verified.\n\n%(link)s") % context,
+             _innovators(entry)),
+        ])
+
+
+def entry_verified(entry, notes: str) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"code": entry.code, "title": entry.title, "institution": entry.institution, "link": _link(entry)}
+        _send([
+            (_("[%(code)s] Your entry was verified by your unit") % context,
+             _("The unit verifier approved your entry “%(title)s” (%(code)s). It now goes to the organiser's "
+               "administrative screening.\n\n%(link)s") % context,
+             _innovators(entry)),
+            (_("[%(code)s] New entry for administrative screening") % context,
+             _("The entry “%(title)s” (%(code)s) of %(institution)s was verified by its unit and is ready for "
+               "administrative screening.\n\n%(link)s") % context,
+             _organisers()),
+        ])
+
+
+def entry_returned(entry, notes: str, by_organiser: bool) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"code": entry.code, "title": entry.title, "notes": notes, "link": _link(entry),
+                   "who": _("the organiser") if by_organiser else _("your unit verifier")}
+        recipients = _innovators(entry) + (_verifiers(entry) if by_organiser else [])
+        _send([
+            (_("[%(code)s] Your entry was returned for correction") % context,
+             _("Your entry “%(title)s” (%(code)s) was returned by %(who)s with these notes:\n\n%(notes)s\n\n"
+               "Correct it and send it again: %(link)s") % context,
+             sorted(set(recipients))),
+        ])
+
+
+def entry_screened(entry, notes: str) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"code": entry.code, "title": entry.title, "status": entry.get_status_display(), "notes": notes,
+                   "link": _link(entry)}
+        body = _("The administrative screening of your entry “%(title)s” (%(code)s) is complete: %(status)s.") % context
+        if notes:
+            body += "\n\n" + _("Reasons: %(notes)s") % context
+        body += "\n\n" + context["link"]
+        _send([(_("[%(code)s] Result of the administrative screening") % context, body,
+                sorted(set(_innovators(entry) + _verifiers(entry))))])
+
+
+def entry_withdrawn(entry) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"code": entry.code, "title": entry.title, "institution": entry.institution}
+        _send([(_("[%(code)s] Entry withdrawn") % context,
+                _("The entry “%(title)s” (%(code)s) of %(institution)s was withdrawn by its unit.") % context,
+                sorted(set(_innovators(entry) + _verifiers(entry))))])
+
+
+def extension_granted(extension) -> None:
+    from .services import format_deadline
+
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"institution": extension.institution, "edition": extension.edition,
+                   "until": format_deadline(extension.until), "reason": extension.reason}
+        recipients = list(
+            User.objects.filter(is_active=True)
+            .filter(institution=extension.institution).values_list("email", flat=True)
+        ) + list(User.objects.filter(is_active=True, verified_institution=extension.institution).values_list("email", flat=True))
+        _send([(_("Deadline extended for %(institution)s") % context,
+                _("The organiser of %(edition)s extended the deadline for sending entries of %(institution)s "
+                  "until %(until)s.\n\nReason: %(reason)s") % context,
+                sorted(set(recipients)))])

@@ -1,0 +1,68 @@
+"""Registration with e-mail confirmation, invitations, password reset and the first-login profile."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from sayembara.accounts.models import User
+from sayembara.institutions.models import Institution
+
+pytestmark = pytest.mark.django_db
+
+
+def _link(message) -> str:
+    return re.search(r"https?://\S+", message.body).group(0).replace("http://testserver", "")
+
+
+def test_register_confirm_login_and_complete_profile(client):
+    response = client.post(reverse("accounts:register"), {
+        "full_name": "Siti Aminah", "email": "Siti@Desa-Beluk.test", "password1": "kopi-tubruk-pagi", "password2": "kopi-tubruk-pagi"})
+    assert response.status_code == 302
+    user = User.objects.get(email="siti@desa-beluk.test")
+    assert not user.is_active and user.needs_profile
+    assert "Konfirmasi" in mail.outbox[-1].subject
+    assert client.get(_link(mail.outbox[-1])).status_code == 302
+    user.refresh_from_db()
+    assert user.is_active
+    client.post(reverse("accounts:login"), {"username": "siti@desa-beluk.test", "password": "kopi-tubruk-pagi"})
+    assert client.get(reverse("accounts:dashboard"))["Location"] == reverse("accounts:profile")
+    unit = Institution.objects.get(short_name="Beluk")
+    response = client.post(reverse("accounts:profile"), {
+        "full_name": "Siti Aminah", "institution": unit.pk, "position": "Kaur Pelayanan", "phone": "0812"})
+    assert response.status_code == 302
+    assert client.get(reverse("accounts:dashboard"))["Location"] == reverse("entries:innovator_dashboard")
+
+
+def test_registration_refuses_weak_and_mismatched_passwords(client):
+    response = client.post(reverse("accounts:register"), {
+        "full_name": "A", "email": "a@b.test", "password1": "12345678901", "password2": "12345678901"})
+    assert response.status_code == 200 and not User.objects.filter(email="a@b.test").exists()
+    response = client.post(reverse("accounts:register"), {
+        "full_name": "A", "email": "a@b.test", "password1": "kopi-tubruk-pagi", "password2": "kopi-tubruk-sore"})
+    assert "tidak sama" in response.content.decode()
+
+
+def test_verifier_invites_for_own_unit_only(client_as, demo_users):
+    c = client_as("verifier")
+    other = Institution.objects.get(short_name="Dinkes")
+    c.post(reverse("accounts:invite"), {"full_name": "Budi", "email": "budi@x.test", "institution": other.pk})
+    assert not User.objects.filter(email="budi@x.test").exists()
+    own = demo_users["verifier"].verified_institution
+    c.post(reverse("accounts:invite"), {"full_name": "Budi", "email": "budi@x.test", "institution": own.pk})
+    invited = User.objects.get(email="budi@x.test")
+    assert invited.institution == own and not invited.is_active
+    anonymous = client_as("anonymous")
+    link = _link(mail.outbox[-1])
+    response = anonymous.post(link, {"new_password1": "teh-manis-hangat", "new_password2": "teh-manis-hangat"})
+    assert response.status_code == 302
+    invited.refresh_from_db()
+    assert invited.is_active and invited.check_password("teh-manis-hangat")
+    # The link works once.
+    assert "tidak berlaku" in anonymous.get(link).content.decode()
+
+
+def test_password_reset_sends_a_link(client, demo_users):
+    client.post(reverse("accounts:password_reset"), {"email": demo_users["innovator"].email})
+    assert mail.outbox and "/accounts/password-reset/" in mail.outbox[-1].body
