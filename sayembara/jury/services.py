@@ -135,17 +135,26 @@ def detect_conflicts(edition: Edition, entries=None) -> int:
                             note=_("The juror's affiliation is the entry's institution or its parent.")
                             if kind == Conflict.Kind.SAME_UNIT else _("The juror is on the entry's team.")))
     Conflict.objects.bulk_create(new, ignore_conflicts=True)
-    for conflict in new:
-        _drop_conflicted_work(conflict.juror_id, conflict.entry_id)
+    _drop_conflicted_work(edition, {(c.juror_id, c.entry_id) for c in new})
     return len(new)
 
 
-def _drop_conflicted_work(juror_id: int, entry_id: int) -> None:
-    """A conflicted juror must not judge the entry: remove their assignments and unsubmitted sheets."""
-    Assignment.objects.filter(juror_id=juror_id, entry_id=entry_id).exclude(stage__status=Stage.Status.CLOSED).delete()
-    ScoreSheet.objects.filter(juror_id=juror_id, entry_id=entry_id, status=ScoreSheet.Status.DRAFT).exclude(
-        stage__status=Stage.Status.CLOSED
-    ).delete()
+def _drop_conflicted_work(edition: Edition, pairs: set[tuple[int, int]]) -> None:
+    """A conflicted juror must not judge the entry: remove their assignments and unsubmitted sheets.
+
+    Reads the edition's assignments and drafts once and deletes by primary key, so
+    thousands of new conflicts cost a handful of queries.
+    """
+    if not pairs:
+        return
+    not_closed = ~Q(stage__status=Stage.Status.CLOSED)
+    for model, extra in ((Assignment, Q()), (ScoreSheet, Q(status=ScoreSheet.Status.DRAFT))):
+        doomed = [
+            pk for pk, juror_id, entry_id in model.objects.filter(not_closed, extra, juror__edition=edition)
+            .values_list("pk", "juror_id", "entry_id") if (juror_id, entry_id) in pairs
+        ]
+        for start in range(0, len(doomed), 500):
+            model.objects.filter(pk__in=doomed[start:start + 500]).delete()
 
 
 def record_conflict(juror: Juror, entry: Entry, kind: str, source: str, note: str = "", by=None) -> Conflict:
@@ -159,7 +168,7 @@ def record_conflict(juror: Juror, entry: Entry, kind: str, source: str, note: st
         if not created and conflict.source == Conflict.Source.AUTOMATIC:
             conflict.kind, conflict.source, conflict.note = kind, source, note
             conflict.save()
-        _drop_conflicted_work(juror.pk, entry.pk)
+        _drop_conflicted_work(juror.edition, {(juror.pk, entry.pk)})
     return conflict
 
 
