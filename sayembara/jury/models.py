@@ -31,6 +31,13 @@ class Juror(models.Model):
     )
     max_load = models.PositiveIntegerField(_("maximum entries"), null=True, blank=True)
     code_of_conduct_accepted_at = models.DateTimeField(_("code of conduct accepted at"), null=True, blank=True)
+    # Categories the juror knows well; the assignment prefers matching entries.
+    expertise = models.ManyToManyField("editions.Category", blank=True, related_name="experts", verbose_name=_("expertise"))
+    # The secret of the e-mailed invitation link; emptied once the invitation is accepted.
+    invitation_token = models.CharField(_("invitation token"), max_length=64, blank=True, db_index=True)
+    invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
+    invitation_accepted_at = models.DateTimeField(_("invitation accepted at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
 
     class Meta:
         ordering = ["edition", "element", "user__full_name"]
@@ -158,3 +165,102 @@ class Conflict(models.Model):
 
     def __str__(self) -> str:
         return f"{self.juror} × {self.entry}"
+
+
+class StageJury(models.Model):
+    """How a stage's jury was assigned, and whether that assignment is locked."""
+
+    class Mode(models.TextChoices):
+        AUTOMATIC = "automatic", _("Automatic (optimal, K jurors per entry)")
+        FULL_PANEL = "full_panel", _("Full panel (every juror scores every entry)")
+
+    stage = models.OneToOneField("editions.Stage", on_delete=models.CASCADE, related_name="jury", verbose_name=_("stage"))
+    mode = models.CharField(_("mode"), max_length=12, choices=Mode.choices, default=Mode.AUTOMATIC)
+    per_entry = models.PositiveSmallIntegerField(_("jurors per entry"), default=3)
+    # Constraints the organiser knowingly relaxed for the last run ("elements", "max_load").
+    relaxed = models.JSONField(_("relaxed constraints"), default=list, blank=True)
+    seed = models.PositiveIntegerField(_("random seed"), null=True, blank=True)
+    assigned_at = models.DateTimeField(_("assigned at"), null=True, blank=True)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("assigned by"),
+    )
+    optimal = models.BooleanField(_("all constraints met"), default=False)
+    # The solver's list of unmet constraints: [{"entry": code, "constraint": ..., "detail": ...}].
+    unmet = models.JSONField(_("unmet constraints"), default=list, blank=True)
+    locked_at = models.DateTimeField(_("locked at"), null=True, blank=True)
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("locked by"),
+    )
+
+    class Meta:
+        verbose_name = _("stage jury")
+        verbose_name_plural = _("stage juries")
+
+    def __str__(self) -> str:
+        return f"{self.stage} · {self.get_mode_display()}"
+
+    @property
+    def locked(self) -> bool:
+        return self.locked_at is not None
+
+
+class TimeSlot(models.Model):
+    """One entry's turn before the jury in a room, for presentation and interview stages."""
+
+    stage = models.ForeignKey("editions.Stage", on_delete=models.CASCADE, related_name="slots", verbose_name=_("stage"))
+    entry = models.ForeignKey("entries.Entry", on_delete=models.CASCADE, related_name="slots", verbose_name=_("entry"))
+    room = models.CharField(_("room"), max_length=80)
+    starts_at = models.DateTimeField(_("starts at"))
+    presentation_minutes = models.PositiveSmallIntegerField(_("presentation (minutes)"), default=10)
+    questions_minutes = models.PositiveSmallIntegerField(_("questions (minutes)"), default=20)
+
+    class Meta:
+        ordering = ["stage", "starts_at", "room"]
+        verbose_name = _("time slot")
+        verbose_name_plural = _("time slots")
+        constraints = [models.UniqueConstraint(fields=["stage", "entry"], name="one_slot_per_entry_and_stage")]
+
+    def __str__(self) -> str:
+        return f"{self.room} {self.starts_at:%H:%M} · {self.entry.code}"
+
+    @property
+    def ends_at(self):
+        import datetime as dt
+
+        return self.starts_at + dt.timedelta(minutes=self.presentation_minutes + self.questions_minutes)
+
+
+class SheetReopening(models.Model):
+    """The organiser reopened a submitted sheet; the reason is kept for auditors."""
+
+    sheet = models.ForeignKey(ScoreSheet, on_delete=models.CASCADE, related_name="reopenings", verbose_name=_("sheet"))
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("reopened by")
+    )
+    reason = models.TextField(_("reason"))
+    created_at = models.DateTimeField(_("reopened at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("sheet reopening")
+        verbose_name_plural = _("sheet reopenings")
+
+    def __str__(self) -> str:
+        return f"{self.sheet} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class SubmissionKey(models.Model):
+    """A client-generated key of one score submission: a repeated send is recognised and not applied twice."""
+
+    key = models.CharField(_("key"), max_length=64, unique=True)
+    sheet = models.ForeignKey(ScoreSheet, on_delete=models.CASCADE, related_name="submission_keys", verbose_name=_("sheet"))
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("submission key")
+        verbose_name_plural = _("submission keys")
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,29 +1,501 @@
+"""Jury pages: the juror's scoring on any device, and the organiser's assignment, progress and schedules."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login
 from django.db.models import Prefetch
-from django.shortcuts import render
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from sayembara.accounts.roles import JUROR, role_required
-from sayembara.editions.models import Stage
+from sayembara.accounts.roles import JUROR, organiser_required, role_required
+from sayembara.editions.models import Criterion, Edition, RubricLevel, Stage
+from sayembara.entries.models import Entry
 
-from .models import Assignment, Juror, ScoreSheet
+from . import services
+from .forms import (AssignForm, ConflictDeclarationForm, ImportForm, InviteForm, RecordConflictForm, ReopenForm,
+                    ScheduleForm, SetPasswordForm)
+from .models import Assignment, Conflict, Juror, ScoreSheet, StageJury, TimeSlot
+
+# --- Juror pages ------------------------------------------------------------------------------------
 
 
 @role_required(JUROR)
 def dashboard(request):
     """The juror's work: per edition and stage, the entries to judge and how far along each sheet is."""
-    jurors = list(
-        Juror.objects.filter(user=request.user).select_related("edition").order_by("-edition__year")
-    )
+    jurors = list(Juror.objects.filter(user=request.user).select_related("edition").order_by("-edition__year"))
+    conflicted = set(Conflict.objects.filter(juror__in=jurors).values_list("entry_id", flat=True))
     sheets = {
         (s.stage_id, s.entry_id): s
         for s in ScoreSheet.objects.filter(juror__in=jurors).only("stage_id", "entry_id", "status", "juror_id")
     }
     assignments = (
         Assignment.objects.filter(juror__in=jurors)
-        .select_related("stage__edition", "entry__institution")
+        .exclude(entry_id__in=conflicted)
+        .select_related("stage__edition", "entry")
         .order_by("-stage__edition__year", "stage__order", "entry__code")
     )
-    rows = []
+    stages = {}
     for assignment in assignments:
-        sheet = sheets.get((assignment.stage_id, assignment.entry_id))
-        rows.append({"assignment": assignment, "sheet": sheet, "blind": assignment.stage.blind})
-    return render(request, "jury/dashboard.html", {"jurors": jurors, "rows": rows})
+        stage = assignment.stage
+        group = stages.setdefault(stage.pk, {"stage": stage, "rows": [], "submitted": 0})
+        sheet = sheets.get((stage.pk, assignment.entry_id))
+        group["rows"].append({"assignment": assignment, "sheet": sheet, "blind": stage.blind})
+        if sheet and sheet.status == ScoreSheet.Status.SUBMITTED:
+            group["submitted"] += 1
+    groups = list(stages.values())
+    for group in groups:
+        group["open"] = group["stage"].status == Stage.Status.OPEN
+    return render(request, "jury/dashboard.html", {
+        "jurors": jurors, "groups": groups,
+        "pending_conduct": [j for j in jurors if j.code_of_conduct_accepted_at is None],
+    })
+
+
+def invitation(request, token: str):
+    """The e-mailed link: the invitee chooses a password (new accounts), logs in and reads the code of conduct."""
+    juror = Juror.objects.filter(invitation_token=token).exclude(invitation_token="").select_related("user", "edition").first()
+    if juror is None:
+        raise Http404
+    user = juror.user
+    needs_password = not user.has_usable_password()
+    form = SetPasswordForm(request.POST or None) if needs_password else None
+    if request.method == "POST" and (form is None or form.is_valid()):
+        if form is not None:
+            user.set_password(form.cleaned_data["password1"])
+            user.save()
+        juror.invitation_accepted_at = timezone.now()
+        juror.invitation_token = ""
+        juror.save(update_fields=["invitation_accepted_at", "invitation_token"])
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("jury:code_of_conduct", year=juror.edition.year)
+    return render(request, "jury/invitation.html", {"juror": juror, "form": form})
+
+
+@role_required(JUROR)
+def code_of_conduct(request, year: int):
+    juror = get_object_or_404(Juror.objects.select_related("edition"), user=request.user, edition__year=year)
+    if request.method == "POST":
+        if request.POST.get("agree") != "yes":
+            messages.error(request, _("Tick the box to accept the code of conduct."))
+        else:
+            services.accept_code_of_conduct(juror)
+            messages.success(request, _("Thank you. You can now score your entries."))
+            return redirect("jury:dashboard")
+    return render(request, "jury/code_of_conduct.html", {"juror": juror})
+
+
+def _juror_context(request, stage_pk: int, entry_pk: int):
+    """The stage, the juror and the entry, or 404 when the entry is not the juror's to judge (conflicts included)."""
+    stage = get_object_or_404(Stage.objects.select_related("edition"), pk=stage_pk)
+    juror = services.juror_for(request.user, stage.edition_id)
+    if juror is None:
+        raise Http404
+    entry = get_object_or_404(
+        Entry.objects.select_related("institution__parent", "created_by").prefetch_related("team"),
+        pk=entry_pk, edition_id=stage.edition_id,
+    )
+    if not services.may_judge(juror, stage, entry):
+        raise Http404
+    return stage, juror, entry
+
+
+def _criteria(stage: Stage) -> list[Criterion]:
+    return list(stage.criteria.order_by("order").prefetch_related(
+        Prefetch("levels", queryset=RubricLevel.objects.order_by("-min_score"))))
+
+
+def _form_rows(criteria, stored: dict, posted=None) -> list[dict]:
+    rows = []
+    for criterion in criteria:
+        value, justification = stored.get(criterion.pk, ("", ""))
+        if posted is not None:
+            value = posted.get(f"score_{criterion.pk}", value)
+            justification = posted.get(f"just_{criterion.pk}", justification)
+        orig_value, orig_just = stored.get(criterion.pk, ("", ""))
+        rows.append({"criterion": criterion, "value": value, "justification": justification,
+                     "orig_value": orig_value, "orig_justification": orig_just})
+    return rows
+
+
+def _posted_sheet(post, criteria):
+    values = {c.pk: post.get(f"score_{c.pk}", "") for c in criteria}
+    justifications = {c.pk: post.get(f"just_{c.pk}", "") for c in criteria}
+    original = {c.pk: (post.get(f"orig_{c.pk}", ""), post.get(f"origj_{c.pk}", "")) for c in criteria}
+    try:
+        version = int(post.get("version", ""))
+    except ValueError:
+        version = None
+    return values, justifications, original, version
+
+
+@role_required(JUROR)
+def sheet(request, stage_pk: int, entry_pk: int):
+    stage, juror, entry = _juror_context(request, stage_pk, entry_pk)
+    criteria = _criteria(stage)
+    current = ScoreSheet.objects.filter(stage=stage, juror=juror, entry=entry).prefetch_related("scores").first()
+    stored = services.current_values(current)
+    posted = None
+    if request.method == "POST":
+        values, justifications, original, version = _posted_sheet(request.POST, criteria)
+        submit = request.POST.get("action") == "submit"
+        try:
+            saved, merged = services.save_sheet(
+                juror, stage, entry, values, justifications, comment=request.POST.get("comment", ""), submit=submit,
+                version=version, original=original,
+            )
+        except services.StaleSheet as exc:
+            messages.error(request, str(exc))
+            current, posted = exc.sheet, request.POST
+            stored = services.current_values(current)
+        except services.JuryError as exc:
+            messages.error(request, str(exc))
+            posted = request.POST
+        else:
+            if merged:
+                messages.info(request, _("Your changes were merged with those saved in another window."))
+            messages.success(request, _("Sheet submitted.") if submit else _("Draft saved."))
+            return redirect("jury:sheet", stage_pk=stage.pk, entry_pk=entry.pk)
+    locked = current is not None and current.status == ScoreSheet.Status.SUBMITTED
+    return render(request, "jury/sheet.html", {
+        "stage": stage, "juror": juror, "entry": entry, "sheet": current, "locked": locked,
+        "rows": _form_rows(criteria, stored, posted),
+        "comment": posted.get("comment", "") if posted is not None else (current.comment if current else ""),
+        "version": current.version if current else 0,
+        "shown": services.entry_for_juror(entry, stage),
+        "can_score": stage.status == Stage.Status.OPEN and juror.code_of_conduct_accepted_at is not None,
+    })
+
+
+@role_required(JUROR)
+def declare_conflict(request, stage_pk: int, entry_pk: int):
+    stage, juror, entry = _juror_context(request, stage_pk, entry_pk)
+    form = ConflictDeclarationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.record_conflict(juror, entry, form.cleaned_data["kind"], Conflict.Source.DECLARED,
+                                 form.cleaned_data["note"], by=request.user)
+        messages.success(request, _("Your conflict of interest is recorded. This entry is no longer shown to you."))
+        return redirect("jury:dashboard")
+    return render(request, "jury/declare_conflict.html", {"stage": stage, "entry": entry, "form": form})
+
+
+@role_required(JUROR)
+def live(request, stage_pk: int):
+    """The room's scoring page: one entry at a time in schedule order, kept in the browser when offline."""
+    stage = get_object_or_404(Stage.objects.select_related("edition"), pk=stage_pk)
+    juror = services.juror_for(request.user, stage.edition_id)
+    if juror is None:
+        raise Http404
+    criteria = _criteria(stage)
+    entries = services.juror_stage_entries(juror, stage)
+    sheets = {s.entry_id: s for s in ScoreSheet.objects.filter(stage=stage, juror=juror).prefetch_related("scores")}
+    cards = []
+    for entry in entries:
+        current = sheets.get(entry.pk)
+        stored = services.current_values(current)
+        shown = services.entry_for_juror(entry, stage) if stage.blind else {"title": entry.title, "institution": entry.institution.name}
+        cards.append({"entry": entry, "shown": shown, "sheet": current, "rows": _form_rows(criteria, stored),
+                      "submitted": current is not None and current.status == ScoreSheet.Status.SUBMITTED})
+    return render(request, "jury/live.html", {
+        "stage": stage, "juror": juror, "cards": cards,
+        "can_score": stage.status == Stage.Status.OPEN and juror.code_of_conduct_accepted_at is not None,
+    })
+
+
+@role_required(JUROR)
+@require_POST
+def live_sync(request, stage_pk: int):
+    """Receive one submission from the live page. A repeated key is acknowledged and not applied again."""
+    stage = get_object_or_404(Stage.objects.select_related("edition"), pk=stage_pk)
+    juror = services.juror_for(request.user, stage.edition_id)
+    if juror is None:
+        raise Http404
+    try:
+        data = json.loads(request.body)
+        key = str(data["key"])[:64]
+        entry = Entry.objects.filter(pk=int(data["entry"]), edition_id=stage.edition_id).first()
+        values = {int(k): str(v) for k, v in (data.get("values") or {}).items()}
+        justifications = {int(k): str(v) for k, v in (data.get("justifications") or {}).items()}
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"status": "error", "message": _("The submission could not be read.")}, status=400)
+    if entry is None or not services.may_judge(juror, stage, entry):
+        raise Http404
+    try:
+        saved, _merged = services.save_sheet(juror, stage, entry, values, justifications, comment=str(data.get("comment", "")),
+                                             submit=bool(data.get("submit", True)), idempotency_key=key)
+    except services.JuryError as exc:
+        return JsonResponse({"status": "refused", "message": str(exc)}, status=409)
+    return JsonResponse({"status": "saved", "sheet": saved.pk, "state": saved.status})
+
+
+# --- Organiser pages --------------------------------------------------------------------------------
+
+
+def _base_url(request) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+@organiser_required
+def organise(request, year: int):
+    edition = get_object_or_404(Edition, year=year)
+    jurors = list(Juror.objects.filter(edition=edition).select_related("user", "affiliation")
+                  .prefetch_related("expertise").order_by("element", "user__full_name"))
+    stages = list(Stage.objects.filter(edition=edition).select_related("jury").order_by("order"))
+    form = InviteForm(request.POST or None, edition=edition)
+    if request.method == "POST":
+        if request.POST.get("action") == "detect":
+            found = services.detect_conflicts(edition)
+            messages.success(request, _("%(count)s new conflicts of interest detected.") % {"count": found})
+            return redirect("jury:organise", year=year)
+        if form.is_valid():
+            data = form.cleaned_data
+            juror = services.invite_juror(edition, data["email"], data["full_name"], data["element"], data["affiliation"],
+                                          data["max_load"], data["expertise"], by=request.user, base_url=_base_url(request))
+            messages.success(request, _("Invitation sent to %(email)s.") % {"email": juror.user.email})
+            return redirect("jury:organise", year=year)
+    return render(request, "jury/organise.html", {"edition": edition, "jurors": jurors, "stages": stages, "form": form,
+                                                  "editions": Edition.objects.all()})
+
+
+@organiser_required
+def conflicts(request, year: int):
+    edition = get_object_or_404(Edition, year=year)
+    form = RecordConflictForm(request.POST or None, edition=edition)
+    if request.method == "POST" and form.is_valid():
+        services.record_conflict(form.cleaned_data["juror"], form.entry, form.cleaned_data["kind"],
+                                 Conflict.Source.RECORDED, form.cleaned_data["note"], by=request.user)
+        messages.success(request, _("Conflict of interest recorded."))
+        return redirect("jury:conflicts", year=year)
+    return render(request, "jury/conflicts.html", {"edition": edition, "conflicts": services.conflict_register(edition),
+                                                   "form": form})
+
+
+@organiser_required
+def conflicts_csv(request, year: int):
+    """The conflict register for auditors, as CSV (opens in a spreadsheet)."""
+    edition = get_object_or_404(Edition, year=year)
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark
+    writer = csv.writer(buffer)
+    writer.writerow([_("Entry number"), _("Entry"), _("Institution"), _("Juror"), _("Element"), _("Affiliation"),
+                     _("Kind"), _("Source"), _("Note"), _("Recorded at")])
+    for c in services.conflict_register(edition):
+        writer.writerow([c.entry.code, c.entry.title, c.entry.institution.name, c.juror.user.full_name,
+                         c.juror.get_element_display(), c.juror.affiliation.name if c.juror.affiliation else "",
+                         c.get_kind_display(), c.get_source_display(), c.note,
+                         timezone.localtime(c.created_at).strftime("%Y-%m-%d %H:%M")])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="konflik-kepentingan-{year}.csv"'
+    return response
+
+
+def _stage(stage_pk: int) -> Stage:
+    return get_object_or_404(Stage.objects.select_related("edition"), pk=stage_pk)
+
+
+@organiser_required
+def stage_assignment(request, stage_pk: int):
+    stage = _stage(stage_pk)
+    jury = services.stage_jury(stage)
+    form = AssignForm(request.POST or None, initial={"mode": jury.mode, "per_entry": jury.per_entry})
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome = services.run_assignment(stage, form.cleaned_data["mode"], form.cleaned_data["per_entry"],
+                                              form.relax(), form.cleaned_data["seed"], by=request.user)
+        except services.JuryError as exc:
+            messages.error(request, str(exc))
+        else:
+            if outcome.optimal:
+                messages.success(request, _("%(count)s assignments made; every constraint is met.") % {"count": outcome.created})
+            else:
+                messages.warning(request, _("%(count)s assignments made, but some constraints could not be met: see below.")
+                                 % {"count": outcome.created})
+            return redirect("jury:stage_assignment", stage_pk=stage.pk)
+    context = services.assignment_overview(stage)
+    context.update({"stage": stage, "form": form,
+                    "warnings": services.self_naming_entries(stage) if stage.blind else [],
+                    "started": ScoreSheet.objects.filter(stage=stage).exists()})
+    return render(request, "jury/stage_assignment.html", context)
+
+
+@organiser_required
+@require_POST
+def stage_change(request, stage_pk: int):
+    """Manual changes, locking and opening or closing scoring of a stage."""
+    stage = _stage(stage_pk)
+    action = request.POST.get("action")
+    try:
+        if action in {"add", "remove"}:
+            juror = get_object_or_404(Juror, pk=request.POST.get("juror"), edition_id=stage.edition_id)
+            entry = Entry.objects.filter(edition_id=stage.edition_id, code__iexact=request.POST.get("entry", "").strip()).first()
+            if entry is None:
+                raise services.JuryError(_("No entry of this edition has the number “%(code)s”.")
+                                         % {"code": request.POST.get("entry", "")})
+            if action == "add":
+                services.add_assignment(stage, juror, entry, by=request.user)
+                messages.success(request, _("%(juror)s now judges %(entry)s.") % {"juror": juror.user, "entry": entry.code})
+            else:
+                services.remove_assignment(stage, juror, entry, by=request.user)
+                messages.success(request, _("%(juror)s no longer judges %(entry)s.") % {"juror": juror.user, "entry": entry.code})
+        elif action == "lock":
+            services.lock_assignment(stage, by=request.user)
+            messages.success(request, _("The assignment is locked."))
+        elif action == "unlock":
+            services.unlock_assignment(stage, by=request.user)
+            messages.success(request, _("The assignment is unlocked."))
+        elif action in {"open", "close"}:
+            stage.status = Stage.Status.OPEN if action == "open" else Stage.Status.CLOSED
+            stage.save(update_fields=["status"])
+            if action == "open":
+                # Scoring starts: the panels must not change under the jurors' feet.
+                services.lock_assignment(stage, by=request.user)
+            messages.success(request, _("Scoring is open.") if action == "open" else _("The stage is closed."))
+        else:
+            raise services.JuryError(_("Unknown action."))
+    except services.JuryError as exc:
+        messages.error(request, str(exc))
+    return redirect("jury:stage_assignment", stage_pk=stage.pk)
+
+
+@organiser_required
+def stage_progress(request, stage_pk: int):
+    stage = _stage(stage_pk)
+    if request.method == "POST":
+        count = services.send_reminders(stage, by=request.user, base_url=_base_url(request))
+        messages.success(request, _("%(count)s jurors reminded by e-mail.") % {"count": count})
+        return redirect("jury:stage_progress", stage_pk=stage.pk)
+    context = services.progress(stage)
+    context["stage"] = stage
+    context["sheets"] = (ScoreSheet.objects.filter(stage=stage, status=ScoreSheet.Status.SUBMITTED)
+                         .select_related("juror__user", "entry", "entered_by").order_by("entry__code", "juror__user__full_name"))
+    return render(request, "jury/stage_progress.html", context)
+
+
+@organiser_required
+def stage_schedule(request, stage_pk: int):
+    stage = _stage(stage_pk)
+    form = ScheduleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            count = services.build_schedule(stage, data["rooms"].splitlines(), data["starts_at"], data["presentation_minutes"],
+                                            data["questions_minutes"], data["break_minutes"], by=request.user)
+        except services.JuryError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("%(count)s time slots scheduled.") % {"count": count})
+            return redirect("jury:stage_schedule", stage_pk=stage.pk)
+    return render(request, "jury/stage_schedule.html", {"stage": stage, "form": form, "slots": services.schedule(stage)})
+
+
+def _rooms(stage):
+    rooms: dict[str, list[TimeSlot]] = {}
+    for slot in services.schedule(stage):
+        rooms.setdefault(slot.room, []).append(slot)
+    return rooms
+
+
+@organiser_required
+def stage_agenda(request, stage_pk: int):
+    stage = _stage(stage_pk)
+    return render(request, "jury/agenda.html", {"stage": stage, "rooms": _rooms(stage),
+                                                "jurors": Juror.objects.filter(edition_id=stage.edition_id).select_related("user")})
+
+
+@organiser_required
+def stage_attendance(request, stage_pk: int):
+    stage = _stage(stage_pk)
+    return render(request, "jury/attendance.html", {"stage": stage, "rooms": _rooms(stage)})
+
+
+@organiser_required
+def paper_sheet(request, stage_pk: int, juror_pk: int, entry_pk: int):
+    """The organiser keys in a paper sheet on a juror's behalf (marked as such)."""
+    stage = _stage(stage_pk)
+    juror = get_object_or_404(Juror.objects.select_related("user"), pk=juror_pk, edition_id=stage.edition_id)
+    entry = get_object_or_404(Entry, pk=entry_pk, edition_id=stage.edition_id)
+    if not services.may_judge(juror, stage, entry):
+        raise Http404
+    criteria = _criteria(stage)
+    current = ScoreSheet.objects.filter(stage=stage, juror=juror, entry=entry).prefetch_related("scores").first()
+    stored = services.current_values(current)
+    posted = None
+    if request.method == "POST":
+        values, justifications, original, version = _posted_sheet(request.POST, criteria)
+        try:
+            services.save_sheet(juror, stage, entry, values, justifications, comment=request.POST.get("comment", ""),
+                                submit=request.POST.get("action") == "submit", version=version, original=original,
+                                entered_by=request.user)
+        except services.JuryError as exc:
+            messages.error(request, str(exc))
+            posted = request.POST
+        else:
+            messages.success(request, _("Paper sheet saved on behalf of %(juror)s.") % {"juror": juror.user})
+            return redirect("jury:stage_progress", stage_pk=stage.pk)
+    return render(request, "jury/paper_sheet.html", {
+        "stage": stage, "juror": juror, "entry": entry, "sheet": current, "rows": _form_rows(criteria, stored, posted),
+        "version": current.version if current else 0,
+        "locked": current is not None and current.status == ScoreSheet.Status.SUBMITTED,
+        "comment": current.comment if current else "",
+    })
+
+
+@organiser_required
+def import_sheets(request, stage_pk: int):
+    stage = _stage(stage_pk)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        count, errors = services.import_sheets(stage, form.cleaned_data["file"], by=request.user)
+        if not errors:
+            messages.success(request, _("%(count)s paper sheets imported.") % {"count": count})
+            return redirect("jury:stage_progress", stage_pk=stage.pk)
+    return render(request, "jury/import.html", {"stage": stage, "form": form, "errors": errors,
+                                                "headers": services.IMPORT_HEADERS})
+
+
+@organiser_required
+def import_template(request, stage_pk: int):
+    """A workbook to fill in: one row per assigned (entry, juror, criterion)."""
+    from openpyxl import Workbook
+
+    stage = _stage(stage_pk)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "nilai"
+    sheet.append(services.IMPORT_HEADERS)
+    criteria = list(stage.criteria.order_by("order").values_list("code", flat=True))
+    for entry_code, email in (Assignment.objects.filter(stage=stage).order_by("juror__user__email", "entry__code")
+                              .values_list("entry__code", "juror__user__email")):
+        for code in criteria:
+            sheet.append([entry_code, email, code, None, None])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="nilai-{stage.edition.year}-{stage.kind}.xlsx"'
+    return response
+
+
+@organiser_required
+def reopen_sheet(request, sheet_pk: int):
+    sheet_obj = get_object_or_404(ScoreSheet.objects.select_related("stage", "juror__user", "entry"), pk=sheet_pk)
+    form = ReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reopen_sheet(sheet_obj, form.cleaned_data["reason"], request.user)
+        except services.JuryError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The sheet is reopened; the juror can change it and submit again."))
+            return redirect(reverse("jury:stage_progress", kwargs={"stage_pk": sheet_obj.stage_id}))
+    return render(request, "jury/reopen.html", {"sheet": sheet_obj, "form": form,
+                                                "history": sheet_obj.reopenings.select_related("reopened_by")})

@@ -1,0 +1,127 @@
+"""A judging edition for the demo: year 2025, in judging, with open stages and unscored entries.
+
+The Pemalang demo's 2018–2020 editions are closed. To try the jury's work a
+newcomer needs an edition whose stages are open; ``prepare_judging_demo``
+builds one from the 2020 structure (stages, criteria, rubric, the same three
+jurors) and nine of its entries' innovations. It is idempotent: a second call
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from sayembara.editions.models import Category, Criterion, Edition, Phase, ProposalSection, RubricLevel, Stage
+from sayembara.entries.models import Entry, ProposalAnswer, TeamMember
+
+from . import services
+from .models import Conflict, Juror, StageJury
+
+DEMO_YEAR = 2025
+SOURCE_YEAR = 2020
+ENTRY_COUNT = 9
+
+
+def _jakarta(*args) -> dt.datetime:
+    return timezone.make_aware(dt.datetime(*args), dt.timezone(dt.timedelta(hours=7)))
+
+
+@transaction.atomic
+def prepare_judging_demo() -> Edition | None:
+    """Create the 2025 judging edition if absent; returns it (None when the 2020 demo is missing)."""
+    existing = Edition.objects.filter(year=DEMO_YEAR).first()
+    if existing is not None:
+        return existing
+    source = Edition.objects.filter(year=SOURCE_YEAR).first()
+    if source is None:
+        return None
+    edition = Edition.objects.create(
+        year=DEMO_YEAR, title="Kompetisi Inovasi Pelayanan Publik", host=source.host, theme=source.theme,
+        description=source.description, decree_number=f"050/125/{DEMO_YEAR}", decree_date=dt.date(DEMO_YEAR, 6, 2),
+        status=Edition.Status.JUDGING, venue=source.venue,
+    )
+    categories = {}
+    for category in source.categories.all():
+        categories[category.pk] = Category.objects.create(
+            edition=edition, name=category.name, description=category.description,
+            institution_type=category.institution_type, quota_per_institution=category.quota_per_institution,
+            order=category.order,
+        )
+    sections = {}
+    for section in source.proposal_sections.all():
+        sections[section.pk] = ProposalSection.objects.create(
+            edition=edition, order=section.order, code=section.code, title=section.title, guidance=section.guidance,
+            word_limit=section.word_limit, required=section.required,
+        )
+    status = {Stage.Kind.PROPOSAL: Stage.Status.OPEN, Stage.Kind.PRESENTATION: Stage.Status.OPEN}
+    stages = {}
+    for stage in source.stages.prefetch_related("criteria__levels"):
+        copy = Stage.objects.create(
+            edition=edition, order=stage.order, kind=stage.kind, name=stage.name, weight=stage.weight,
+            advancement=stage.advancement, advancement_value=stage.advancement_value, blind=stage.blind,
+            status=status.get(stage.kind, Stage.Status.PLANNED),
+        )
+        stages[stage.kind] = copy
+        for criterion in stage.criteria.all():
+            new = Criterion.objects.create(
+                stage=copy, order=criterion.order, code=criterion.code, name=criterion.name,
+                description=criterion.description, weight=criterion.weight, min_score=criterion.min_score,
+                max_score=criterion.max_score,
+            )
+            RubricLevel.objects.bulk_create(
+                RubricLevel(criterion=new, min_score=level.min_score, max_score=level.max_score, label=level.label,
+                            description=level.description)
+                for level in criterion.levels.all()
+            )
+    today = timezone.localdate()
+    Phase.objects.create(edition=edition, kind=Phase.Kind.JUDGING, name="Penilaian proposal", stage=stages[Stage.Kind.PROPOSAL],
+                         starts_at=_jakarta(today.year, today.month, today.day, 0, 0),
+                         ends_at=_jakarta(today.year, today.month, today.day, 0, 0) + dt.timedelta(days=14))
+
+    accepted = timezone.now()
+    jurors = {}
+    for juror in source.jurors.select_related("user"):
+        jurors[juror.element] = Juror.objects.create(
+            edition=edition, user=juror.user, element=juror.element, affiliation=juror.affiliation,
+            max_load=juror.max_load, code_of_conduct_accepted_at=accepted, invitation_accepted_at=accepted,
+        )
+
+    source_entries = list(
+        source.entries.filter(status=Entry.Status.PASSED).select_related("innovation").prefetch_related("team", "answers")
+        .order_by("code")[:ENTRY_COUNT]
+    )
+    entries = []
+    for number, old in enumerate(source_entries, start=1):
+        entry = Entry.objects.create(
+            edition=edition, innovation=old.innovation, institution=old.institution,
+            category=categories.get(old.category_id), title=old.title, status=Entry.Status.PASSED,
+            code=f"KIPP-{DEMO_YEAR}-{number:03d}", created_by=old.created_by, sent_at=accepted,
+        )
+        TeamMember.objects.bulk_create(
+            TeamMember(entry=entry, user=m.user, name=m.name, role=m.role, is_lead=m.is_lead) for m in old.team.all()
+        )
+        ProposalAnswer.objects.bulk_create(
+            ProposalAnswer(entry=entry, section=sections[a.section_id], text=a.text) for a in old.answers.all()
+            if a.section_id in sections
+        )
+        entries.append(entry)
+
+    services.detect_conflicts(edition)
+    # The NGO juror advised one village's innovation: a declared conflict shows in the register.
+    village = next((e for e in entries if e.institution.parent_id), None)
+    if village is not None and Juror.Element.NGO in jurors:
+        services.record_conflict(jurors[Juror.Element.NGO], village, Conflict.Kind.ADVISER, Conflict.Source.DECLARED,
+                                 "Pernah menjadi pendamping program inovasi ini.")
+
+    proposal, presentation = stages[Stage.Kind.PROPOSAL], stages[Stage.Kind.PRESENTATION]
+    services.run_assignment(proposal, StageJury.Mode.FULL_PANEL)
+    services.lock_assignment(proposal)
+    services.run_assignment(presentation, StageJury.Mode.AUTOMATIC, per_entry=3, seed=DEMO_YEAR)
+    services.lock_assignment(presentation)
+    tomorrow = today + dt.timedelta(days=1)
+    services.build_schedule(presentation, ["Ruang Rapat Bupati", "Ruang Sasana Bhakti"],
+                            _jakarta(tomorrow.year, tomorrow.month, tomorrow.day, 8, 0), 10, 20)
+    return edition

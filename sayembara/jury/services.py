@@ -1,0 +1,732 @@
+"""The jury's business rules: conflicts, assignment, scoring, progress, schedules.
+
+Views stay thin and call these functions. Every list-building function reads
+the database in a fixed number of queries, whatever the number of entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from sayembara.audit.trail import acting_as
+from sayembara.editions.models import Criterion, Edition, Stage
+from sayembara.entries.models import Entry, ProposalAnswer, TeamMember
+from sayembara_score import assignment as solver
+
+from .models import Assignment, Conflict, Juror, Score, ScoreSheet, SheetReopening, StageJury, SubmissionKey, TimeSlot
+
+
+class JuryError(Exception):
+    """A rule of the jury was broken; the message is for the user."""
+
+
+class StaleSheet(JuryError):
+    """The sheet changed since the form was opened, and the changes overlap."""
+
+    def __init__(self, message: str, sheet: ScoreSheet, stored: dict[int, str]):
+        super().__init__(message)
+        self.sheet = sheet
+        self.stored = stored
+
+
+# --- Which entries a stage judges ---------------------------------------------------------------
+
+
+def stage_entries(stage: Stage):
+    """Entries judged in ``stage``.
+
+    The first stage judges every entry that passed screening. A later stage
+    judges the entries advanced to it (``reached_stage`` at that stage or
+    later) and falls back to all passed entries while nobody has been advanced.
+    """
+    passed = Entry.objects.filter(edition_id=stage.edition_id, status=Entry.Status.PASSED)
+    first_order = Stage.objects.filter(edition_id=stage.edition_id).order_by("order").values_list("order", flat=True).first()
+    if stage.order == first_order:
+        return passed
+    advanced = passed.filter(reached_stage__order__gte=stage.order)
+    return advanced if advanced.exists() else passed
+
+
+def stage_jury(stage: Stage) -> StageJury:
+    jury, _created = StageJury.objects.get_or_create(stage=stage)
+    return jury
+
+
+# --- Conflicts of interest ----------------------------------------------------------------------
+
+
+def conflicted_pairs(edition: Edition) -> set[tuple[int, int]]:
+    """Every recorded (juror id, entry id) conflict of the edition, in one query."""
+    return set(Conflict.objects.filter(juror__edition=edition).values_list("juror_id", "entry_id"))
+
+
+def _solver_pool(edition: Edition, entries) -> tuple[list[dict], list[dict], dict, dict]:
+    """The numeric core's entries and jurors, read in a fixed number of queries.
+
+    Institutions are passed as primary keys (as strings), so two bodies with the
+    same name never collide and an entry's parent institution counts too.
+    """
+    entry_rows = list(entries.values("pk", "code", "institution_id", "institution__parent_id", "category_id"))
+    juror_rows = list(Juror.objects.filter(edition=edition).values("pk", "element", "affiliation_id", "max_load", "user_id"))
+    entry_ids = [row["pk"] for row in entry_rows]
+    team = defaultdict(list)
+    for user_id, entry_id in TeamMember.objects.filter(entry_id__in=entry_ids, user__isnull=False).values_list(
+        "user_id", "entry_id"
+    ):
+        team[user_id].append(str(entry_id))
+    for user_id, entry_id in Entry.objects.filter(pk__in=entry_ids, created_by__isnull=False).values_list(
+        "created_by_id", "pk"
+    ):
+        team[user_id].append(str(entry_id))
+    solver_entries = [
+        {
+            "entry": str(row["pk"]),
+            "institution": f"i{row['institution_id']}",
+            "parent_institution": f"i{row['institution__parent_id']}" if row["institution__parent_id"] else None,
+        }
+        for row in entry_rows
+    ]
+    solver_jurors = [
+        {
+            "juror": str(row["pk"]),
+            "element": row["element"],
+            "institution": f"i{row['affiliation_id']}" if row["affiliation_id"] else None,
+            "max_load": row["max_load"],
+            "team_entries": team.get(row["user_id"], []),
+        }
+        for row in juror_rows
+    ]
+    return solver_entries, solver_jurors, {r["pk"]: r for r in entry_rows}, {r["pk"]: r for r in juror_rows}
+
+
+def detect_conflicts(edition: Edition, entries=None) -> int:
+    """Record the automatically detectable conflicts of ``edition``; returns how many were new.
+
+    Detected: the juror's affiliation is the entry's institution or its parent,
+    or the juror is on the entry's team (or created it).
+    """
+    entries = entries if entries is not None else Entry.objects.filter(edition=edition).exclude(status=Entry.Status.WITHDRAWN)
+    solver_entries, solver_jurors, entry_rows, _jurors = _solver_pool(edition, entries)
+    found = solver.detect_conflicts(solver_entries, solver_jurors)
+    existing = conflicted_pairs(edition)
+    team_pairs = {
+        (int(j["juror"]), int(e)) for j in solver_jurors for e in j["team_entries"]
+    }
+    new = []
+    for juror_id, entry_id in found:
+        pair = (int(juror_id), int(entry_id))
+        if pair in existing:
+            continue
+        kind = Conflict.Kind.TEAM if pair in team_pairs else Conflict.Kind.SAME_UNIT
+        new.append(Conflict(juror_id=pair[0], entry_id=pair[1], kind=kind, source=Conflict.Source.AUTOMATIC,
+                            note=_("The juror's affiliation is the entry's institution or its parent.")
+                            if kind == Conflict.Kind.SAME_UNIT else _("The juror is on the entry's team.")))
+    Conflict.objects.bulk_create(new, ignore_conflicts=True)
+    _drop_conflicted_work(edition, {(c.juror_id, c.entry_id) for c in new})
+    return len(new)
+
+
+def _drop_conflicted_work(edition: Edition, pairs: set[tuple[int, int]]) -> None:
+    """A conflicted juror must not judge the entry: remove their assignments and unsubmitted sheets.
+
+    Reads the edition's assignments and drafts once and deletes by primary key, so
+    thousands of new conflicts cost a handful of queries.
+    """
+    if not pairs:
+        return
+    not_closed = ~Q(stage__status=Stage.Status.CLOSED)
+    for model, extra in ((Assignment, Q()), (ScoreSheet, Q(status=ScoreSheet.Status.DRAFT))):
+        doomed = [
+            pk for pk, juror_id, entry_id in model.objects.filter(not_closed, extra, juror__edition=edition)
+            .values_list("pk", "juror_id", "entry_id") if (juror_id, entry_id) in pairs
+        ]
+        for start in range(0, len(doomed), 500):
+            model.objects.filter(pk__in=doomed[start:start + 500]).delete()
+
+
+def record_conflict(juror: Juror, entry: Entry, kind: str, source: str, note: str = "", by=None) -> Conflict:
+    """Record a declared or organiser-recorded conflict; the juror stops seeing the entry at once."""
+    if entry.edition_id != juror.edition_id:
+        raise JuryError(_("This entry belongs to another edition."))
+    with transaction.atomic(), acting_as(by, note=note):
+        conflict, created = Conflict.objects.get_or_create(
+            juror=juror, entry=entry, defaults={"kind": kind, "source": source, "note": note}
+        )
+        if not created and conflict.source == Conflict.Source.AUTOMATIC:
+            conflict.kind, conflict.source, conflict.note = kind, source, note
+            conflict.save()
+        _drop_conflicted_work(juror.edition, {(juror.pk, entry.pk)})
+    return conflict
+
+
+def conflict_register(edition: Edition):
+    return (
+        Conflict.objects.filter(juror__edition=edition)
+        .select_related("juror__user", "juror__affiliation", "entry__institution")
+        .order_by("entry__code", "juror__user__full_name")
+    )
+
+
+# --- Assignment ---------------------------------------------------------------------------------
+
+
+@dataclass
+class AssignmentOutcome:
+    created: int
+    optimal: bool
+    unmet: list[dict] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def run_assignment(
+    stage: Stage,
+    mode: str = StageJury.Mode.AUTOMATIC,
+    per_entry: int = 3,
+    relax: frozenset[str] = frozenset(),
+    seed: int | None = None,
+    by=None,
+) -> AssignmentOutcome:
+    """Assign the stage's jury with the numeric core and store it, replacing the previous assignment.
+
+    Refused once the assignment is locked. Unmet constraints are stored with
+    the entry's number, so the organiser sees which entries and why, and can
+    knowingly re-run with a constraint relaxed.
+    """
+    jury = stage_jury(stage)
+    if jury.locked:
+        raise JuryError(_("The assignment of this stage is locked because scoring has started."))
+    edition = stage.edition
+    entries = stage_entries(stage)
+    detect_conflicts(edition, entries)
+    solver_entries, solver_jurors, entry_rows, _jurors = _solver_pool(edition, entries)
+    declared = {(str(j), str(e)) for j, e in conflicted_pairs(edition)}
+    if mode == StageJury.Mode.FULL_PANEL:
+        result = solver.full_panel(solver_entries, solver_jurors, declared)
+    else:
+        affinity = expertise_affinity(edition, entry_rows)
+        try:
+            result = solver.assign(solver_entries, solver_jurors, declared, affinity, per_entry=per_entry,
+                                   relax=frozenset(relax), seed=seed)
+        except ValueError as exc:
+            raise JuryError(str(exc)) from exc
+    code = {str(pk): row["code"] for pk, row in entry_rows.items()}
+    unmet = [{**u, "entry": code.get(u["entry"], u["entry"])} for u in result.unmet]
+    with transaction.atomic(), acting_as(by, note="assignment"):
+        Assignment.objects.filter(stage=stage).delete()
+        Assignment.objects.bulk_create(
+            [Assignment(stage=stage, juror_id=int(j), entry_id=int(e)) for e, j in result.assignments], batch_size=2000
+        )
+        jury.mode, jury.per_entry, jury.relaxed, jury.seed = mode, per_entry, sorted(relax), seed
+        jury.assigned_at, jury.assigned_by = timezone.now(), by
+        jury.optimal, jury.unmet = result.optimal, unmet
+        jury.save()
+    return AssignmentOutcome(len(result.assignments), result.optimal, unmet, result.solve_seconds + result.build_seconds)
+
+
+def expertise_affinity(edition: Edition, entry_rows: dict) -> dict[tuple[str, str], float]:
+    """Affinity 1 for a juror whose expertise includes the entry's category, else nothing (0)."""
+    by_category = defaultdict(list)
+    for juror_id, category_id in Juror.expertise.through.objects.filter(juror__edition=edition).values_list(
+        "juror_id", "category_id"
+    ):
+        by_category[category_id].append(str(juror_id))
+    affinity = {}
+    for pk, row in entry_rows.items():
+        for juror_id in by_category.get(row["category_id"], ()):
+            affinity[(juror_id, str(pk))] = 1.0
+    return affinity
+
+
+def add_assignment(stage: Stage, juror: Juror, entry: Entry, by=None) -> Assignment:
+    jury = stage_jury(stage)
+    if jury.locked:
+        raise JuryError(_("The assignment of this stage is locked because scoring has started."))
+    if Conflict.objects.filter(juror=juror, entry=entry).exists():
+        raise JuryError(_("This juror has a conflict of interest with this entry."))
+    if juror.edition_id != stage.edition_id or entry.edition_id != stage.edition_id:
+        raise JuryError(_("This entry belongs to another edition."))
+    with acting_as(by, note="manual assignment"):
+        assignment, _created = Assignment.objects.get_or_create(stage=stage, juror=juror, entry=entry)
+    return assignment
+
+
+def remove_assignment(stage: Stage, juror: Juror, entry: Entry, by=None) -> None:
+    jury = stage_jury(stage)
+    if jury.locked:
+        raise JuryError(_("The assignment of this stage is locked because scoring has started."))
+    if ScoreSheet.objects.filter(stage=stage, juror=juror, entry=entry, status=ScoreSheet.Status.SUBMITTED).exists():
+        raise JuryError(_("This juror has already submitted a sheet for this entry."))
+    with acting_as(by, note="manual assignment"):
+        Assignment.objects.filter(stage=stage, juror=juror, entry=entry).delete()
+
+
+def lock_assignment(stage: Stage, by=None) -> None:
+    jury = stage_jury(stage)
+    with acting_as(by, note="lock assignment"):
+        jury.locked_at, jury.locked_by = timezone.now(), by
+        jury.save()
+
+
+def unlock_assignment(stage: Stage, by=None) -> None:
+    if ScoreSheet.objects.filter(stage=stage).exists():
+        raise JuryError(_("Scoring has started in this stage: its assignment stays locked."))
+    jury = stage_jury(stage)
+    with acting_as(by, note="unlock assignment"):
+        jury.locked_at, jury.locked_by = None, None
+        jury.save()
+
+
+def assignment_overview(stage: Stage) -> dict:
+    """Jurors with their load and entries with their panel, in a fixed number of queries."""
+    entries = list(stage_entries(stage).select_related("institution", "category").order_by("code"))
+    jurors = list(Juror.objects.filter(edition_id=stage.edition_id).select_related("user", "affiliation")
+                  .order_by("element", "user__full_name"))
+    juror_by_id = {j.pk: j for j in jurors}
+    panels = defaultdict(list)
+    load = defaultdict(int)
+    for juror_id, entry_id in Assignment.objects.filter(stage=stage).values_list("juror_id", "entry_id"):
+        panels[entry_id].append(juror_by_id[juror_id])
+        load[juror_id] += 1
+    conflicts = defaultdict(int)
+    for entry_id in Conflict.objects.filter(juror__edition_id=stage.edition_id).values_list("entry_id", flat=True):
+        conflicts[entry_id] += 1
+    entry_rows = [{"entry": e, "panel": panels.get(e.pk, []), "conflicts": conflicts.get(e.pk, 0)} for e in entries]
+    juror_rows = [{"juror": j, "load": load.get(j.pk, 0)} for j in jurors]
+    return {"entries": entry_rows, "jurors": juror_rows, "jury": stage_jury(stage)}
+
+
+# --- What a juror may see -------------------------------------------------------------------------
+
+
+def juror_for(user, edition_id: int) -> Juror | None:
+    return Juror.objects.filter(user=user, edition_id=edition_id).first()
+
+
+def may_judge(juror: Juror, stage: Stage, entry: Entry) -> bool:
+    """Assigned to the entry in this stage and not conflicted with it."""
+    return (
+        Assignment.objects.filter(stage=stage, juror=juror, entry=entry).exists()
+        and not Conflict.objects.filter(juror=juror, entry=entry).exists()
+    )
+
+
+def juror_stage_entries(juror: Juror, stage: Stage) -> list[Entry]:
+    """The juror's entries in a stage, in schedule order (then by number), conflicted ones left out."""
+    conflicted = Conflict.objects.filter(juror=juror).values("entry_id")
+    entries = list(
+        Entry.objects.filter(assignments__stage=stage, assignments__juror=juror)
+        .exclude(pk__in=conflicted)
+        .select_related("institution__parent", "innovation")
+        .prefetch_related("team")
+        .order_by("code")
+    )
+    slots = {s.entry_id: s for s in TimeSlot.objects.filter(stage=stage, entry__in=entries)}
+    far = timezone.now() + dt.timedelta(days=36500)
+    entries.sort(key=lambda e: (slots[e.pk].starts_at if e.pk in slots else far, e.code))
+    for entry in entries:
+        entry.slot = slots.get(entry.pk)
+    return entries
+
+
+# --- Blind stages ---------------------------------------------------------------------------------
+
+REDACTED = "▒▒▒"
+
+
+def identifying_names(entry: Entry) -> list[str]:
+    """Names that would tell a juror who made the entry: institution, its parent, team, village names."""
+    names = []
+    for inst in (entry.institution, entry.institution.parent):
+        if inst is None:
+            continue
+        names += [inst.name, inst.short_name]
+        # "Pemerintah Desa Beluk" → "Beluk"; "Kecamatan Belik" → "Belik".
+        for prefix in ("Pemerintah Desa ", "Desa ", "Kecamatan ", "Kelurahan "):
+            if inst.name.startswith(prefix):
+                names.append(inst.name[len(prefix):])
+    names += [member.name for member in entry.team.all()]
+    if entry.created_by_id and entry.created_by:
+        names.append(entry.created_by.full_name)
+    return sorted({n.strip() for n in names if n and len(n.strip()) >= 3}, key=len, reverse=True)
+
+
+def redact(text: str, names: list[str]) -> str:
+    """Replace every identifying name (whole words, any case) by a neutral mark."""
+    for name in names:
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", REDACTED, text, flags=re.IGNORECASE)
+    return text
+
+
+def self_naming_entries(stage: Stage) -> list[dict]:
+    """Entries whose own title or proposal text names their institution or team: a warning for blind stages."""
+    entries = list(stage_entries(stage).select_related("institution__parent", "created_by").prefetch_related("team"))
+    texts = defaultdict(list)
+    for entry_id, text in ProposalAnswer.objects.filter(entry__in=[e.pk for e in entries]).values_list("entry_id", "text"):
+        texts[entry_id].append(text)
+    found = []
+    for entry in entries:
+        names = identifying_names(entry)
+        body = " ".join([entry.title, *texts.get(entry.pk, [])])
+        hits = [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", body, flags=re.IGNORECASE)]
+        if hits:
+            found.append({"entry": entry, "names": hits})
+    return found
+
+
+def entry_for_juror(entry: Entry, stage: Stage) -> dict:
+    """What the juror reads of an entry: in a blind stage, nothing that names who made it."""
+    answers = list(entry.answers.select_related("section").order_by("section__order"))
+    if not stage.blind:
+        return {"title": entry.title, "institution": entry.institution.name,
+                "answers": [(a.section.title, a.text) for a in answers], "video_url": entry.video_url}
+    names = identifying_names(entry)
+    return {
+        "title": redact(entry.title, names),
+        "institution": None,
+        "answers": [(a.section.title, redact(a.text, names)) for a in answers],
+        "video_url": "",
+    }
+
+
+# --- Scoring --------------------------------------------------------------------------------------
+
+
+def parse_scores(criteria: list[Criterion], values: dict[int, str]) -> tuple[dict[int, Decimal], dict[int, str]]:
+    """Decimal values per criterion id, and an error message per criterion id."""
+    parsed, errors = {}, {}
+    for criterion in criteria:
+        raw = (values.get(criterion.pk) or "").strip().replace(",", ".")
+        if raw == "":
+            continue
+        try:
+            value = Decimal(raw)
+            if not value.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            errors[criterion.pk] = _("“%(value)s” is not a number.") % {"value": raw}
+            continue
+        if not criterion.accepts(value):
+            errors[criterion.pk] = _("A score for “%(criterion)s” must be between %(low)s and %(high)s.") % {
+                "criterion": criterion.name, "low": criterion.min_score, "high": criterion.max_score}
+            continue
+        parsed[criterion.pk] = value
+    return parsed, errors
+
+
+def current_values(sheet: ScoreSheet | None) -> dict[int, tuple[str, str]]:
+    if sheet is None or sheet.pk is None:
+        return {}
+    return {s.criterion_id: (_plain(s.value), s.justification) for s in sheet.scores.all()}
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f") if value == value.to_integral() else str(value)
+    return text
+
+
+def save_sheet(
+    juror: Juror,
+    stage: Stage,
+    entry: Entry,
+    values: dict[int, str],
+    justifications: dict[int, str],
+    comment: str = "",
+    submit: bool = False,
+    version: int | None = None,
+    original: dict[int, tuple[str, str]] | None = None,
+    idempotency_key: str | None = None,
+    entered_by=None,
+) -> tuple[ScoreSheet, bool]:
+    """Save a juror's sheet (draft or submitted); returns (sheet, merged).
+
+    Rules: the stage must be open (the organiser may key in paper sheets of an
+    open stage only too); a submitted sheet is locked; submitting needs every
+    criterion scored. ``version`` is the version the form was opened at: if
+    the sheet changed since, the changes of the other window are merged when
+    they touch other criteria, and ``StaleSheet`` is raised when both changed
+    the same one. A repeated ``idempotency_key`` is recognised and nothing is
+    applied twice.
+    """
+    if idempotency_key and (known := ScoreSheet.objects.filter(submission_keys__key=idempotency_key).first()):
+        return known, False  # a resend of a submission already applied
+    if stage.status != Stage.Status.OPEN:
+        raise JuryError(_("Scoring is not open in this stage."))
+    if entered_by is None and juror.code_of_conduct_accepted_at is None:
+        raise JuryError(_("Please accept the jury's code of conduct before scoring."))
+    if not may_judge(juror, stage, entry):
+        raise JuryError(_("This entry is not assigned to you."))
+    criteria = list(stage.criteria.order_by("order"))
+    parsed, errors = parse_scores(criteria, values)
+    if errors:
+        raise JuryError(" ".join(errors.values()))
+    with transaction.atomic():
+        if idempotency_key and SubmissionKey.objects.filter(key=idempotency_key).exists():
+            return ScoreSheet.objects.get(submission_keys__key=idempotency_key), False
+        sheet, _created = ScoreSheet.objects.select_for_update().get_or_create(stage=stage, juror=juror, entry=entry)
+        if sheet.status == ScoreSheet.Status.SUBMITTED:
+            raise JuryError(_("This sheet has been submitted and is locked. Only the organiser can reopen it."))
+        stored = {s.criterion_id: s for s in sheet.scores.all()}
+        merged = False
+        if version is not None and version != sheet.version:
+            # Another window saved since this form was opened: keep both sides' work.
+            original = original or {}
+            clashes = []
+            for criterion in criteria:
+                before = original.get(criterion.pk, ("", ""))
+                mine = (_plain(parsed[criterion.pk]) if criterion.pk in parsed else "", justifications.get(criterion.pk, ""))
+                theirs = (_plain(stored[criterion.pk].value), stored[criterion.pk].justification) if criterion.pk in stored else ("", "")
+                if mine == before:  # untouched here: take the other window's value
+                    if criterion.pk in stored:
+                        parsed[criterion.pk] = stored[criterion.pk].value
+                        justifications[criterion.pk] = stored[criterion.pk].justification
+                    else:
+                        parsed.pop(criterion.pk, None)
+                elif theirs != before and theirs != mine:
+                    clashes.append(criterion)
+            if clashes:
+                raise StaleSheet(
+                    _("This sheet was changed in another window. Check “%(criteria)s” and save again.")
+                    % {"criteria": ", ".join(c.name for c in clashes)},
+                    sheet, {pk: _plain(s.value) for pk, s in stored.items()},
+                )
+            merged = True
+        if submit and len(parsed) < len(criteria):
+            missing = [c.name for c in criteria if c.pk not in parsed]
+            raise JuryError(_("Score every criterion before submitting: %(missing)s.") % {"missing": ", ".join(missing)})
+        with acting_as(entered_by or juror.user, note="paper sheet" if entered_by else ""):
+            for criterion in criteria:
+                if criterion.pk in parsed:
+                    score = stored.get(criterion.pk) or Score(sheet=sheet, criterion=criterion)
+                    score.value = parsed[criterion.pk]
+                    score.justification = (justifications.get(criterion.pk) or "").strip()
+                    score.sheet = sheet
+                    score.criterion = criterion
+                    score.save()
+                elif criterion.pk in stored:
+                    stored[criterion.pk].delete()
+            sheet.comment = comment.strip() if comment is not None else sheet.comment
+            if entered_by is not None:
+                sheet.entered_by = entered_by
+            if submit:
+                sheet.status = ScoreSheet.Status.SUBMITTED
+                sheet.submitted_at = timezone.now()
+            sheet.version += 1
+            sheet.save()
+        if idempotency_key:
+            try:
+                with transaction.atomic():
+                    SubmissionKey.objects.create(key=idempotency_key, sheet=sheet)
+            except IntegrityError:
+                pass
+    return sheet, merged
+
+
+def reopen_sheet(sheet: ScoreSheet, reason: str, by) -> SheetReopening:
+    reason = (reason or "").strip()
+    if not reason:
+        raise JuryError(_("Give the reason for reopening this sheet."))
+    if sheet.status != ScoreSheet.Status.SUBMITTED:
+        raise JuryError(_("Only a submitted sheet can be reopened."))
+    with transaction.atomic(), acting_as(by, note=reason):
+        sheet.status = ScoreSheet.Status.DRAFT
+        sheet.submitted_at = None
+        sheet.version += 1
+        sheet.save()
+        return SheetReopening.objects.create(sheet=sheet, reopened_by=by, reason=reason)
+
+
+# --- Progress and reminders -----------------------------------------------------------------------
+
+
+def progress(stage: Stage) -> dict:
+    """Submitted and draft sheets per juror and per entry, in a fixed number of queries."""
+    jurors = list(Juror.objects.filter(edition_id=stage.edition_id).select_related("user").order_by("user__full_name"))
+    assigned = Count("assignments", filter=Q(assignments__stage=stage), distinct=True)
+    submitted = Count("sheets", filter=Q(sheets__stage=stage, sheets__status=ScoreSheet.Status.SUBMITTED), distinct=True)
+    drafts = Count("sheets", filter=Q(sheets__stage=stage, sheets__status=ScoreSheet.Status.DRAFT), distinct=True)
+    juror_counts = {
+        row["pk"]: row
+        for row in Juror.objects.filter(edition_id=stage.edition_id).values("pk").annotate(
+            assigned=assigned, submitted=submitted, drafts=drafts)
+    }
+    juror_rows = []
+    for juror in jurors:
+        row = juror_counts[juror.pk]
+        juror_rows.append({"juror": juror, "assigned": row["assigned"], "submitted": row["submitted"],
+                           "drafts": row["drafts"], "behind": row["submitted"] < row["assigned"],
+                           "percent": round(100 * row["submitted"] / row["assigned"]) if row["assigned"] else 100})
+    entry_rows = list(
+        stage_entries(stage).order_by("code").values("pk", "code", "title").annotate(
+            assigned=assigned, submitted=submitted, drafts=drafts)
+    )
+    totals = {"assigned": sum(r["assigned"] for r in juror_rows), "submitted": sum(r["submitted"] for r in juror_rows)}
+    totals["percent"] = round(100 * totals["submitted"] / totals["assigned"]) if totals["assigned"] else 0
+    return {"jurors": juror_rows, "entries": entry_rows, "totals": totals}
+
+
+def send_reminders(stage: Stage, by=None, base_url: str = "") -> int:
+    """E-mail every juror with unsubmitted sheets in ``stage``; returns how many were reminded."""
+    sent = 0
+    for row in progress(stage)["jurors"]:
+        if not row["behind"]:
+            continue
+        juror = row["juror"]
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _("Reminder: %(count)s score sheets are waiting for you") % {"count": row["assigned"] - row["submitted"]}
+            body = _(
+                "Dear %(name)s,\n\nIn the stage “%(stage)s” of %(edition)s you have submitted %(done)s of %(total)s "
+                "score sheets. Please complete the others: %(url)s\n\nThank you,\nThe organising committee"
+            ) % {"name": juror.user.full_name, "stage": stage.name, "edition": stage.edition,
+                 "done": row["submitted"], "total": row["assigned"], "url": base_url + reverse("jury:dashboard")}
+        send_mail(subject, body, None, [juror.user.email])
+        juror.reminded_at = timezone.now()
+        juror.save(update_fields=["reminded_at"])
+        sent += 1
+    return sent
+
+
+# --- Invitations and the code of conduct ----------------------------------------------------------
+
+
+def invite_juror(edition: Edition, email: str, full_name: str, element: str, affiliation=None, max_load=None,
+                 expertise=(), by=None, base_url: str = "") -> Juror:
+    """Create (or reuse) the person's account and juror role, and e-mail them an invitation link."""
+    from sayembara.accounts.models import User
+
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User(email=email, username=email, full_name=full_name.strip(), institution=affiliation)
+        user.set_unusable_password()
+        user.save()
+    juror, _created = Juror.objects.get_or_create(
+        edition=edition, user=user, defaults={"element": element, "affiliation": affiliation, "max_load": max_load}
+    )
+    juror.element, juror.affiliation, juror.max_load = element, affiliation, max_load
+    juror.invitation_token = secrets.token_urlsafe(32)
+    juror.invited_at = timezone.now()
+    juror.save()
+    juror.expertise.set(expertise)
+    link = base_url + reverse("jury:invitation", kwargs={"token": juror.invitation_token})
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Invitation to the jury of %(edition)s") % {"edition": edition}
+        body = _(
+            "Dear %(name)s,\n\nThe organising committee invites you to sit on the jury of %(edition)s as a member "
+            "of the %(element)s element. Open this link to accept the invitation and the jury's code of conduct:\n"
+            "%(link)s\n\nThank you,\nThe organising committee"
+        ) % {"name": user.full_name, "edition": edition, "element": juror.get_element_display(), "link": link}
+    send_mail(subject, body, None, [user.email])
+    return juror
+
+
+def accept_code_of_conduct(juror: Juror) -> None:
+    if juror.code_of_conduct_accepted_at is None:
+        juror.code_of_conduct_accepted_at = timezone.now()
+        juror.save(update_fields=["code_of_conduct_accepted_at"])
+
+
+# --- Schedules ------------------------------------------------------------------------------------
+
+
+def build_schedule(stage: Stage, rooms: list[str], starts_at: dt.datetime, presentation_minutes: int,
+                   questions_minutes: int, break_minutes: int = 0, by=None) -> int:
+    """Give every entry of the stage a slot, round-robin over the rooms, in entry-number order."""
+    rooms = [r.strip() for r in rooms if r.strip()]
+    if not rooms:
+        raise JuryError(_("Name at least one room."))
+    length = dt.timedelta(minutes=presentation_minutes + questions_minutes + break_minutes)
+    entries = list(stage_entries(stage).order_by("code").values_list("pk", flat=True))
+    slots = [
+        TimeSlot(stage=stage, entry_id=entry_id, room=rooms[i % len(rooms)], starts_at=starts_at + (i // len(rooms)) * length,
+                 presentation_minutes=presentation_minutes, questions_minutes=questions_minutes)
+        for i, entry_id in enumerate(entries)
+    ]
+    with transaction.atomic(), acting_as(by, note="schedule"):
+        TimeSlot.objects.filter(stage=stage).delete()
+        TimeSlot.objects.bulk_create(slots)
+    return len(slots)
+
+
+def schedule(stage: Stage):
+    return list(
+        TimeSlot.objects.filter(stage=stage).select_related("entry__institution").prefetch_related("entry__team")
+        .order_by("room", "starts_at")
+    )
+
+
+# --- Spreadsheet import of paper sheets -----------------------------------------------------------
+
+IMPORT_HEADERS = ["entry", "juror_email", "criterion", "score", "justification"]
+
+
+def import_sheets(stage: Stage, fileobj, by) -> tuple[int, list[str]]:
+    """Import paper scores from an .xlsx (one row per entry, juror, criterion); all-or-nothing.
+
+    Returns (sheets submitted, errors). Each complete sheet is submitted and
+    marked as entered by the organiser.
+    """
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(fileobj, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        return 0, [_("This file is not an Excel workbook (.xlsx).")]
+    rows = list(workbook.active.iter_rows(values_only=True))
+    if not rows:
+        return 0, [_("The workbook is empty.")]
+    header = [str(h or "").strip().lower() for h in rows[0]]
+    missing = [h for h in IMPORT_HEADERS[:4] if h not in header]
+    if missing:
+        return 0, [_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)}]
+    col = {h: header.index(h) for h in IMPORT_HEADERS if h in header}
+    entries = {e.code.lower(): e for e in stage_entries(stage)}
+    jurors = {j.user.email.lower(): j for j in Juror.objects.filter(edition_id=stage.edition_id).select_related("user")}
+    criteria = {c.code.lower(): c for c in stage.criteria.all()}
+    sheets: dict[tuple, dict] = defaultdict(lambda: {"values": {}, "justifications": {}})
+    errors = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(v not in (None, "") for v in row):
+            continue
+
+        def cell(name):
+            index = col.get(name)
+            value = row[index] if index is not None and index < len(row) else None
+            return "" if value is None else str(value).strip()
+
+        entry, juror, criterion = entries.get(cell("entry").lower()), jurors.get(cell("juror_email").lower()), criteria.get(cell("criterion").lower())
+        if entry is None:
+            errors.append(_("Row %(row)s: unknown entry “%(value)s”.") % {"row": number, "value": cell("entry")})
+        if juror is None:
+            errors.append(_("Row %(row)s: unknown juror “%(value)s”.") % {"row": number, "value": cell("juror_email")})
+        if criterion is None:
+            errors.append(_("Row %(row)s: unknown criterion “%(value)s”.") % {"row": number, "value": cell("criterion")})
+        if entry and juror and criterion:
+            _values, problems = parse_scores([criterion], {criterion.pk: cell("score")})
+            errors += [_("Row %(row)s: %(problem)s") % {"row": number, "problem": p} for p in problems.values()]
+            sheet = sheets[(juror.pk, entry.pk)]
+            sheet["juror"], sheet["entry"] = juror, entry
+            sheet["values"][criterion.pk] = cell("score")
+            sheet["justifications"][criterion.pk] = cell("justification")
+    if errors:
+        return 0, errors
+    try:
+        with transaction.atomic():
+            for data in sheets.values():
+                save_sheet(data["juror"], stage, data["entry"], data["values"], data["justifications"], submit=True,
+                           entered_by=by)
+    except JuryError as exc:
+        return 0, [f"{data['entry'].code} / {data['juror'].user.email}: {exc}"]
+    return len(sheets), []

@@ -1,0 +1,76 @@
+"""Who may open the jury's URLs (see tests/foundation/authz.py for the format)."""
+
+ROLES = ["anonymous", "outsider", "innovator", "verifier", "juror", "organiser"]
+
+
+def only(*roles, anonymous=302, others=403, status=200):
+    base = {role: others for role in ROLES}
+    base["anonymous"] = anonymous
+    base.update({role: status for role in roles})
+    return base
+
+
+def _judging():
+    from sayembara.editions.models import Stage
+    from sayembara.jury.demo import prepare_judging_demo
+
+    edition = prepare_judging_demo()
+    return {s.kind: s for s in Stage.objects.filter(edition=edition)}
+
+
+def _academic_pair(f):
+    from sayembara.jury.models import Assignment
+
+    stage = _judging()["proposal"]
+    assignment = Assignment.objects.filter(stage=stage, juror__user=f["users"]["juror"]).order_by("entry__code").first()
+    return {"stage_pk": stage.pk, "entry_pk": assignment.entry_id}
+
+
+def _paper(f):
+    from sayembara.jury.models import Assignment
+
+    stage = _judging()["proposal"]
+    assignment = Assignment.objects.filter(stage=stage).order_by("entry__code").first()
+    return {"stage_pk": stage.pk, "juror_pk": assignment.juror_id, "entry_pk": assignment.entry_id}
+
+
+def _stage(f):
+    return {"stage_pk": _judging()["proposal"].pk}
+
+
+def _invitation(f):
+    from sayembara.jury import services
+
+    edition = _judging()["proposal"].edition
+    juror = services.invite_juror(edition, "calon.juri@example.org", "Calon Juri", "academic")
+    return {"token": juror.invitation_token}
+
+
+def _submitted_sheet(f):
+    from sayembara.jury.models import ScoreSheet
+
+    return {"sheet_pk": ScoreSheet.objects.filter(stage__edition=f["edition"], status="submitted").first().pk}
+
+
+CASES = [
+    ("jury:invitation", _invitation, {role: 200 for role in ROLES}),
+    ("jury:code_of_conduct", lambda f: {"year": 2020}, only("juror")),
+    ("jury:sheet", _academic_pair, only("juror")),
+    ("jury:declare_conflict", _academic_pair, only("juror")),
+    ("jury:live", _stage, only("juror")),
+    # Sync takes POST only: a juror's GET is refused with 405.
+    ("jury:live_sync", _stage, only("juror", status=405)),
+    ("jury:organise", lambda f: {"year": 2020}, only("organiser")),
+    ("jury:conflicts", lambda f: {"year": 2020}, only("organiser")),
+    ("jury:conflicts_csv", lambda f: {"year": 2020}, only("organiser")),
+    ("jury:stage_assignment", _stage, only("organiser")),
+    ("jury:stage_change", _stage, only("organiser", status=405)),
+    ("jury:stage_progress", _stage, only("organiser")),
+    ("jury:stage_schedule", _stage, only("organiser")),
+    ("jury:stage_agenda", _stage, only("organiser")),
+    ("jury:stage_attendance", _stage, only("organiser")),
+    ("jury:paper_sheet", _paper, only("organiser")),
+    ("jury:import_sheets", _stage, only("organiser")),
+    ("jury:import_template", _stage, only("organiser")),
+    ("jury:reopen_sheet", _submitted_sheet, only("organiser")),
+]
