@@ -219,6 +219,16 @@ def _text(summary: str, title: str, section: str, rng: random.Random) -> str:
     return pieces[section]
 
 
+def build_all(seed: int = 2020) -> None:
+    """The whole demo a newcomer sees: the three published editions, one in judging, one open for entries."""
+    from sayembara.entries.demo_open_edition import ensure_open_edition
+    from sayembara.jury.demo import prepare_judging_demo
+
+    build(seed)
+    prepare_judging_demo()
+    ensure_open_edition()
+
+
 @transaction.atomic
 def build(seed: int = 2020) -> dict:
     """Create the whole demo. Returns the demo accounts (email, name, role)."""

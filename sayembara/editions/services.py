@@ -15,12 +15,14 @@ def edition_overview(edition: Edition) -> dict:
             Prefetch("criteria", queryset=Criterion.objects.order_by("order"))
         )
     )
-    entries = list(
-        Entry.objects.visible_to_public()
-        .filter(edition=edition)
-        .select_related("institution__type", "category")
-        .order_by("institution__type__order", "title")
-    )
+    entries = []
+    if edition.results_are_public or not _screening_pending(edition):
+        entries = list(
+            Entry.objects.visible_to_public()
+            .filter(edition=edition)
+            .select_related("institution__type", "category")
+            .order_by("institution__type__order", "title")
+        )
     awards = []
     if edition.results_are_public:
         awards = list(
@@ -41,6 +43,13 @@ def edition_overview(edition: Edition) -> dict:
         "counts": counts,
         "entries_by_type": _group_by_type(entries),
     }
+
+
+def _screening_pending(edition: Edition) -> bool:
+    """Whether screening results exist but are not announced yet: then no entry is named in public."""
+    from sayembara.entries.models import EntrySettings
+
+    return EntrySettings.objects.filter(edition=edition, screening_published_at__isnull=True).exists()
 
 
 def _group_by_type(entries):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Entry, Innovation, ProposalAnswer, TeamMember
+from .models import SDG, DeadlineExtension, Entry, EntrySettings, EvidenceSlot, Innovation, ProposalAnswer, TeamMember
 
 
 class TeamInline(admin.TabularInline):
@@ -30,3 +30,25 @@ class InnovationAdmin(admin.ModelAdmin):
     list_filter = ["status", "maturity", "is_digital", "institution__type"]
     search_fields = ["title", "institution__name"]
     autocomplete_fields = ["institution", "replicated_from"]
+
+
+@admin.register(EntrySettings)
+class EntrySettingsAdmin(admin.ModelAdmin):
+    list_display = ["edition", "screening_published_at"]
+
+
+@admin.register(EvidenceSlot)
+class EvidenceSlotAdmin(admin.ModelAdmin):
+    list_display = ["name", "edition", "code", "required", "order"]
+    list_filter = ["edition", "required"]
+
+
+@admin.register(SDG)
+class SDGAdmin(admin.ModelAdmin):
+    list_display = ["__str__"]
+
+
+@admin.register(DeadlineExtension)
+class DeadlineExtensionAdmin(admin.ModelAdmin):
+    list_display = ["edition", "institution", "until"]
+    list_filter = ["edition"]

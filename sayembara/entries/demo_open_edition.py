@@ -1,4 +1,4 @@
-"""An edition open for entries, for the demo and the tests: Kompetisi Inovasi Pelayanan Publik 2021.
+"""An edition open for entries, for the demo and the tests: Kompetisi Inovasi Pelayanan Publik 2027.
 
 ``ensure_open_edition()`` is idempotent: it creates the edition once and, when
 called again later, only moves the submission deadline back into the future.
@@ -18,7 +18,7 @@ from sayembara.institutions.models import InstitutionType
 
 from .defaults import apply_defaults
 
-YEAR = 2021
+YEAR = 2027
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
 

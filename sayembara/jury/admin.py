@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Assignment, Conflict, Juror, Score, ScoreSheet
+from .models import Assignment, Conflict, Juror, Score, ScoreSheet, StageJury, TimeSlot
 
 
 @admin.register(Juror)
@@ -25,3 +25,11 @@ class ScoreSheetAdmin(admin.ModelAdmin):
 
 admin.site.register(Assignment)
 admin.site.register(Conflict)
+
+
+@admin.register(StageJury)
+class StageJuryAdmin(admin.ModelAdmin):
+    list_display = ["stage", "mode", "per_entry", "locked_at"]
+
+
+admin.site.register(TimeSlot)

@@ -1,4 +1,4 @@
-"""A judging edition for the demo: year 2025, in judging, with open stages and unscored entries.
+"""A judging edition for the demo: year 2026, in judging, with open stages and unscored entries.
 
 The Pemalang demo's 2018–2020 editions are closed. To try the jury's work a
 newcomer needs an edition whose stages are open; ``prepare_judging_demo``
@@ -20,7 +20,7 @@ from sayembara.entries.models import Entry, ProposalAnswer, TeamMember
 from . import services
 from .models import Conflict, Juror, StageJury
 
-DEMO_YEAR = 2025
+DEMO_YEAR = 2026
 SOURCE_YEAR = 2020
 ENTRY_COUNT = 9
 
@@ -31,7 +31,7 @@ def _jakarta(*args) -> dt.datetime:
 
 @transaction.atomic
 def prepare_judging_demo() -> Edition | None:
-    """Create the 2025 judging edition if absent; returns it (None when the 2020 demo is missing)."""
+    """Create the 2026 judging edition if absent; returns it (None when the 2020 demo is missing)."""
     existing = Edition.objects.filter(year=DEMO_YEAR).first()
     if existing is not None:
         return existing

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:year>/code-of-conduct/", views.code_of_conduct, name="code_of_conduct"),
     path("stage/<int:stage_pk>/entry/<int:entry_pk>/", views.sheet, name="sheet"),
     path("stage/<int:stage_pk>/entry/<int:entry_pk>/conflict/", views.declare_conflict, name="declare_conflict"),
+    path("stage/<int:stage_pk>/entry/<int:entry_pk>/evidence/<int:evidence_pk>/", views.evidence_file, name="evidence_file"),
     path("stage/<int:stage_pk>/live/", views.live, name="live"),
     path("stage/<int:stage_pk>/live/sync/", views.live_sync, name="live_sync"),
     # Organiser

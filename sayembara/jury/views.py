@@ -9,7 +9,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth import login
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from sayembara.accounts.roles import JUROR, organiser_required, role_required
 from sayembara.editions.models import Criterion, Edition, RubricLevel, Stage
-from sayembara.entries.models import Entry
+from sayembara.entries.models import Entry, Evidence
 
 from . import services
 from .forms import (AssignForm, ConflictDeclarationForm, ImportForm, InviteForm, RecordConflictForm, ReopenForm,
@@ -171,8 +171,22 @@ def sheet(request, stage_pk: int, entry_pk: int):
         "comment": posted.get("comment", "") if posted is not None else (current.comment if current else ""),
         "version": current.version if current else 0,
         "shown": services.entry_for_juror(entry, stage),
+        "evidence": Evidence.objects.filter(entry=entry).select_related("slot").order_by("slot__order", "uploaded_at"),
         "can_score": stage.status == Stage.Status.OPEN and juror.code_of_conduct_accepted_at is not None,
     })
+
+
+@role_required(JUROR)
+def evidence_file(request, stage_pk: int, entry_pk: int, evidence_pk: int):
+    """An evidence file of an entry the juror judges, under a neutral name so blind stages stay blind."""
+    stage, _juror, entry = _juror_context(request, stage_pk, entry_pk)
+    evidence = get_object_or_404(Evidence.objects.select_related("slot"), pk=evidence_pk, entry=entry)
+    extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}.get(evidence.content_type, "bin")
+    response = FileResponse(evidence.file.open("rb"), content_type=evidence.content_type)
+    response["Content-Disposition"] = f'inline; filename="{entry.code}-{evidence.slot.code}-{evidence.pk}.{extension}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @role_required(JUROR)

@@ -24,8 +24,6 @@ def open_edition(server):
 
     manage()
     yield
-    # Other browser tests expect the 2020 edition on the home page.
-    manage("--hide")
 
 
 def _pdf(path, text="bukti"):
@@ -139,13 +137,13 @@ def test_new_innovator_to_published_screening(open_edition, server, phone_page, 
     office.get_by_test_id("screen-submit").click()
     office.wait_for_load_state()
     assert office.get_by_test_id("entry-status").inner_text() == "Lolos seleksi"
-    office.goto("/editions/2021/screening/")
+    office.goto("/editions/2027/screening/")
     office.fill("input[name=number]", "B/21/OR/2021")
     office.get_by_test_id("publish").click()
     office.wait_for_load_state()
     office.context.close()
 
     # Everyone, the innovator included, sees the published result.
-    page.goto("/editions/2021/screening/")
+    page.goto("/editions/2027/screening/")
     assert title in page.get_by_test_id("announcement-table").inner_text()
     assert "B/21/OR/2021" in page.locator("main").inner_text()

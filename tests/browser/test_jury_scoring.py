@@ -1,6 +1,6 @@
 """Jurors score on a phone, offline for a while, and in two tabs; the organiser assigns and watches progress.
 
-Each test uses its own juror and stage of the 2025 judging demo, so they do not depend on each other.
+Each test uses its own juror and stage of the 2026 judging demo, so they do not depend on each other.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .conftest import ROOT, login
 
 @pytest.fixture(scope="module")
 def judging_demo(server):
-    """Create the 2025 judging edition on the browser server's database (idempotent)."""
+    """Create the 2026 judging edition on the browser server's database (idempotent)."""
     subprocess.run([sys.executable, "manage.py", "jury_demo_stage"], cwd=ROOT, env=server.env, check=True,
                    capture_output=True)
     return server
@@ -25,7 +25,7 @@ def judging_demo(server):
 
 def _open_stage(page, name):
     page.goto("/jury/")
-    section = page.locator("section.jury-stage", has=page.get_by_role("heading", name=re.compile(f"2025 · {name}")))
+    section = page.locator("section.jury-stage", has=page.get_by_role("heading", name=re.compile(f"2026 · {name}")))
     expect(section).to_be_visible()
     return section
 
@@ -35,7 +35,7 @@ def test_juror_scores_a_blind_proposal_on_a_phone(phone_page, judging_demo):
     login(page, "juror")
     section = _open_stage(page, "Penilaian Proposal")
     section.locator("a.row").first.click()
-    expect(page.get_by_test_id("sheet-title")).to_contain_text("KIPP-2025-")
+    expect(page.get_by_test_id("sheet-title")).to_contain_text("KIPP-2026-")
     # Tap a rubric level: its middle score fills the input.
     page.locator("fieldset.criterion").nth(0).get_by_role("button", name=re.compile("Sangat baik")).click()
     expect(page.get_by_test_id("score-inovasi")).to_have_value("91")
@@ -126,7 +126,7 @@ def test_two_tabs_on_one_sheet_lose_no_score(browser, judging_demo):
 
 def test_organiser_assigns_opens_and_watches_progress(page, judging_demo):
     login(page, "organiser")
-    page.goto("/jury/organise/2025/")
+    page.goto("/jury/organise/2026/")
     page.get_by_test_id("stage-row-interview").get_by_role("link", name="Penugasan").click()
     page.select_option("select[name=mode]", "full_panel")
     page.get_by_test_id("run-assignment").click()
@@ -135,7 +135,7 @@ def test_organiser_assigns_opens_and_watches_progress(page, judging_demo):
     # Automatic: the only NGO juror is conflicted with one entry, which the page names.
     page.select_option("select[name=mode]", "automatic")
     page.get_by_test_id("run-assignment").click()
-    expect(page.get_by_test_id("unmet")).to_contain_text("KIPP-2025-009")
+    expect(page.get_by_test_id("unmet")).to_contain_text("KIPP-2026-009")
     expect(page.get_by_test_id("unmet")).to_contain_text("element:ngo")
     loads = page.get_by_test_id("load").all_inner_texts()
     assert sorted(int(x) for x in loads) == [8, 9, 9]

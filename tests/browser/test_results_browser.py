@@ -8,7 +8,8 @@ from .conftest import ROOT, login
 
 def test_organiser_computes_ranking_and_reads_ties_reliability_and_documents(page):
     login(page, "organiser")
-    page.get_by_role("link", name="Peringkat dan pemenang").first.click()
+    # The dashboard lists every edition with its results desk; 2020 is the scored one.
+    page.locator("li", has_text="Kompetisi Inovasi Pelayanan Publik 2020").get_by_role("link", name="Hasil").click()
     page.get_by_test_id("compute").click()
     page.wait_for_load_state()
     assert "Peringkat dihitung" in page.locator(".messages").inner_text()

@@ -26,6 +26,21 @@ def _academic_pair(f):
     return {"stage_pk": stage.pk, "entry_pk": assignment.entry_id}
 
 
+def _evidence(f):
+    """An evidence file of an entry the academic juror judges in the blind proposal stage."""
+    from django.core.files.base import ContentFile
+
+    from sayembara.entries.models import Entry, Evidence, EvidenceSlot
+
+    pair = _academic_pair(f)
+    entry = Entry.objects.get(pk=pair["entry_pk"])
+    slot, _ = EvidenceSlot.objects.get_or_create(edition=entry.edition, code="sk-tim", defaults={"name": "SK Tim"})
+    evidence = Evidence(entry=entry, slot=slot, original_name="SK Dinas Kesehatan.pdf", content_type="application/pdf", size=8)
+    evidence.file.save("sk.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    evidence.save()
+    return {**pair, "evidence_pk": evidence.pk}
+
+
 def _paper(f):
     from sayembara.jury.models import Assignment
 
@@ -57,6 +72,7 @@ CASES = [
     ("jury:code_of_conduct", lambda f: {"year": 2020}, only("juror")),
     ("jury:sheet", _academic_pair, only("juror")),
     ("jury:declare_conflict", _academic_pair, only("juror")),
+    ("jury:evidence_file", _evidence, only("juror")),
     ("jury:live", _stage, only("juror")),
     # Sync takes POST only: a juror's GET is refused with 405.
     ("jury:live_sync", _stage, only("juror", status=405)),

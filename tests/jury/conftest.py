@@ -3,7 +3,7 @@ import pytest
 
 @pytest.fixture
 def judging(db):
-    """The 2025 judging demo edition, built inside the test's transaction."""
+    """The 2026 judging demo edition, built inside the test's transaction."""
     from sayembara.editions.models import Stage
     from sayembara.jury.demo import prepare_judging_demo
 

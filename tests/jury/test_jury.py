@@ -109,18 +109,18 @@ def test_a_conflicted_juror_gets_404_on_every_url_of_the_entry(judging, jurors, 
 
 
 def test_conflict_register_export_lists_every_conflict(judging, client_as):
-    response = client_as("organiser").get(reverse("jury:conflicts_csv", kwargs={"year": 2025}))
+    response = client_as("organiser").get(reverse("jury:conflicts_csv", kwargs={"year": 2026}))
     text = response.content.decode("utf-8-sig")
     assert response["Content-Type"].startswith("text/csv")
-    assert "KIPP-2025-009" in text and "Laras Anggraini" in text
+    assert "KIPP-2026-009" in text and "Laras Anggraini" in text
 
 
 def test_organiser_records_a_conflict_by_entry_number(judging, jurors, client_as):
     client = client_as("organiser")
-    url = reverse("jury:conflicts", kwargs={"year": 2025})
-    response = client.post(url, {"juror": jurors["academic"].pk, "entry_code": "kipp-2025-002", "kind": "hierarchy", "note": "x"})
+    url = reverse("jury:conflicts", kwargs={"year": 2026})
+    response = client.post(url, {"juror": jurors["academic"].pk, "entry_code": "kipp-2026-002", "kind": "hierarchy", "note": "x"})
     assert response.status_code == 302
-    assert Conflict.objects.filter(juror=jurors["academic"], entry__code="KIPP-2025-002", source="recorded").exists()
+    assert Conflict.objects.filter(juror=jurors["academic"], entry__code="KIPP-2026-002", source="recorded").exists()
     response = client.post(url, {"juror": jurors["academic"].pk, "entry_code": "KIPP-1999-001", "kind": "other"})
     assert "KIPP-1999-001" in response.content.decode()
 
@@ -184,10 +184,10 @@ def test_automatic_assignment_meets_every_hard_constraint(judging):
 
 def test_unmet_constraints_name_the_entry_and_can_be_relaxed(judging, jurors):
     stage = judging["interview"]
-    # The only NGO juror is conflicted with KIPP-2025-009: that entry cannot have an NGO member.
+    # The only NGO juror is conflicted with KIPP-2026-009: that entry cannot have an NGO member.
     outcome = services.run_assignment(stage, StageJury.Mode.AUTOMATIC, per_entry=3)
     assert not outcome.optimal
-    assert {(u["entry"], u["constraint"]) for u in outcome.unmet} >= {("KIPP-2025-009", "element:ngo")}
+    assert {(u["entry"], u["constraint"]) for u in outcome.unmet} >= {("KIPP-2026-009", "element:ngo")}
     assert "conflict" in " ".join(u["detail"] for u in outcome.unmet)
     relaxed = services.run_assignment(stage, StageJury.Mode.AUTOMATIC, per_entry=2, relax=frozenset({"elements"}))
     assert relaxed.optimal
@@ -204,7 +204,7 @@ def test_locked_assignment_cannot_change(judging, jurors):
     stage = judging["proposal"]
     with pytest.raises(services.JuryError):
         services.run_assignment(stage)
-    entry = Entry.objects.get(code="KIPP-2025-001")
+    entry = Entry.objects.get(code="KIPP-2026-001")
     with pytest.raises(services.JuryError):
         services.remove_assignment(stage, jurors["academic"], entry)
     services.save_sheet(jurors["academic"], stage, entry, *_values(stage))
@@ -225,9 +225,9 @@ def test_manual_change_by_entry_number(judging, jurors, client_as):
     stage = judging["interview"]
     client = client_as("organiser")
     url = reverse("jury:stage_change", kwargs={"stage_pk": stage.pk})
-    client.post(url, {"action": "add", "juror": jurors["academic"].pk, "entry": "KIPP-2025-003"})
-    assert Assignment.objects.filter(stage=stage, juror=jurors["academic"], entry__code="KIPP-2025-003").exists()
-    client.post(url, {"action": "remove", "juror": jurors["academic"].pk, "entry": "KIPP-2025-003"})
+    client.post(url, {"action": "add", "juror": jurors["academic"].pk, "entry": "KIPP-2026-003"})
+    assert Assignment.objects.filter(stage=stage, juror=jurors["academic"], entry__code="KIPP-2026-003").exists()
+    client.post(url, {"action": "remove", "juror": jurors["academic"].pk, "entry": "KIPP-2026-003"})
     assert not Assignment.objects.filter(stage=stage).exists()
 
 
@@ -320,7 +320,7 @@ def test_organiser_is_warned_about_entries_that_name_themselves(judging, client_
 
 def test_draft_then_submit_locks_the_sheet(judging, jurors, client):
     stage, juror = judging["proposal"], jurors["academic"]
-    entry = Entry.objects.get(code="KIPP-2025-001")
+    entry = Entry.objects.get(code="KIPP-2026-001")
     _login(client, juror.user)
     url = reverse("jury:sheet", kwargs={"stage_pk": stage.pk, "entry_pk": entry.pk})
     criteria = list(stage.criteria.order_by("order"))
@@ -346,7 +346,7 @@ def test_draft_then_submit_locks_the_sheet(judging, jurors, client):
 
 def test_out_of_range_scores_get_a_clear_message(judging, jurors, client):
     stage, juror = judging["proposal"], jurors["academic"]
-    entry = Entry.objects.get(code="KIPP-2025-001")
+    entry = Entry.objects.get(code="KIPP-2026-001")
     _login(client, juror.user)
     criterion = stage.criteria.order_by("order").first()
     response = client.post(reverse("jury:sheet", kwargs={"stage_pk": stage.pk, "entry_pk": entry.pk}),
@@ -357,7 +357,7 @@ def test_out_of_range_scores_get_a_clear_message(judging, jurors, client):
 
 def test_two_windows_on_one_sheet_lose_no_score(judging, jurors):
     stage, juror = judging["proposal"], jurors["bureaucracy"]
-    entry = Entry.objects.get(code="KIPP-2025-002")
+    entry = Entry.objects.get(code="KIPP-2026-002")
     a, b, c = stage.criteria.order_by("order")
     # Both windows opened the empty sheet (version 0). Window 1 scores A, window 2 scores B.
     services.save_sheet(juror, stage, entry, {a.pk: "80"}, {a.pk: "satu"}, version=0, original={})
@@ -376,7 +376,7 @@ def test_two_windows_on_one_sheet_lose_no_score(judging, jurors):
 
 def test_jurors_do_not_see_each_others_scores(judging, jurors, client):
     stage = judging["proposal"]
-    entry = Entry.objects.get(code="KIPP-2025-001")
+    entry = Entry.objects.get(code="KIPP-2026-001")
     values, _ = _values(stage, "91")
     services.save_sheet(jurors["bureaucracy"], stage, entry, values, {k: "RAHASIA-BIROKRAT" for k in values}, submit=True)
     _login(client, jurors["academic"].user)
@@ -389,12 +389,12 @@ def test_code_of_conduct_comes_before_scoring(judging, jurors, client):
     juror.code_of_conduct_accepted_at = None
     juror.save()
     stage = judging["proposal"]
-    entry = Entry.objects.get(code="KIPP-2025-001")
+    entry = Entry.objects.get(code="KIPP-2026-001")
     with pytest.raises(services.JuryError):
         services.save_sheet(juror, stage, entry, *_values(stage))
     _login(client, juror.user)
     assert "code-of-conduct" in client.get(reverse("jury:dashboard")).content.decode()
-    client.post(reverse("jury:code_of_conduct", kwargs={"year": 2025}), {"agree": "yes"})
+    client.post(reverse("jury:code_of_conduct", kwargs={"year": 2026}), {"agree": "yes"})
     juror.refresh_from_db()
     assert juror.code_of_conduct_accepted_at is not None
     services.save_sheet(juror, stage, entry, *_values(stage))
@@ -402,7 +402,7 @@ def test_code_of_conduct_comes_before_scoring(judging, jurors, client):
 
 def test_reopening_needs_a_reason_and_is_recorded(judging, jurors, client_as):
     stage = judging["proposal"]
-    entry = Entry.objects.get(code="KIPP-2025-001")
+    entry = Entry.objects.get(code="KIPP-2026-001")
     sheet, _ = services.save_sheet(jurors["academic"], stage, entry, *_values(stage), submit=True)
     client = client_as("organiser")
     url = reverse("jury:reopen_sheet", kwargs={"sheet_pk": sheet.pk})
@@ -450,7 +450,7 @@ def test_closed_stage_refuses_scores(judging, jurors):
     stage.status = Stage.Status.CLOSED
     stage.save()
     with pytest.raises(services.JuryError):
-        services.save_sheet(jurors["academic"], stage, Entry.objects.get(code="KIPP-2025-001"), *_values(stage))
+        services.save_sheet(jurors["academic"], stage, Entry.objects.get(code="KIPP-2026-001"), *_values(stage))
 
 
 # --- Paper sheets ---------------------------------------------------------------------------------
@@ -458,7 +458,7 @@ def test_closed_stage_refuses_scores(judging, jurors):
 
 def test_organiser_keys_in_a_paper_sheet(judging, jurors, client_as, demo_users):
     stage, juror = judging["proposal"], jurors["ngo"]
-    entry = Entry.objects.get(code="KIPP-2025-001")
+    entry = Entry.objects.get(code="KIPP-2026-001")
     data = {"version": 0, "action": "submit"}
     for c in stage.criteria.all():
         data.update({f"score_{c.pk}": "66", f"just_{c.pk}": "Dari lembar kertas."})
@@ -485,11 +485,11 @@ def _workbook(rows):
 def test_import_paper_sheets_from_a_spreadsheet(judging, jurors, client_as, demo_users):
     stage = judging["proposal"]
     email = jurors["academic"].user.email
-    rows = [[code, email, c.code, 70 + i, "Kertas"] for i, code in enumerate(["KIPP-2025-001", "KIPP-2025-002"])
+    rows = [[code, email, c.code, 70 + i, "Kertas"] for i, code in enumerate(["KIPP-2026-001", "KIPP-2026-002"])
             for c in stage.criteria.all()]
     client = client_as("organiser")
     url = reverse("jury:import_sheets", kwargs={"stage_pk": stage.pk})
-    bad = client.post(url, {"file": _workbook(rows + [["KIPP-2025-001", "nobody@x.org", "inovasi", "101", ""]])})
+    bad = client.post(url, {"file": _workbook(rows + [["KIPP-2026-001", "nobody@x.org", "inovasi", "101", ""]])})
     assert "nobody@x.org" in bad.content.decode() and not ScoreSheet.objects.filter(stage=stage).exists()
     assert client.post(url, {"file": _workbook(rows)}).status_code == 302
     sheets = ScoreSheet.objects.filter(stage=stage, juror=jurors["academic"])
@@ -504,7 +504,7 @@ def test_import_paper_sheets_from_a_spreadsheet(judging, jurors, client_as, demo
 
 def test_progress_and_reminders(judging, jurors, client_as):
     stage = judging["proposal"]
-    services.save_sheet(jurors["academic"], stage, Entry.objects.get(code="KIPP-2025-001"), *_values(stage), submit=True)
+    services.save_sheet(jurors["academic"], stage, Entry.objects.get(code="KIPP-2026-001"), *_values(stage), submit=True)
     data = services.progress(stage)
     by_element = {row["juror"].element: row for row in data["jurors"]}
     assert by_element["academic"]["submitted"] == 1 and by_element["academic"]["assigned"] == 9
@@ -537,8 +537,8 @@ def test_organiser_lists_use_constant_queries(judging, client_as):
     services.build_schedule(stage, ["A", "B"], timezone.now(), 10, 20)
     large = [_queries(lambda u=u: client.get(u)) for u in urls]
     assert large == small
-    organise = reverse("jury:organise", kwargs={"year": 2025})
-    conflicts = reverse("jury:conflicts", kwargs={"year": 2025})
+    organise = reverse("jury:organise", kwargs={"year": 2026})
+    conflicts = reverse("jury:conflicts", kwargs={"year": 2026})
     assert _queries(lambda: client.get(organise)) < 25 and _queries(lambda: client.get(conflicts)) < 25
 
 
@@ -546,7 +546,7 @@ def test_invitation_link_sets_a_password_and_leads_to_the_code_of_conduct(judgin
     from sayembara.editions.models import Category
 
     category = Category.objects.filter(edition=judging["edition"]).first()
-    response = client_as("organiser").post(reverse("jury:organise", kwargs={"year": 2025}), {
+    response = client_as("organiser").post(reverse("jury:organise", kwargs={"year": 2026}), {
         "full_name": "Prof. Wening Astuti", "email": "wening@univ.example", "element": "academic",
         "max_load": 5, "expertise": [category.pk],
     })
@@ -557,19 +557,19 @@ def test_invitation_link_sets_a_password_and_leads_to_the_code_of_conduct(judgin
     assert "Undangan" in message.subject
     link = re.search(r"https?://\S+", message.body).group(0)
     path = link.split("testserver")[-1]
-    response = client.post(path, {"password1": "juri-baru-2025!", "password2": "juri-baru-2025!"})
-    assert response.status_code == 302 and response["Location"].endswith("/jury/2025/code-of-conduct/")
+    response = client.post(path, {"password1": "juri-baru-2026!", "password2": "juri-baru-2026!"})
+    assert response.status_code == 302 and response["Location"].endswith("/jury/2026/code-of-conduct/")
     juror.refresh_from_db()
     assert juror.invitation_accepted_at and not juror.invitation_token
     assert client.get(path).status_code == 404  # used once
-    assert client.get(reverse("jury:code_of_conduct", kwargs={"year": 2025})).status_code == 200
+    assert client.get(reverse("jury:code_of_conduct", kwargs={"year": 2026})).status_code == 200
 
 
 def test_schedule_agenda_and_attendance(judging, client_as):
     stage = judging["interview"]
     client = client_as("organiser")
     response = client.post(reverse("jury:stage_schedule", kwargs={"stage_pk": stage.pk}), {
-        "rooms": "Ruang A\nRuang B", "starts_at": "2025-12-17T08:00", "presentation_minutes": 10,
+        "rooms": "Ruang A\nRuang B", "starts_at": "2026-12-17T08:00", "presentation_minutes": 10,
         "questions_minutes": 20, "break_minutes": 5,
     })
     assert response.status_code == 302
@@ -579,4 +579,35 @@ def test_schedule_agenda_and_attendance(judging, client_as):
     agenda = client.get(reverse("jury:stage_agenda", kwargs={"stage_pk": stage.pk})).content.decode()
     assert "08:00–08:30" in agenda and "Ruang B" in agenda
     attendance = client.get(reverse("jury:stage_attendance", kwargs={"stage_pk": stage.pk})).content.decode()
-    assert "KIPP-2025-001" in attendance
+    assert "KIPP-2026-001" in attendance
+
+
+def test_a_juror_opens_evidence_under_a_neutral_name_and_a_conflicted_juror_cannot(client_as, judging, jurors, tmp_path, settings):
+    from django.core.files.base import ContentFile
+
+    from sayembara.entries.models import Evidence, EvidenceSlot
+    from sayembara.jury.models import Conflict
+
+    settings.MEDIA_ROOT = tmp_path
+    stage = judging["proposal"]  # blind
+    conflict = Conflict.objects.filter(juror__edition=stage.edition).select_related("juror", "entry").first()
+    entry = conflict.entry
+    slot, _ = EvidenceSlot.objects.get_or_create(edition=stage.edition, code="sk-tim", defaults={"name": "SK Tim"})
+    evidence = Evidence(entry=entry, slot=slot, original_name=f"SK {entry.institution.name}.pdf", content_type="application/pdf", size=8)
+    evidence.file.save("x.pdf", ContentFile(b"%PDF-1.4 bukti"), save=False)
+    evidence.save()
+    url = reverse("jury:evidence_file", kwargs={"stage_pk": stage.pk, "entry_pk": entry.pk, "evidence_pk": evidence.pk})
+
+    academic = client_as("juror")
+    sheet_page = academic.get(reverse("jury:sheet", kwargs={"stage_pk": stage.pk, "entry_pk": entry.pk})).content.decode()
+    assert url in sheet_page and "SK Tim" in sheet_page and entry.institution.name not in sheet_page
+    response = academic.get(url)
+    assert response.status_code == 200
+    assert entry.institution.name not in response["Content-Disposition"]
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 bukti"
+
+    from django.test import Client
+
+    conflicted = Client()
+    conflicted.force_login(conflict.juror.user, backend="django.contrib.auth.backends.ModelBackend")
+    assert conflicted.get(url).status_code == 404

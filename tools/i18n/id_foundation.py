@@ -96,3 +96,7 @@ ID.update({
         "Perangkat daerah (OPD), pemerintah desa dan BUMD: kirimkan inovasi pelayanan publik Anda. Pendaftaran gratis dan dapat dilakukan dari ponsel.",
     "Deadline": "Batas akhir", "Start an entry": "Mulai entri",
 })
+ID.update({
+    "Work on this edition": "Kerjakan edisi ini", "Entries and screening": "Entri dan seleksi", "Jury and assignment": "Juri dan penugasan",
+    "Jury": "Juri", "Invite an innovator": "Undang inovator", "Register": "Daftar",
+})

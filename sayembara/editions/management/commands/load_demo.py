@@ -4,7 +4,7 @@ from sayembara.editions.models import Edition
 
 
 class Command(BaseCommand):
-    help = "Load the Kabupaten Pemalang demo (editions 2018–2020) into an empty database and print the demo accounts."
+    help = "Load the Kabupaten Pemalang demo (editions 2018–2020, 2026 in judging, 2027 open) into an empty database."
 
     def add_arguments(self, parser):
         parser.add_argument("--if-empty", action="store_true", help="Do nothing when an edition already exists.")
@@ -19,8 +19,11 @@ class Command(BaseCommand):
                 return
             self.stderr.write("The database is not empty: refusing to load the demo over real data.")
             raise SystemExit(1)
-        demo.build()
-        self.stdout.write(self.style.SUCCESS("Demo loaded: Kompetisi Inovasi Pelayanan Publik Kabupaten Pemalang 2018–2020."))
+        demo.build_all()
+        self.stdout.write(self.style.SUCCESS(
+            "Demo loaded: Kompetisi Inovasi Pelayanan Publik Kabupaten Pemalang 2018–2020 (published), "
+            "2026 (in judging) and 2027 (open for entries)."
+        ))
         self._print_accounts(demo)
 
     def _print_accounts(self, demo):

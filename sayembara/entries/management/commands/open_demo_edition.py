@@ -4,11 +4,11 @@ from sayembara.entries.demo_open_edition import YEAR, ensure_open_edition
 
 
 class Command(BaseCommand):
-    help = "Create (or keep open) the demo edition 2021 that accepts entries. Safe to run again."
+    help = "Create (or keep open) the demo edition 2027 that accepts entries. Safe to run again."
 
     def add_arguments(self, parser):
         parser.add_argument("--hide", action="store_true",
-                            help="Put the 2021 demo edition back to draft (hidden from the public pages).")
+                            help="Put the 2027 demo edition back to draft (hidden from the public pages).")
 
     def handle(self, *args, **options):
         from sayembara.editions.models import Edition
