@@ -116,3 +116,4 @@ ID.update({
     "They are marked ✓ in the ranking above.": "Entri tersebut ditandai ✓ pada peringkat di atas.",
     "Pages of the ranking": "Halaman peringkat", "previous": "sebelumnya", "next": "berikutnya", "page %(n)s of %(total)s": "halaman %(n)s dari %(total)s",
 })
+ID.update({"complete": "lengkap", "balanced one-way": "satu arah seimbang", "incomplete": "tidak lengkap"})
