@@ -1,0 +1,507 @@
+"""Registry rules: keeping the search index fresh, searching, similarity, replication and follow-up."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sayembara.editions.models import Edition
+from sayembara.entries.models import Entry, Innovation, ProposalAnswer
+from sayembara.institutions.models import Institution
+from sayembara.results.models import Award
+
+from .models import FollowUp, RegistryRecord, Replication, SearchToken
+from .text import stems
+
+TITLE_WEIGHT = 5
+UNIT_WEIGHT = 2
+TEXT_WEIGHT = 1
+# Proposal sections that describe what an innovation is; the rest is boilerplate (budget, team).
+DESCRIPTIVE_SECTIONS = ("ringkasan", "latar_belakang", "kebaruan", "implementasi", "adaptabilitas_potensi")
+
+
+# ---------------------------------------------------------------- index
+
+
+def _public_entry_q(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}status__in": Entry.PUBLIC_STATUSES}) & ~Q(**{f"{prefix}edition__status": Edition.Status.DRAFT})
+
+
+def refresh_records(innovation_ids: Iterable[int] | None = None) -> int:
+    """Rebuild the registry rows and search tokens of some innovations (all when ``None``). Returns how many."""
+    innovations = Innovation.objects.select_related("institution")
+    if innovation_ids is not None:
+        innovation_ids = set(innovation_ids)
+        innovations = innovations.filter(pk__in=innovation_ids)
+    innovations = list(innovations)
+    ids = [i.pk for i in innovations]
+    entries_by_innovation: dict[int, list[Entry]] = defaultdict(list)
+    entry_qs = Entry.objects.filter(innovation__in=ids) if innovation_ids is not None else Entry.objects.all()
+    for entry in entry_qs.select_related("edition").order_by("edition__year"):
+        entries_by_innovation[entry.innovation_id].append(entry)
+    award_qs = Award.objects.filter(entry__innovation__in=ids) if innovation_ids is not None else Award.objects.all()
+    awards_by_innovation: dict[int, list[Award]] = defaultdict(list)
+    for award in award_qs.select_related("entry").order_by("order", "-edition__year"):
+        awards_by_innovation[award.entry.innovation_id].append(award)
+    # The latest entry's descriptive answers say best what the innovation is now.
+    latest_entry_ids = {entries[-1].pk: pk for pk, entries in entries_by_innovation.items()}
+    answers: dict[int, list[str]] = defaultdict(list)
+    answer_qs = ProposalAnswer.objects.filter(section__code__in=DESCRIPTIVE_SECTIONS)
+    if innovation_ids is not None:
+        answer_qs = answer_qs.filter(entry__in=list(latest_entry_ids))
+    for entry_id, text in answer_qs.values_list("entry_id", "text"):
+        if entry_id in latest_entry_ids:
+            answers[latest_entry_ids[entry_id]].append(text)
+
+    existing = {r.innovation_id: r for r in RegistryRecord.objects.filter(innovation__in=ids)}
+    now = timezone.now()
+    records, tokens = [], []
+    for innovation in innovations:
+        entries = entries_by_innovation.get(innovation.pk, [])
+        public_entries = [
+            e for e in entries if e.status in Entry.PUBLIC_STATUSES and e.edition.status != Edition.Status.DRAFT
+        ]
+        years = sorted({e.edition.year for e in public_entries})
+        awards = awards_by_innovation.get(innovation.pk, [])
+        record = existing.get(innovation.pk) or RegistryRecord(innovation=innovation)
+        record.is_public = bool(public_entries)
+        record.first_year = years[0] if years else None
+        record.last_year = years[-1] if years else None
+        record.years = " ".join(str(y) for y in years)
+        record.award_count = len(awards)
+        record.best_award = ""
+        if awards:
+            best = awards[0]
+            year = next((e.edition.year for e in entries if e.pk == best.entry_id), "")
+            record.best_award = f"{best.title} {year}".strip()
+        if record.is_public and record.published_at is None:
+            record.published_at = now
+        body = " ".join(answers.get(innovation.pk, []))
+        titles = " ".join({innovation.title, *(e.title for e in entries)})
+        unit = f"{innovation.institution.name} {innovation.institution.short_name}"
+        record.stemmed_text = " ".join(stems(f"{titles} {innovation.summary} {body}"))
+        records.append(record)
+        weights: dict[str, int] = {}
+        for token in stems(f"{innovation.summary} {body}"):
+            weights[token] = max(weights.get(token, 0), TEXT_WEIGHT)
+        for token in stems(unit):
+            weights[token] = max(weights.get(token, 0), UNIT_WEIGHT)
+        for token in stems(titles):
+            weights[token] = TITLE_WEIGHT
+        tokens.extend(SearchToken(innovation_id=innovation.pk, token=t, weight=w) for t, w in weights.items())
+
+    with transaction.atomic():
+        if innovation_ids is None:
+            SearchToken.objects.all().delete()
+            RegistryRecord.objects.exclude(innovation__in=ids).delete()
+        else:
+            SearchToken.objects.filter(innovation__in=innovation_ids).delete()
+        new = [r for r in records if r.pk is None]
+        old = [r for r in records if r.pk is not None]
+        RegistryRecord.objects.bulk_create(new, batch_size=500)
+        RegistryRecord.objects.bulk_update(
+            old, ["is_public", "first_year", "last_year", "years", "award_count", "best_award", "stemmed_text",
+                  "published_at", "refreshed_at"], batch_size=500,
+        )
+        SearchToken.objects.bulk_create(tokens, batch_size=2000)
+    _similarity_cache.clear()
+    return len(records)
+
+
+# Saves mark innovations as stale; the index is rebuilt once, after the transaction commits.
+_pending = threading.local()
+
+
+def mark_stale(innovation_ids: Iterable[int] = (), entry_ids: Iterable[int] = (), edition_ids: Iterable[int] = ()) -> None:
+    if not hasattr(_pending, "innovations"):
+        _pending.innovations, _pending.entries, _pending.editions = set(), set(), set()
+    _pending.innovations.update(i for i in innovation_ids if i)
+    _pending.entries.update(i for i in entry_ids if i)
+    _pending.editions.update(i for i in edition_ids if i)
+    transaction.on_commit(flush_stale)
+
+
+def flush_stale() -> None:
+    if not hasattr(_pending, "innovations"):
+        return
+    innovation_ids, entry_ids, edition_ids = _pending.innovations, _pending.entries, _pending.editions
+    if not (innovation_ids or entry_ids or edition_ids):
+        return
+    _pending.innovations, _pending.entries, _pending.editions = set(), set(), set()
+    ids = set(innovation_ids)
+    if entry_ids:
+        ids.update(Entry.objects.filter(pk__in=entry_ids).values_list("innovation_id", flat=True))
+    if edition_ids:
+        ids.update(Entry.objects.filter(edition__in=edition_ids).values_list("innovation_id", flat=True))
+    if ids:
+        refresh_records(ids)
+
+
+# ---------------------------------------------------------------- search
+
+
+@dataclass
+class SearchFilters:
+    q: str = ""
+    year: int | None = None
+    institution_type: str = ""
+    institution: int | None = None
+    category: str = ""
+    digital: str = ""  # "yes" / "no" / ""
+    maturity: str = ""
+    status: str = ""  # active / stopped / replicated
+    award: str = ""  # "yes" / "no" / ""
+    extra: dict = field(default_factory=dict)
+
+
+def public_innovations() -> QuerySet[Innovation]:
+    return Innovation.objects.filter(registry_record__is_public=True)
+
+
+def search(filters: SearchFilters) -> QuerySet[Innovation]:
+    """Public innovations matching the words (every stemmed word must occur) and the filters."""
+    qs = public_innovations().select_related("institution__type", "registry_record", "replicated_from")
+    terms = sorted(set(stems(filters.q)))[:8]
+    if terms:
+        for term in terms:
+            qs = qs.filter(pk__in=SearchToken.objects.filter(token=term).values("innovation"))
+        score = (
+            SearchToken.objects.filter(innovation=OuterRef("pk"), token__in=terms)
+            .values("innovation")
+            .annotate(total=Sum("weight"))
+            .values("total")
+        )
+        qs = qs.annotate(score=Subquery(score, output_field=IntegerField())).order_by("-score", "title")
+    else:
+        qs = qs.order_by(F("registry_record__last_year").desc(nulls_last=True), "title")
+    if filters.year:
+        qs = qs.filter(Exists(Entry.objects.filter(_public_entry_q(), innovation=OuterRef("pk"), edition__year=filters.year)))
+    if filters.institution_type:
+        qs = qs.filter(institution__type__code=filters.institution_type)
+    if filters.institution:
+        qs = qs.filter(institution_id=filters.institution)
+    if filters.category:
+        qs = qs.filter(Exists(Entry.objects.filter(_public_entry_q(), innovation=OuterRef("pk"), category__name=filters.category)))
+    if filters.digital in ("yes", "no"):
+        qs = qs.filter(is_digital=filters.digital == "yes")
+    if filters.maturity:
+        qs = qs.filter(maturity=filters.maturity)
+    if filters.status == "replicated":
+        qs = qs.filter(Exists(Innovation.objects.filter(replicated_from=OuterRef("pk"))))
+    elif filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.award == "yes":
+        qs = qs.filter(registry_record__award_count__gt=0)
+    elif filters.award == "no":
+        qs = qs.filter(registry_record__award_count=0)
+    return qs
+
+
+def filter_choices() -> dict:
+    """Options for the search form, a fixed number of small queries."""
+    from sayembara.institutions.models import InstitutionType
+
+    public = RegistryRecord.objects.filter(is_public=True)
+    return {
+        "years": list(Edition.objects.public().order_by("-year").values_list("year", flat=True)),
+        "types": list(
+            InstitutionType.objects.filter(participates=True, institutions__innovations__registry_record__is_public=True)
+            .distinct().order_by("order").values_list("code", "name")
+        ),
+        "institutions": list(
+            Institution.objects.filter(innovations__registry_record__is_public=True)
+            .distinct().order_by("name").values_list("pk", "name")
+        ),
+        "categories": sorted(
+            set(Entry.objects.filter(_public_entry_q(), category__isnull=False).values_list("category__name", flat=True))
+        ),
+        "maturities": list(Innovation.Maturity.choices),
+        "count": public.count(),
+    }
+
+
+# ---------------------------------------------------------------- detail page
+
+
+def innovation_history(innovation: Innovation) -> list[dict]:
+    """Each public entry of the innovation with the stage it reached and its awards, oldest first."""
+    entries = (
+        Entry.objects.filter(_public_entry_q(), innovation=innovation)
+        .select_related("edition", "category", "reached_stage", "institution")
+        .prefetch_related("awards")
+        .order_by("edition__year")
+    )
+    return [
+        {
+            "entry": entry,
+            "year": entry.edition.year,
+            "stage": entry.reached_stage,
+            "awards": [a for a in entry.awards.all()] if entry.edition.results_are_public else [],
+        }
+        for entry in entries
+    ]
+
+
+def replications_of(innovation: Innovation) -> list[dict]:
+    """Units that replicated the innovation: linked innovations and recorded replications, once each."""
+    rows: dict[tuple, dict] = {}
+    for replica in innovation.replications.select_related("institution", "registry_record").order_by("title"):
+        rows[("innovation", replica.pk)] = {"innovation": replica, "institution": replica.institution, "record": None}
+    for record in innovation.replication_records.filter(kind=Replication.Kind.REPLICATED).select_related(
+        "replica__institution", "institution"
+    ):
+        key = ("innovation", record.replica_id) if record.replica_id else ("record", record.pk)
+        row = rows.setdefault(key, {"innovation": record.replica, "institution": record.institution, "record": None})
+        row["record"] = record
+    return list(rows.values())
+
+
+# ---------------------------------------------------------------- similarity
+
+
+_similarity_cache: dict = {}
+
+
+def _similarity_model():
+    """TF-IDF over stemmed words (1–2-grams) and over characters of title and summary, fitted once per index state."""
+    import numpy
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    state = (RegistryRecord.objects.count(), RegistryRecord.objects.order_by("-refreshed_at").values_list("refreshed_at", flat=True).first())
+    cached = _similarity_cache.get("model")
+    if cached and cached["state"] == state:
+        return cached
+    rows = list(
+        RegistryRecord.objects.select_related("innovation").values_list(
+            "innovation_id", "stemmed_text", "innovation__title", "innovation__summary"
+        )
+    )
+    if not rows:
+        return None
+    ids = [r[0] for r in rows]
+    word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, dtype=numpy.float32)
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=numpy.float32, lowercase=True)
+    word_matrix = word.fit_transform([r[1] for r in rows])
+    char_matrix = char.fit_transform([f"{r[2]} {r[3]}" for r in rows])
+    model = {"state": state, "ids": ids, "word": word, "char": char, "word_matrix": word_matrix, "char_matrix": char_matrix}
+    _similarity_cache["model"] = model
+    return model
+
+
+@dataclass
+class Similar:
+    innovation: Innovation
+    score: float
+    word_score: float
+    char_score: float
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+    @property
+    def likely_resubmission(self) -> bool:
+        return self.char_score >= 0.8 or self.word_score >= 0.8
+
+
+def similar_to_text(title: str, text: str, exclude: Iterable[int] = (), limit: int = 8, minimum: float = 0.15) -> list[Similar]:
+    """The innovations most like a title and a text, best first (both TF-IDF cosines averaged)."""
+    model = _similarity_model()
+    if model is None or not (title or text).strip():
+        return []
+    word_vector = model["word"].transform([" ".join(stems(f"{title} {text}"))])
+    char_vector = model["char"].transform([f"{title} {text[:600]}"])
+    word_scores = (model["word_matrix"] @ word_vector.T).toarray().ravel()
+    char_scores = (model["char_matrix"] @ char_vector.T).toarray().ravel()
+    combined = 0.6 * word_scores + 0.4 * char_scores
+    excluded = set(exclude)
+    order = combined.argsort()[::-1]
+    picked = []
+    for index in order:
+        if combined[index] < minimum or len(picked) >= limit:
+            break
+        if model["ids"][index] in excluded:
+            continue
+        picked.append((model["ids"][index], float(combined[index]), float(word_scores[index]), float(char_scores[index])))
+    innovations = Innovation.objects.select_related("institution", "registry_record").in_bulk([p[0] for p in picked])
+    return [Similar(innovations[i], s, w, c) for i, s, w, c in picked if i in innovations]
+
+
+def similar_to_innovation(innovation: Innovation, limit: int = 8) -> list[Similar]:
+    record = RegistryRecord.objects.filter(innovation=innovation).first()
+    text = innovation.summary
+    answers = ProposalAnswer.objects.filter(entry__innovation=innovation, section__code__in=DESCRIPTIVE_SECTIONS).order_by(
+        "-entry__edition__year"
+    ).values_list("text", flat=True)[: len(DESCRIPTIVE_SECTIONS)]
+    text = f"{text} {' '.join(answers)}" if answers else (record.stemmed_text if record else text)
+    return similar_to_text(innovation.title, text, exclude=[innovation.pk], limit=limit)
+
+
+def possible_duplicates(edition: Edition, threshold: float = 0.45) -> list[dict]:
+    """Entries of an edition whose innovation closely resembles another innovation (re-submission or replication)."""
+    rows = []
+    entries = Entry.objects.filter(edition=edition).select_related("innovation", "institution").order_by("code")
+    for entry in entries:
+        for match in similar_to_innovation(entry.innovation, limit=3):
+            if match.score >= threshold:
+                rows.append({"entry": entry, "match": match})
+    return rows
+
+
+# ---------------------------------------------------------------- replication
+
+
+def owners_of(innovation: Innovation) -> list[str]:
+    """Where to write to reach an innovation's owners: the unit's contact address, else its members."""
+    from sayembara.accounts.models import User
+
+    institution = innovation.institution
+    if institution.contact_email:
+        return [institution.contact_email]
+    return list(User.objects.filter(institution=institution, is_active=True).values_list("email", flat=True))
+
+
+def user_units(user) -> list[Institution]:
+    units = {}
+    for unit in (getattr(user, "institution", None), getattr(user, "verified_institution", None)):
+        if unit is not None and unit.type.participates:
+            units[unit.pk] = unit
+    return list(units.values())
+
+
+@transaction.atomic
+def record_replication(
+    origin: Innovation, institution: Institution, user, replica: Innovation | None = None, new_title: str = "",
+    message: str = "",
+) -> Replication:
+    """Record that ``institution`` replicated ``origin``; links (or creates) its own innovation to the origin."""
+    if replica is None and new_title:
+        replica = Innovation.objects.create(
+            title=new_title, institution=institution, summary=message, replicated_from=origin,
+            is_digital=origin.is_digital, form=origin.form, maturity=Innovation.Maturity.TRIAL,
+        )
+    elif replica is not None:
+        if replica.institution_id != institution.pk:
+            raise ValueError("The replicating innovation must belong to the replicating unit.")
+        if replica.pk == origin.pk:
+            raise ValueError("An innovation cannot replicate itself.")
+        replica.replicated_from = origin
+        replica.save(update_fields=["replicated_from"])
+    record = Replication.objects.create(
+        origin=origin, replica=replica, institution=institution, kind=Replication.Kind.REPLICATED,
+        message=message, created_by=user,
+    )
+    mark_stale([origin.pk, replica.pk if replica else None])
+    return record
+
+
+def request_replication_help(origin: Innovation, institution: Institution, user, message: str, request=None) -> Replication:
+    record = Replication.objects.create(
+        origin=origin, institution=institution, kind=Replication.Kind.HELP_REQUESTED, message=message, created_by=user
+    )
+    recipients = owners_of(origin)
+    if recipients:
+        link = reverse("registry:detail", args=[origin.pk])
+        if request is not None:
+            link = request.build_absolute_uri(link)
+        subject = _("Request to replicate “%(title)s”") % {"title": origin.title}
+        body = _(
+            "%(unit)s would like to replicate your innovation “%(title)s” (ATM: amati, tiru, modifikasi) and asks for "
+            "your help.\n\nMessage:\n%(message)s\n\nContact: %(name)s <%(email)s>\n\n%(link)s"
+        ) % {"unit": institution.name, "title": origin.title, "message": message, "name": user.full_name or user.email,
+             "email": user.email, "link": link}
+        send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients])
+    return record
+
+
+# ---------------------------------------------------------------- sustainability follow-up
+
+
+def follow_up_candidates() -> QuerySet[Innovation]:
+    """Innovations that took part in a past edition and have not been recorded as stopped."""
+    return Innovation.objects.filter(entries__in=Entry.objects.submitted()).distinct()
+
+
+def send_follow_up_requests(year: int, request=None) -> tuple[int, int]:
+    """Ask the owners of every past entry, once for ``year``, whether the innovation still runs. Returns (asked, e-mails)."""
+    existing = set(FollowUp.objects.filter(year=year).values_list("innovation_id", flat=True))
+    candidates = [i for i in follow_up_candidates().select_related("institution") if i.pk not in existing]
+    created = FollowUp.objects.bulk_create(FollowUp(innovation=i, year=year) for i in candidates)
+    by_innovation = {f.innovation_id: f for f in FollowUp.objects.filter(year=year, innovation__in=[i.pk for i in candidates])}
+    messages = []
+    for innovation in candidates:
+        follow_up = by_innovation[innovation.pk]
+        link = reverse("registry:follow_up_answer", args=[follow_up.pk])
+        if request is not None:
+            link = request.build_absolute_uri(link)
+        subject = _("Is “%(title)s” still running? (%(year)s follow-up)") % {"title": innovation.title, "year": year}
+        body = _(
+            "Once a year we ask the owners of past entries whether their innovation is still active, stopped or "
+            "replicated elsewhere, with evidence. Please answer here:\n%(link)s"
+        ) % {"link": link}
+        messages.extend((subject, body, settings.DEFAULT_FROM_EMAIL, [a]) for a in owners_of(innovation))
+    if messages:
+        send_mass_mail(messages)
+    return len(created), len(messages)
+
+
+def can_answer_follow_up(user, follow_up: FollowUp) -> bool:
+    from sayembara.accounts.roles import ORGANISER, roles_of
+
+    if ORGANISER in roles_of(user):
+        return True
+    return follow_up.innovation.institution_id in {u.pk for u in user_units(user)}
+
+
+@transaction.atomic
+def answer_follow_up(follow_up: FollowUp, status: str, evidence: str, user, evidence_file=None, stopped_on=None) -> FollowUp:
+    follow_up.status = status
+    follow_up.evidence = evidence
+    follow_up.stopped_on = stopped_on if status == FollowUp.Status.STOPPED else None
+    if evidence_file is not None:
+        follow_up.evidence_file = evidence_file
+    follow_up.answered_at = timezone.now()
+    follow_up.answered_by = user
+    follow_up.save()
+    innovation = follow_up.innovation
+    new_status = Innovation.Status.STOPPED if status == FollowUp.Status.STOPPED else Innovation.Status.ACTIVE
+    if innovation.status != new_status:
+        innovation.status = new_status
+        innovation.save(update_fields=["status"])
+    return follow_up
+
+
+def lapsed_innovations() -> list[dict]:
+    """Stopped innovations with when they stopped, as far as the follow-ups tell."""
+    stopped = list(Innovation.objects.filter(status=Innovation.Status.STOPPED).select_related("institution", "registry_record"))
+    answers = {}
+    for f in FollowUp.objects.filter(innovation__in=stopped, status=FollowUp.Status.STOPPED).order_by("year"):
+        answers.setdefault(f.innovation_id, f)
+    rows = []
+    for innovation in stopped:
+        follow_up = answers.get(innovation.pk)
+        record = getattr(innovation, "registry_record", None)
+        rows.append({
+            "innovation": innovation,
+            "follow_up": follow_up,
+            "stopped_on": follow_up.stopped_on if follow_up else None,
+            "reported_year": follow_up.year if follow_up else None,
+            "last_year": record.last_year if record else None,
+        })
+    return rows
+
+
+def follow_up_summary(year: int) -> dict:
+    counts = Counter(FollowUp.objects.filter(year=year).values_list("status", flat=True))
+    return {"year": year, "counts": [(label, counts.get(value, 0)) for value, label in FollowUp.Status.choices],
+            "total": sum(counts.values())}
