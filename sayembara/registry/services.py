@@ -85,7 +85,9 @@ def refresh_records(innovation_ids: Iterable[int] | None = None) -> int:
             year = next((e.edition.year for e in entries if e.pk == best.entry_id), "")
             record.best_award = f"{best.title} {year}".strip()
         if record.is_public and record.published_at is None:
-            record.published_at = now
+            # Published when its first public edition announced results (or now, for an edition still running).
+            first = public_entries[0].edition
+            record.published_at = first.results_published_at if first.results_are_public else now
         body = " ".join(answers.get(innovation.pk, []))
         titles = " ".join({innovation.title, *(e.title for e in entries)})
         unit = f"{innovation.institution.name} {innovation.institution.short_name}"
