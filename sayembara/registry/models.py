@@ -20,7 +20,20 @@ class RegistryRecord(models.Model):
         "entries.Innovation", on_delete=models.CASCADE, related_name="registry_record", verbose_name=_("innovation")
     )
     # Public once one of its entries passed screening in a public edition.
-    is_public = models.BooleanField(_("public"), default=False, db_index=True)
+    is_public = models.BooleanField(_("public"), default=False)
+    # Copies of the innovation's own fields, so search filters and sorts on this one table.
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    institution = models.ForeignKey(
+        "institutions.Institution", on_delete=models.CASCADE, null=True, related_name="+", verbose_name=_("institution")
+    )
+    institution_type = models.ForeignKey(
+        "institutions.InstitutionType", on_delete=models.CASCADE, null=True, related_name="+",
+        verbose_name=_("institution type"),
+    )
+    is_digital = models.BooleanField(_("digital"), default=False)
+    maturity = models.CharField(_("maturity"), max_length=12, blank=True)
+    status = models.CharField(_("status"), max_length=10, blank=True)
+    replication_count = models.PositiveIntegerField(_("replications"), default=0)
     first_year = models.PositiveSmallIntegerField(_("first edition"), null=True, blank=True)
     last_year = models.PositiveSmallIntegerField(_("last edition"), null=True, blank=True, db_index=True)
     years = models.CharField(_("editions"), max_length=200, blank=True)
@@ -32,6 +45,7 @@ class RegistryRecord(models.Model):
     refreshed_at = models.DateTimeField(_("refreshed at"), auto_now=True)
 
     class Meta:
+        indexes = [models.Index(fields=["is_public", "-last_year", "title"], name="registry_record_listing")]
         verbose_name = _("registry record")
         verbose_name_plural = _("registry records")
 
@@ -40,7 +54,7 @@ class RegistryRecord(models.Model):
 
 
 class SearchToken(models.Model):
-    """One stemmed word of one innovation: an inverted index that SQLite and PostgreSQL both answer fast."""
+    """One stemmed word of one public innovation: an inverted index that SQLite and PostgreSQL both answer fast."""
 
     innovation = models.ForeignKey("entries.Innovation", on_delete=models.CASCADE, related_name="+")
     token = models.CharField(max_length=60)
@@ -49,8 +63,10 @@ class SearchToken(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["token", "innovation"], name="registry_token_lookup"),
-            models.Index(fields=["innovation", "token"], name="registry_token_by_innovation"),
+            # Covering indexes: a search reads postings in rank order (token, weight) and joins
+            # further words by innovation, without touching the table.
+            models.Index(fields=["token", "weight", "innovation"], name="registry_token_lookup"),
+            models.Index(fields=["innovation", "token", "weight"], name="registry_token_by_innovation"),
         ]
         constraints = [models.UniqueConstraint(fields=["innovation", "token"], name="one_token_per_innovation")]
 

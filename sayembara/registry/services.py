@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -10,7 +11,9 @@ from typing import Iterable
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +26,7 @@ from sayembara.results.models import Award
 from .models import FollowUp, RegistryRecord, Replication, SearchToken
 from .text import stems
 
+VERSION_KEY = "registry:index-version"
 TITLE_WEIGHT = 5
 UNIT_WEIGHT = 2
 TEXT_WEIGHT = 1
@@ -63,6 +67,9 @@ def refresh_records(innovation_ids: Iterable[int] | None = None) -> int:
         if entry_id in latest_entry_ids:
             answers[latest_entry_ids[entry_id]].append(text)
 
+    replication_counts = dict(
+        Innovation.objects.filter(replicated_from__in=ids).values_list("replicated_from").annotate(n=Count("pk")).order_by()
+    )
     existing = {r.innovation_id: r for r in RegistryRecord.objects.filter(innovation__in=ids)}
     now = timezone.now()
     records, tokens = [], []
@@ -75,6 +82,13 @@ def refresh_records(innovation_ids: Iterable[int] | None = None) -> int:
         awards = awards_by_innovation.get(innovation.pk, [])
         record = existing.get(innovation.pk) or RegistryRecord(innovation=innovation)
         record.is_public = bool(public_entries)
+        record.title = innovation.title[:200]
+        record.institution_id = innovation.institution_id
+        record.institution_type_id = innovation.institution.type_id
+        record.is_digital = innovation.is_digital
+        record.maturity = innovation.maturity
+        record.status = innovation.status
+        record.replication_count = replication_counts.get(innovation.pk, 0)
         record.first_year = years[0] if years else None
         record.last_year = years[-1] if years else None
         record.years = " ".join(str(y) for y in years)
@@ -100,7 +114,8 @@ def refresh_records(innovation_ids: Iterable[int] | None = None) -> int:
             weights[token] = max(weights.get(token, 0), UNIT_WEIGHT)
         for token in stems(titles):
             weights[token] = TITLE_WEIGHT
-        tokens.extend(SearchToken(innovation_id=innovation.pk, token=t, weight=w) for t, w in weights.items())
+        if record.is_public:  # only public innovations can be searched, so only they are indexed
+            tokens.extend(SearchToken(innovation_id=innovation.pk, token=t, weight=w) for t, w in weights.items())
 
     with transaction.atomic():
         if innovation_ids is None:
@@ -112,11 +127,13 @@ def refresh_records(innovation_ids: Iterable[int] | None = None) -> int:
         old = [r for r in records if r.pk is not None]
         RegistryRecord.objects.bulk_create(new, batch_size=500)
         RegistryRecord.objects.bulk_update(
-            old, ["is_public", "first_year", "last_year", "years", "award_count", "best_award", "stemmed_text",
+            old, ["is_public", "title", "institution", "institution_type", "is_digital", "maturity", "status",
+                  "replication_count", "first_year", "last_year", "years", "award_count", "best_award", "stemmed_text",
                   "published_at", "refreshed_at"], batch_size=500,
         )
         SearchToken.objects.bulk_create(tokens, batch_size=2000)
     _similarity_cache.clear()
+    cache.set(VERSION_KEY, time.time(), None)
     return len(records)
 
 
@@ -170,66 +187,167 @@ def public_innovations() -> QuerySet[Innovation]:
     return Innovation.objects.filter(registry_record__is_public=True)
 
 
-def search(filters: SearchFilters) -> QuerySet[Innovation]:
-    """Public innovations matching the words (every stemmed word must occur) and the filters."""
-    qs = public_innovations().select_related("institution__type", "registry_record", "replicated_from")
-    terms = sorted(set(stems(filters.q)))[:8]
-    if terms:
-        for term in terms:
-            qs = qs.filter(pk__in=SearchToken.objects.filter(token=term).values("innovation"))
-        score = (
-            SearchToken.objects.filter(innovation=OuterRef("pk"), token__in=terms)
-            .values("innovation")
-            .annotate(total=Sum("weight"))
-            .values("total")
+class SearchResults:
+    """Matching public innovations, best first; sliceable and countable, so Django's Paginator can page it.
+
+    Plain SQL, the same on SQLite and PostgreSQL. The postings of the rarest query word drive
+    the query; each further word is one lookup per candidate in the (innovation, token) index,
+    and the weights found add up to the rank. Only public innovations have postings, so the
+    registry table is joined only when a filter needs it.
+    """
+
+    def __init__(self, filters: SearchFilters):
+        from sayembara.editions.models import Category
+        from sayembara.institutions.models import InstitutionType
+
+        record = RegistryRecord._meta.db_table
+        token = SearchToken._meta.db_table
+        entry = Entry._meta.db_table
+        edition = Edition._meta.db_table
+        self.terms = _rarest_first(sorted(set(stems(filters.q)))[:8])
+        self.empty = self.terms is None
+        where, params = [], []
+        public_entry = (
+            f"SELECT 1 FROM {entry} e INNER JOIN {edition} ed ON ed.id = e.edition_id"
+            f" WHERE e.innovation_id = r.innovation_id AND ed.status <> %s"
+            f" AND e.status IN ({', '.join(['%s'] * len(Entry.PUBLIC_STATUSES))})"
         )
-        qs = qs.annotate(score=Subquery(score, output_field=IntegerField())).order_by("-score", "title")
-    else:
-        qs = qs.order_by(F("registry_record__last_year").desc(nulls_last=True), "title")
-    if filters.year:
-        qs = qs.filter(Exists(Entry.objects.filter(_public_entry_q(), innovation=OuterRef("pk"), edition__year=filters.year)))
-    if filters.institution_type:
-        qs = qs.filter(institution__type__code=filters.institution_type)
-    if filters.institution:
-        qs = qs.filter(institution_id=filters.institution)
-    if filters.category:
-        qs = qs.filter(Exists(Entry.objects.filter(_public_entry_q(), innovation=OuterRef("pk"), category__name=filters.category)))
-    if filters.digital in ("yes", "no"):
-        qs = qs.filter(is_digital=filters.digital == "yes")
-    if filters.maturity:
-        qs = qs.filter(maturity=filters.maturity)
-    if filters.status == "replicated":
-        qs = qs.filter(Exists(Innovation.objects.filter(replicated_from=OuterRef("pk"))))
-    elif filters.status:
-        qs = qs.filter(status=filters.status)
-    if filters.award == "yes":
-        qs = qs.filter(registry_record__award_count__gt=0)
-    elif filters.award == "no":
-        qs = qs.filter(registry_record__award_count=0)
-    return qs
+        public_params = [Edition.Status.DRAFT, *[str(s) for s in Entry.PUBLIC_STATUSES]]
+        if filters.year:
+            where.append(f"EXISTS ({public_entry} AND ed.year = %s)")
+            params += [*public_params, filters.year]
+        if filters.category:
+            where.append(
+                f"EXISTS ({public_entry} AND e.category_id IN (SELECT id FROM {Category._meta.db_table} WHERE name = %s))"
+            )
+            params += [*public_params, filters.category]
+        if filters.institution_type:
+            where.append(f"r.institution_type_id IN (SELECT id FROM {InstitutionType._meta.db_table} WHERE code = %s)")
+            params.append(filters.institution_type)
+        if filters.institution:
+            where.append("r.institution_id = %s")
+            params.append(filters.institution)
+        if filters.digital in ("yes", "no"):
+            where.append("r.is_digital = %s")
+            params.append(filters.digital == "yes")
+        if filters.maturity:
+            where.append("r.maturity = %s")
+            params.append(filters.maturity)
+        if filters.status == "replicated":
+            where.append("r.replication_count > 0")
+        elif filters.status:
+            where.append("r.status = %s")
+            params.append(filters.status)
+        if filters.award == "yes":
+            where.append("r.award_count > 0")
+        elif filters.award == "no":
+            where.append("r.award_count = 0")
+
+        if self.terms:
+            first, *others = self.terms
+            joins = "".join(
+                f" INNER JOIN {token} t{i} ON t{i}.innovation_id = t0.innovation_id AND t{i}.token = %s"
+                for i, _ in enumerate(others, start=1)
+            )
+            rank = " + ".join(f"t{i}.weight" for i in range(len(self.terms)))
+            if where:
+                joins += f" INNER JOIN {record} r ON r.innovation_id = t0.innovation_id"
+            self.from_sql = f"FROM {token} t0{joins} WHERE t0.token = %s" + "".join(f" AND {w}" for w in where)
+            self.params = [*others, first, *params]
+            self.select_sql = f"SELECT t0.innovation_id, {rank}"
+            self.order_sql = "ORDER BY 2 DESC, 1 DESC"
+        else:
+            self.from_sql = f"FROM {record} r WHERE r.is_public = %s" + "".join(f" AND {w}" for w in where)
+            self.params = [True, *params]
+            self.select_sql = "SELECT r.innovation_id, 0"
+            self.order_sql = "ORDER BY r.last_year DESC, r.title"
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self.empty:
+            return 0
+        if self._count is None:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT COUNT(*) {self.from_sql}", self.params)
+                self._count = cursor.fetchone()[0]
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def _fetch(self, offset: int, limit: int | None) -> list[Innovation]:
+        if self.empty:
+            return []
+        sql = f"{self.select_sql} {self.from_sql} {self.order_sql}"
+        params = list(self.params)
+        if limit is not None:
+            sql += " LIMIT %s OFFSET %s"
+            params += [limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        found = Innovation.objects.select_related(
+            "institution__type", "registry_record", "replicated_from"
+        ).in_bulk([pk for pk, _ in rows])
+        results = []
+        for pk, rank in rows:
+            if pk in found:
+                found[pk].score = rank
+                results.append(found[pk])
+        return results
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start = index.start or 0
+            limit = None if index.stop is None else max(index.stop - start, 0)
+            return self._fetch(start, limit)
+        return self._fetch(index, 1)[0]
+
+    def __iter__(self):
+        return iter(self._fetch(0, None))
+
+
+def _rarest_first(terms: list[str]) -> list[str] | None:
+    """The query words ordered by how few innovations have them; None when one of them has none at all."""
+    if len(terms) < 2:
+        if terms and not SearchToken.objects.filter(token=terms[0]).exists():
+            return None
+        return terms
+    counts = dict(SearchToken.objects.filter(token__in=terms).values_list("token").annotate(n=Count("pk")).order_by())
+    if len(counts) < len(terms):
+        return None
+    return sorted(terms, key=lambda t: (counts[t], t))
+
+
+def search(filters: SearchFilters) -> SearchResults:
+    """Public innovations matching every (stemmed) word of the query and all the filters."""
+    return SearchResults(filters)
 
 
 def filter_choices() -> dict:
-    """Options for the search form, a fixed number of small queries."""
-    from sayembara.institutions.models import InstitutionType
+    """Options for the search form. They change only when the index does, so they are cached per index version."""
+    key = f"registry:choices:{cache.get(VERSION_KEY, 0)}"
+    choices = cache.get(key)
+    if choices is None:
+        from sayembara.institutions.models import InstitutionType
 
-    public = RegistryRecord.objects.filter(is_public=True)
-    return {
-        "years": list(Edition.objects.public().order_by("-year").values_list("year", flat=True)),
-        "types": list(
-            InstitutionType.objects.filter(participates=True, institutions__innovations__registry_record__is_public=True)
-            .distinct().order_by("order").values_list("code", "name")
-        ),
-        "institutions": list(
-            Institution.objects.filter(innovations__registry_record__is_public=True)
-            .distinct().order_by("name").values_list("pk", "name")
-        ),
-        "categories": sorted(
-            set(Entry.objects.filter(_public_entry_q(), category__isnull=False).values_list("category__name", flat=True))
-        ),
-        "maturities": list(Innovation.Maturity.choices),
-        "count": public.count(),
-    }
+        public = RegistryRecord.objects.filter(is_public=True)
+        type_ids = set(public.values_list("institution_type", flat=True).distinct())
+        unit_ids = set(public.values_list("institution", flat=True).distinct())
+        choices = {
+            "years": list(Edition.objects.public().order_by("-year").values_list("year", flat=True)),
+            "types": list(
+                InstitutionType.objects.filter(pk__in=type_ids, participates=True).order_by("order").values_list("code", "name")
+            ),
+            "institutions": list(Institution.objects.filter(pk__in=unit_ids).order_by("name").values_list("pk", "name")),
+            "categories": sorted(
+                set(Entry.objects.filter(_public_entry_q(), category__isnull=False)
+                    .values_list("category__name", flat=True).distinct())
+            ),
+            "count": public.count(),
+        }
+        cache.set(key, choices, 300)
+    return {**choices, "maturities": list(Innovation.Maturity.choices)}
 
 
 # ---------------------------------------------------------------- detail page

@@ -6,7 +6,8 @@ from . import services
 
 
 def _innovation_saved(sender, instance, **kwargs):
-    services.mark_stale(innovation_ids=[instance.pk])
+    # The original's replication count may have changed too.
+    services.mark_stale(innovation_ids=[instance.pk, instance.replicated_from_id])
 
 
 def _entry_saved(sender, instance, **kwargs):

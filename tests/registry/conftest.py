@@ -25,3 +25,13 @@ def make_public_innovation(db, edition_2020):
         return innovation
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Cached filter choices must not leak from one (rolled-back) test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
