@@ -24,19 +24,19 @@ def _sheet(workbook, title: str, header: list, rows: list[list]) -> None:
 
 
 def workbook(year: int | None = None) -> bytes:
-    data = services.dashboard(year)
+    data = services.cached("dashboard", services.dashboard, year)
     years = data["years"]
     book = Workbook()
     book.remove(book.active)
     if not years:
         _sheet(book, _("Entries"), [_("No edition yet")], [])
     else:
-        _sheet(book, _("Entries by type"), [_("Edition")] + [t.name for t in data["by_type"]["types"]] + [_("Total")],
+        _sheet(book, _("Entries by type"), [_("Edition")] + [t["name"] for t in data["by_type"]["types"]] + [_("Total")],
                [[r["year"], *r["counts"], r["total"]] for r in data["by_type"]["rows"]])
         _sheet(book, _("Entries by unit"), [_("Unit"), _("Type")] + years + [_("Total")],
                [[r["institution"].name, r["institution"].type.name, *r["counts"], r["total"]]
                 for r in services.entries_by_institution(years)])
-        cover = data["coverage"]
+        cover = services.coverage(data["year"])
         coverage_rows = []
         for label, group in ((_("Took part"), cover["took_part"]), (_("Took part before, not this year"), cover["dropped"]),
                              (_("Never took part"), cover["never"])):
@@ -59,7 +59,7 @@ def workbook(year: int | None = None) -> bytes:
                [_("Edition"), _("Criterion"), _("Scores"), _("Mean"), _("Standard deviation"), _("Lowest"), _("Highest")]
                + [f"{b}–{b + 9 if b < 90 else 100}" for b in services.BUCKETS],
                [[r["year"], r["criterion"], r["n"], r["mean"], r["sd"], float(r["low"]), float(r["high"]), *r["histogram"]]
-                for r in services.score_distribution(years)])
+                for r in services.cached("scores", services.score_distribution, years)])
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -6,18 +6,21 @@ Every function runs a fixed number of aggregate queries, whatever the number of 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Max, Min, Q, StdDev
+from django.core.cache import cache
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Max, Min, Sum
 from django.db.models.functions import Floor
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from sayembara.editions.models import Edition, Phase
+from sayembara.editions.models import Category, Criterion, Edition, Phase, Stage
 from sayembara.entries.models import Entry
 from sayembara.institutions.models import Institution, InstitutionType
 from sayembara.jury.models import Score, ScoreSheet
@@ -36,37 +39,80 @@ def participating_types() -> list[InstitutionType]:
     return list(InstitutionType.objects.filter(participates=True).order_by("order"))
 
 
+# ---------------------------------------------------------------- caching
+
+# The figures change only when entries, awards, scores or units change; signals bump this version
+# (see apps.py), and a time limit bounds staleness after bulk imports that send no signals.
+VERSION_KEY = "insights:data-version"
+CACHE_SECONDS = 600
+
+
+def bump_version(*args, **kwargs) -> None:
+    cache.set(VERSION_KEY, time.time(), None)
+
+
+def cached(name: str, compute, *args):
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = time.time()
+        cache.set(VERSION_KEY, version, None)
+    key = f"insights:{name}:{version}:{get_language()}:{args}"
+    value = cache.get(key)
+    if value is None:
+        value = compute(*args)
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+# ---------------------------------------------------------------- one pass over the entries
+
+
+def _entry_counts(years: list[int]) -> tuple[dict, dict]:
+    """Entries grouped by (year, institution, category, status) in one query; returns (counts, edition years)."""
+    edition_years = dict(Edition.objects.filter(year__in=years).values_list("pk", "year"))
+    counts: dict[tuple, int] = {}
+    for edition_id, institution_id, category_id, status, n in (
+        Entry.objects.filter(edition__in=list(edition_years))
+        .values_list("edition", "institution", "category", "status").annotate(n=Count("pk")).order_by()
+    ):
+        counts[(edition_years[edition_id], institution_id, category_id, status)] = n
+    return counts, edition_years
+
+
+def _submitted(status: str) -> bool:
+    return status not in NOT_SENT
+
+
 # ---------------------------------------------------------------- entries per edition
 
 
-def entries_by_type(years: list[int]) -> dict:
+def entries_by_type(years: list[int], counts: dict | None = None) -> dict:
     """Submitted entries per edition and institution type: {"types": [...], "rows": [{year, counts, total}]}."""
-    counts = defaultdict(int)
-    for year, type_id, n in (
-        Entry.objects.submitted().filter(edition__year__in=years)
-        .values_list("edition__year", "institution__type").annotate(n=Count("pk")).order_by()
-    ):
-        counts[(year, type_id)] = n
-    types = [t for t in participating_types() if any(counts[(y, t.pk)] for y in years)]
+    counts = counts if counts is not None else _entry_counts(years)[0]
+    unit_types = dict(Institution.objects.filter(pk__in={k[1] for k in counts}).values_list("pk", "type"))
+    by_year_type = defaultdict(int)
+    for (year, institution_id, _category, status), n in counts.items():
+        if _submitted(status):
+            by_year_type[(year, unit_types[institution_id])] += n
+    types = [t for t in participating_types() if any(by_year_type[(y, t.pk)] for y in years)]
     rows = []
     for year in years:
-        row = [counts[(year, t.pk)] for t in types]
+        row = [by_year_type[(year, t.pk)] for t in types]
         rows.append({"year": year, "counts": row, "total": sum(row)})
     return {"types": types, "rows": rows}
 
 
-def entries_by_institution(years: list[int]) -> list[dict]:
+def entries_by_institution(years: list[int], counts: dict | None = None) -> list[dict]:
     """Submitted entries per unit and edition, units that entered at least once, most entries first."""
-    counts = defaultdict(dict)
-    for institution_id, year, n in (
-        Entry.objects.submitted().filter(edition__year__in=years)
-        .values_list("institution", "edition__year").annotate(n=Count("pk")).order_by()
-    ):
-        counts[institution_id][year] = n
-    units = Institution.objects.filter(pk__in=list(counts)).select_related("type").in_bulk()
+    counts = counts if counts is not None else _entry_counts(years)[0]
+    per_unit = defaultdict(lambda: defaultdict(int))
+    for (year, institution_id, _category, status), n in counts.items():
+        if _submitted(status):
+            per_unit[institution_id][year] += n
+    units = Institution.objects.filter(pk__in=list(per_unit)).select_related("type").in_bulk()
     rows = [
         {"institution": units[pk], "counts": [by_year.get(y, 0) for y in years], "total": sum(by_year.values())}
-        for pk, by_year in counts.items()
+        for pk, by_year in per_unit.items()
     ]
     return sorted(rows, key=lambda r: (-r["total"], r["institution"].name))
 
@@ -85,13 +131,14 @@ class CoverageRow:
         return self.years[-1] if self.years else None
 
 
-def coverage(year: int) -> dict:
+def coverage(year: int, counts: dict | None = None) -> dict:
     """For one edition: units that took part, took part before and dropped out, and never took part (up to that year)."""
+    if counts is None:
+        counts = _entry_counts(list(Edition.objects.filter(year__lte=year).values_list("year", flat=True)))[0]
     years_by_unit: dict[int, set[int]] = defaultdict(set)
-    for institution_id, entry_year in (
-        Entry.objects.submitted().filter(edition__year__lte=year).values_list("institution", "edition__year").distinct()
-    ):
-        years_by_unit[institution_id].add(entry_year)
+    for (entry_year, institution_id, _category, status), n in counts.items():
+        if entry_year <= year and _submitted(status) and n:
+            years_by_unit[institution_id].add(entry_year)
     invited = dict(
         Invitation.objects.values_list("institution").annotate(last=Max("sent_at")).order_by()
     )
@@ -133,28 +180,34 @@ def _coverage_by_type(units, took_part, dropped, never) -> list[dict]:
 # ---------------------------------------------------------------- funnel and timing
 
 
-def funnel(years: list[int]) -> list[dict]:
+def funnel(years: list[int], counts: dict | None = None) -> list[dict]:
     """Per edition: drafts started, sent, passed screening, finalists (reached a later stage or won), winners."""
+    counts = counts if counts is not None else _entry_counts(years)[0]
     rows = {
         year: {"year": year, "started": 0, "sent": 0, "passed": 0, "finalists": 0, "winners": 0, "abandoned": 0}
         for year in years
     }
-    for row in (
-        Entry.objects.filter(edition__year__in=years).values("edition__year").annotate(
-            # The join to awards can repeat an entry: count distinct entries everywhere.
-            started=Count("pk", distinct=True),
-            sent=Count("pk", filter=~Q(status__in=NOT_SENT), distinct=True),
-            passed=Count("pk", filter=Q(status__in=Entry.PUBLIC_STATUSES), distinct=True),
-            finalists=Count("pk", filter=Q(reached_stage__order__gt=1) | Q(awards__isnull=False), distinct=True),
-            abandoned=Count("pk", filter=Q(status__in=NOT_SENT), distinct=True),
-        ).order_by()
-    ):
-        rows[row["edition__year"]].update({k: row[k] for k in ("started", "sent", "passed", "finalists", "abandoned")})
+    for (year, _unit, _category, status), n in counts.items():
+        row = rows[year]
+        row["started"] += n
+        if _submitted(status):
+            row["sent"] += n
+        else:
+            row["abandoned"] += n
+        if status in Entry.PUBLIC_STATUSES:
+            row["passed"] += n
+    edition_ids = list(Edition.objects.filter(year__in=years).values_list("pk", flat=True))
+    later_stages = list(Stage.objects.filter(edition__in=edition_ids, order__gt=1).values_list("pk", flat=True))
     for year, n in (
-        Award.objects.filter(edition__year__in=years).values_list("edition__year").annotate(n=Count("entry", distinct=True)).order_by()
+        Entry.objects.filter(reached_stage__in=later_stages).values_list("edition__year").annotate(n=Count("pk")).order_by()
+    ):
+        rows[year]["finalists"] = n
+    for year, n in (
+        Award.objects.filter(edition__in=edition_ids).values_list("edition__year").annotate(n=Count("entry", distinct=True)).order_by()
     ):
         rows[year]["winners"] = n
     for row in rows.values():
+        # Winners were finalists, even where the stage reached was not recorded.
         row["finalists"] = max(row["finalists"], row["winners"])
     return [rows[y] for y in years]
 
@@ -175,18 +228,15 @@ def time_to_send(years: list[int]) -> list[dict]:
     return rows
 
 
-def category_spread(years: list[int]) -> dict:
-    counts = defaultdict(int)
-    names = set()
-    for year, name, n in (
-        Entry.objects.submitted().filter(edition__year__in=years)
-        .values_list("edition__year", "category__name").annotate(n=Count("pk")).order_by()
-    ):
-        name = name or _("No category")
-        names.add(name)
-        counts[(year, name)] += n
-    names = sorted(names)
-    return {"names": names, "rows": [{"year": y, "counts": [counts[(y, n)] for n in names]} for y in years]}
+def category_spread(years: list[int], counts: dict | None = None) -> dict:
+    counts = counts if counts is not None else _entry_counts(years)[0]
+    names_by_id = dict(Category.objects.filter(pk__in={k[2] for k in counts if k[2]}).values_list("pk", "name"))
+    spread = defaultdict(int)
+    for (year, _unit, category_id, status), n in counts.items():
+        if _submitted(status):
+            spread[(year, names_by_id.get(category_id) or _("No category"))] += n
+    names = sorted({name for _year, name in spread})
+    return {"names": names, "rows": [{"year": y, "counts": [spread[(y, n)] for n in names]} for y in years]}
 
 
 def sdg_spread(years: list[int]) -> dict | None:
@@ -214,26 +264,41 @@ BUCKETS = list(range(0, 100, 10))
 
 def score_distribution(years: list[int]) -> list[dict]:
     """Submitted scores per criterion and edition: count, mean, spread, lowest, highest and a 10-point histogram."""
-    scores = Score.objects.filter(sheet__status=ScoreSheet.Status.SUBMITTED, sheet__stage__edition__year__in=years)
-    stats = {
-        (row["sheet__stage__edition__year"], row["criterion__name"]): row
-        for row in scores.values("sheet__stage__edition__year", "criterion__name").annotate(
-            n=Count("pk"), mean=Avg("value"), sd=StdDev("value"), low=Min("value"), high=Max("value")
-        ).order_by()
+    criteria = {
+        pk: (year, name)
+        for pk, year, name in Criterion.objects.filter(stage__edition__year__in=years).values_list(
+            "pk", "stage__edition__year", "name"
+        )
     }
+    scores = Score.objects.filter(sheet__status=ScoreSheet.Status.SUBMITTED, criterion__in=list(criteria))
+    # Criteria of the same name in several stages of a year are pooled.
+    stats: dict[tuple, dict] = {}
+    for row in scores.values("criterion").annotate(
+        n=Count("pk"), total=Sum("value"), squares=Sum(F("value") * F("value")), low=Min("value"), high=Max("value")
+    ).order_by():
+        key = criteria[row["criterion"]]
+        pooled = stats.setdefault(key, {"n": 0, "total": 0.0, "squares": 0.0, "low": None, "high": None})
+        pooled["n"] += row["n"]
+        pooled["total"] += float(row["total"])
+        pooled["squares"] += float(row["squares"])
+        pooled["low"] = row["low"] if pooled["low"] is None else min(pooled["low"], row["low"])
+        pooled["high"] = row["high"] if pooled["high"] is None else max(pooled["high"], row["high"])
+    for pooled in stats.values():
+        n = pooled["n"]
+        pooled["mean"] = pooled["total"] / n if n else None
+        pooled["sd"] = ((pooled["squares"] - n * pooled["mean"] ** 2) / (n - 1)) ** 0.5 if n > 1 else None
     histogram = defaultdict(lambda: [0] * len(BUCKETS))
-    for year, name, bucket, n in (
-        scores.annotate(bucket=Floor(F("value") / 10))
-        .values_list("sheet__stage__edition__year", "criterion__name", "bucket").annotate(n=Count("pk")).order_by()
+    for criterion_id, bucket, n in (
+        scores.annotate(bucket=Floor(F("value") / 10)).values_list("criterion", "bucket").annotate(n=Count("pk")).order_by()
     ):
         index = min(max(int(bucket or 0), 0), len(BUCKETS) - 1)
-        histogram[(year, name)][index] += n
+        histogram[criteria[criterion_id]][index] += n
     rows = []
     for (year, name), row in sorted(stats.items()):
         rows.append({
             "year": year, "criterion": name, "n": row["n"],
-            "mean": round(float(row["mean"]), 1) if row["mean"] is not None else None,
-            "sd": round(float(row["sd"]), 1) if row["sd"] is not None else None,
+            "mean": round(row["mean"], 1) if row["mean"] is not None else None,
+            "sd": round(max(row["sd"], 0.0), 1) if row["sd"] is not None else None,
             "low": row["low"], "high": row["high"], "histogram": histogram[(year, name)],
         })
     return rows
@@ -242,31 +307,52 @@ def score_distribution(years: list[int]) -> list[dict]:
 # ---------------------------------------------------------------- the dashboard in one call
 
 
+TOP_UNITS = 30
+
+
 def dashboard(year: int | None = None) -> dict:
     all_editions = editions()
     years = [e.year for e in all_editions]
     if not years:
         return {"years": [], "year": None}
     year = year if year in years else years[-1]
-    by_type = entries_by_type(years)
-    cover = coverage(year)
+    counts, _years = _entry_counts(years)
+    by_type = entries_by_type(years, counts)
+    cover = coverage(year, counts)
     previous = [y for y in years if y < year]
     change = None
     if previous:
         totals = {r["year"]: r["total"] for r in by_type["rows"]}
         change = {"from": previous[-1], "before": totals[previous[-1]], "now": totals[year],
                   "delta": totals[year] - totals[previous[-1]]}
+    # Only light values go into the cache: counts, names and years, not thousands of model instances.
+    by_type = {"types": [{"pk": t.pk, "name": t.name} for t in by_type["types"]], "rows": by_type["rows"]}
+    coverage_summary = {
+        "units": cover["units"],
+        "took_part": len(cover["took_part"]),
+        "dropped": len(cover["dropped"]),
+        "never": len(cover["never"]),
+        "new": len(cover["new"]),
+        "by_type": [{**row, "type": {"name": row["type"].name}} for row in cover["by_type"]],
+        "dropped_units": [{"name": r.institution.name, "last_year": r.last_year} for r in cover["dropped"]],
+    }
+    institutions = [
+        {"name": r["institution"].name, "counts": r["counts"], "total": r["total"]}
+        for r in entries_by_institution(years, counts)
+    ]
     return {
         "years": years,
         "year": year,
         "edition": next(e for e in all_editions if e.year == year),
         "by_type": by_type,
-        "coverage": cover,
+        "coverage": coverage_summary,
         "change": change,
-        "funnel": funnel(years),
+        "funnel": funnel(years, counts),
         "time_to_send": time_to_send(years),
-        "categories": category_spread(years),
+        "categories": category_spread(years, counts),
         "sdgs": sdg_spread(years),
+        "institutions": institutions[:TOP_UNITS],
+        "institution_count": len(institutions),
     }
 
 
@@ -274,7 +360,7 @@ def chart_data(data: dict) -> dict:
     """The figures the page's charts draw, as plain JSON-able lists."""
     return {
         "years": data["years"],
-        "byType": {"labels": [t.name for t in data["by_type"]["types"]],
+        "byType": {"labels": [t["name"] for t in data["by_type"]["types"]],
                    "rows": [r["counts"] for r in data["by_type"]["rows"]]},
         "funnel": {
             "labels": [_("Drafts started"), _("Sent"), _("Passed screening"), _("Finalists"), _("Winners")],
@@ -282,7 +368,7 @@ def chart_data(data: dict) -> dict:
         },
         "categories": {"labels": data["categories"]["names"], "rows": [r["counts"] for r in data["categories"]["rows"]]},
         "coverage": {
-            "labels": [r["type"].name for r in data["coverage"]["by_type"]],
+            "labels": [r["type"]["name"] for r in data["coverage"]["by_type"]],
             "tookPart": [r["took_part"] for r in data["coverage"]["by_type"]],
             "dropped": [r["dropped"] for r in data["coverage"]["by_type"]],
             "never": [r["never"] for r in data["coverage"]["by_type"]],

@@ -29,10 +29,9 @@ def _year(request) -> int | None:
 
 @role_required(ORGANISER)
 def dashboard(request):
-    data = services.dashboard(_year(request))
+    data = dict(services.cached("dashboard", services.dashboard, _year(request)))
     if data["years"]:
         data["chart"] = services.chart_data(data)
-        data["institutions"] = services.entries_by_institution(data["years"])
     return render(request, "insights/dashboard.html", data)
 
 
@@ -41,7 +40,7 @@ def coverage(request):
     years = [e.year for e in services.editions()]
     year = _year(request)
     year = year if year in years else (years[-1] if years else timezone.localdate().year)
-    context = services.coverage(year)
+    context = dict(services.cached("coverage", services.coverage, year))
     context["years"] = years
     context["invite_link"] = services.invitation_link(request)
     return render(request, "insights/coverage.html", context)
@@ -98,7 +97,7 @@ def contact(request, pk: int):
 @role_required(ORGANISER)
 def scores(request):
     years = [e.year for e in services.editions()]
-    rows = services.score_distribution(years)
+    rows = services.cached("scores", services.score_distribution, years)
     chart = {
         "buckets": [f"{b}–{b + 9 if b < 90 else 100}" for b in services.BUCKETS],
         "series": [{"label": f"{r['criterion']} {r['year']}", "data": r["histogram"]} for r in rows],
@@ -112,7 +111,7 @@ def scores(request):
 @role_required(ORGANISER)
 def export(request):
     response = HttpResponse(
-        workbook(_year(request)), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        services.cached("xlsx", workbook, _year(request)), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     response["Content-Disposition"] = f'attachment; filename="sayembara-insights-{timezone.localdate():%Y%m%d}.xlsx"'
     return response
@@ -120,7 +119,7 @@ def export(request):
 
 @role_required(ORGANISER)
 def summary(request):
-    data = services.dashboard(_year(request))
+    data = dict(services.cached("dashboard", services.dashboard, _year(request)))
     data["today"] = timezone.localdate()
     return render(request, "insights/summary.html", data)
 
