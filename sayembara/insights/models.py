@@ -29,3 +29,17 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.institution} {self.sent_at:%Y-%m-%d}"
+
+
+class DataVersion(models.Model):
+    """A counter bumped after every change the figures depend on, so every server process sees cached figures go stale."""
+
+    key = models.CharField(max_length=40, unique=True)
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.value}"

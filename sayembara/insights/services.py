@@ -6,6 +6,7 @@ Every function runs a fixed number of aggregate queries, whatever the number of 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from collections import defaultdict
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Max, Min, Sum
 from django.db.models.functions import Floor
 from django.urls import reverse
@@ -26,7 +28,7 @@ from sayembara.institutions.models import Institution, InstitutionType
 from sayembara.jury.models import Score, ScoreSheet
 from sayembara.results.models import Award
 
-from .models import Invitation
+from .models import DataVersion, Invitation
 
 NOT_SENT = [Entry.Status.DRAFT, Entry.Status.WITHDRAWN]
 
@@ -41,22 +43,32 @@ def participating_types() -> list[InstitutionType]:
 
 # ---------------------------------------------------------------- caching
 
-# The figures change only when entries, awards, scores or units change; signals bump this version
-# (see apps.py), and a time limit bounds staleness after bulk imports that send no signals.
+# The figures change only when entries, awards, scores or units change. Signals (see apps.py) bump
+# a version in this process's cache at once and, after the transaction commits, a counter in the
+# database that every server process reads (one small query per page); a time limit bounds
+# staleness after bulk imports that send no signals.
 VERSION_KEY = "insights:data-version"
 CACHE_SECONDS = 600
 
 
 def bump_version(*args, **kwargs) -> None:
     cache.set(VERSION_KEY, time.time(), None)
+    transaction.on_commit(_bump_database_version)
+
+
+def _bump_database_version() -> None:
+    if not DataVersion.objects.filter(key="insights").update(value=F("value") + 1):
+        DataVersion.objects.get_or_create(key="insights")
 
 
 def cached(name: str, compute, *args):
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time()
-        cache.set(VERSION_KEY, version, None)
-    key = f"insights:{name}:{version}:{get_language()}:{args}"
+    local = cache.get(VERSION_KEY)
+    if local is None:
+        local = time.time()
+        cache.set(VERSION_KEY, local, None)
+    shared = DataVersion.objects.filter(key="insights").values_list("value", flat=True).first() or 0
+    digest = hashlib.sha1(repr(args).encode()).hexdigest()[:16]
+    key = f"insights:{name}:{shared}:{local}:{get_language()}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute(*args)
@@ -434,6 +446,7 @@ def send_invitations(institutions: list[Institution], user, link: str) -> tuple[
     if messages:
         send_mass_mail(messages)
         Invitation.objects.bulk_create(records)
+        bump_version()  # bulk_create sends no signals
     return invited, unreachable
 
 

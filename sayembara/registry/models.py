@@ -42,7 +42,8 @@ class RegistryRecord(models.Model):
     # Title, summary, unit and proposal texts, stemmed: used for similarity.
     stemmed_text = models.TextField(_("stemmed text"), blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, db_index=True)
-    refreshed_at = models.DateTimeField(_("refreshed at"), auto_now=True)
+    # Indexed: the newest refresh is the index's version, read by every server process.
+    refreshed_at = models.DateTimeField(_("refreshed at"), auto_now=True, db_index=True)
 
     class Meta:
         indexes = [models.Index(fields=["is_public", "-last_year", "title"], name="registry_record_listing")]

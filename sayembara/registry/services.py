@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -26,7 +25,6 @@ from sayembara.results.models import Award
 from .models import FollowUp, RegistryRecord, Replication, SearchToken
 from .text import stems
 
-VERSION_KEY = "registry:index-version"
 TITLE_WEIGHT = 5
 UNIT_WEIGHT = 2
 TEXT_WEIGHT = 1
@@ -81,6 +79,7 @@ def refresh_records(innovation_ids: Iterable[int] | None = None) -> int:
         years = sorted({e.edition.year for e in public_entries})
         awards = awards_by_innovation.get(innovation.pk, [])
         record = existing.get(innovation.pk) or RegistryRecord(innovation=innovation)
+        record.refreshed_at = now
         record.is_public = bool(public_entries)
         record.title = innovation.title[:200]
         record.institution_id = innovation.institution_id
@@ -133,7 +132,6 @@ def refresh_records(innovation_ids: Iterable[int] | None = None) -> int:
         )
         SearchToken.objects.bulk_create(tokens, batch_size=2000)
     _similarity_cache.clear()
-    cache.set(VERSION_KEY, time.time(), None)
     return len(records)
 
 
@@ -326,7 +324,8 @@ def search(filters: SearchFilters) -> SearchResults:
 
 def filter_choices() -> dict:
     """Options for the search form. They change only when the index does, so they are cached per index version."""
-    key = f"registry:choices:{cache.get(VERSION_KEY, 0)}"
+    version = RegistryRecord.objects.order_by("-refreshed_at").values_list("refreshed_at", flat=True).first()
+    key = f"registry:choices:{version.timestamp() if version else 0}"
     choices = cache.get(key)
     if choices is None:
         from sayembara.institutions.models import InstitutionType

@@ -147,3 +147,9 @@ ID = {
     "Contact address of %(unit)s saved.": "Alamat kontak %(unit)s disimpan.",
     "“%(value)s” is not a valid e-mail address; nothing was changed.": "“%(value)s” bukan alamat e-mail yang sah; tidak ada yang diubah.",
 }
+ID.update({
+    "data version": "versi data",
+    "data versions": "versi data",
+    "The units with the most entries are shown; the XLSX export has all of them.":
+        "Ditampilkan unit dengan entri terbanyak; ekspor XLSX memuat semuanya.",
+})

@@ -150,3 +150,10 @@ ID = {
     "Thank you, your answer is recorded.": "Terima kasih, jawaban Anda telah dicatat.",
     "Public service innovations newly published in the Sayembara registry.": "Inovasi pelayanan publik yang baru diterbitkan di registri Sayembara.",
 }
+ID.update({
+    "title": "judul",
+    "institution": "instansi",
+    "institution type": "jenis instansi",
+    "digital": "digital",
+    "maturity": "tahapan",
+})
