@@ -433,7 +433,9 @@ class Similar:
         return self.char_score >= 0.8 or self.word_score >= 0.8
 
 
-def similar_to_text(title: str, text: str, exclude: Iterable[int] = (), limit: int = 8, minimum: float = 0.15) -> list[Similar]:
+def similar_to_text(
+    title: str, text: str, exclude: Iterable[int] = (), limit: int = 8, minimum: float = 0.15, public_only: bool = False
+) -> list[Similar]:
     """The innovations most like a title and a text, best first (both TF-IDF cosines averaged)."""
     model = _similarity_model()
     if model is None or not (title or text).strip():
@@ -444,6 +446,9 @@ def similar_to_text(title: str, text: str, exclude: Iterable[int] = (), limit: i
     char_scores = (model["char_matrix"] @ char_vector.T).toarray().ravel()
     combined = 0.6 * word_scores + 0.4 * char_scores
     excluded = set(exclude)
+    if public_only:
+        public = set(RegistryRecord.objects.filter(is_public=True).values_list("innovation_id", flat=True))
+        excluded |= {pk for pk in model["ids"] if pk not in public}
     order = combined.argsort()[::-1]
     picked = []
     for index in order:
@@ -456,25 +461,50 @@ def similar_to_text(title: str, text: str, exclude: Iterable[int] = (), limit: i
     return [Similar(innovations[i], s, w, c) for i, s, w, c in picked if i in innovations]
 
 
-def similar_to_innovation(innovation: Innovation, limit: int = 8) -> list[Similar]:
+def similar_to_innovation(innovation: Innovation, limit: int = 8, public_only: bool = False) -> list[Similar]:
     record = RegistryRecord.objects.filter(innovation=innovation).first()
     text = innovation.summary
     answers = ProposalAnswer.objects.filter(entry__innovation=innovation, section__code__in=DESCRIPTIVE_SECTIONS).order_by(
         "-entry__edition__year"
     ).values_list("text", flat=True)[: len(DESCRIPTIVE_SECTIONS)]
     text = f"{text} {' '.join(answers)}" if answers else (record.stemmed_text if record else text)
-    return similar_to_text(innovation.title, text, exclude=[innovation.pk], limit=limit)
+    return similar_to_text(innovation.title, text, exclude=[innovation.pk], limit=limit, public_only=public_only)
 
 
-def possible_duplicates(edition: Edition, threshold: float = 0.45) -> list[dict]:
-    """Entries of an edition whose innovation closely resembles another innovation (re-submission or replication)."""
-    rows = []
-    entries = Entry.objects.filter(edition=edition).select_related("innovation", "institution").order_by("code")
-    for entry in entries:
-        for match in similar_to_innovation(entry.innovation, limit=3):
-            if match.score >= threshold:
-                rows.append({"entry": entry, "match": match})
-    return rows
+def possible_duplicates(edition: Edition, threshold: float = 0.45, per_entry: int = 3) -> list[dict]:
+    """Entries of an edition whose innovation closely resembles another innovation (re-submission or replication).
+
+    Uses the indexed vectors of the entries' own innovations, compared with every other innovation in
+    chunks of sparse products, so a national edition (thousands of entries) is one pass.
+    """
+    import numpy
+
+    model = _similarity_model()
+    if model is None:
+        return []
+    position = {pk: i for i, pk in enumerate(model["ids"])}
+    entries = [
+        e for e in Entry.objects.filter(edition=edition).select_related("innovation", "institution").order_by("code")
+        if e.innovation_id in position
+    ]
+    found: list[tuple[Entry, int, float, float, float]] = []
+    for start in range(0, len(entries), 500):
+        chunk = entries[start:start + 500]
+        rows = [position[e.innovation_id] for e in chunk]
+        word = (model["word_matrix"][rows] @ model["word_matrix"].T).toarray()
+        char = (model["char_matrix"][rows] @ model["char_matrix"].T).toarray()
+        combined = 0.6 * word + 0.4 * char
+        combined[numpy.arange(len(rows)), rows] = -1  # never the innovation itself
+        for i, entry in enumerate(chunk):
+            best = numpy.argsort(combined[i])[::-1][:per_entry]
+            for j in best:
+                if combined[i, j] >= threshold:
+                    found.append((entry, model["ids"][j], float(combined[i, j]), float(word[i, j]), float(char[i, j])))
+    innovations = Innovation.objects.select_related("institution", "registry_record").in_bulk({f[1] for f in found})
+    return [
+        {"entry": entry, "match": Similar(innovations[pk], score, w, c)}
+        for entry, pk, score, w, c in found if pk in innovations
+    ]
 
 
 # ---------------------------------------------------------------- replication

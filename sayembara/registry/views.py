@@ -112,7 +112,8 @@ def detail(request, pk: int):
         "follow_ups": innovation.follow_ups.exclude(status=FollowUp.Status.PENDING).order_by("-year"),
         "help_requests": innovation.replication_records.filter(kind=Replication.Kind.HELP_REQUESTED)
         .select_related("institution", "created_by") if is_owner else [],
-        "similar": services.similar_to_innovation(innovation, limit=6) if is_organiser else None,
+        # Loaded after the page (htmx): fitting the similarity model can take a while after the index changed.
+        "show_similar": is_organiser,
         "can_replicate": bool(services.user_units(request.user)) if request.user.is_authenticated else False,
         "share_url": request.build_absolute_uri(),
     }
@@ -152,10 +153,21 @@ def replicate(request, pk: int):
 @role_required(INNOVATOR, VERIFIER, ORGANISER)
 def similar_check(request):
     """A fragment listing innovations like the title and text given (for a new entry's form)."""
+    organiser = ORGANISER in roles_of(request.user)
+    innovation_id = _int(request.GET.get("innovation"))
+    if innovation_id:
+        innovation = get_object_or_404(Innovation, pk=innovation_id)
+        if not organiser:
+            raise Http404
+        matches = services.similar_to_innovation(innovation, limit=6)
+        return render(request, "registry/_similar_list.html", {"similar": matches})
     title = request.GET.get("title", "")[:200]
     text = request.GET.get("text", "")[:5000]
     exclude = [i for i in [_int(request.GET.get("exclude"))] if i]
-    matches = services.similar_to_text(title, text, exclude=exclude, limit=5) if (title or text) else []
+    # Units see only public innovations; organisers also see unpublished ones (to catch duplicates early).
+    matches = (
+        services.similar_to_text(title, text, exclude=exclude, limit=5, public_only=not organiser) if (title or text) else []
+    )
     return render(request, "registry/_similar.html", {"similar": matches, "checked": bool(title or text)})
 
 

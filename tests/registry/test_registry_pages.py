@@ -132,6 +132,15 @@ def test_similar_credits_the_replication(client_as):
     assert matches[0].innovation.title == "POSYANDU LANSIA TERINTEGRASI GOMBONG"
     body = client_as("organiser").get(reverse("registry:detail", args=[replica.pk])).content.decode()
     assert 'data-testid="similar"' in body
+    fragment = client_as("organiser").get(reverse("registry:similar_check"), {"innovation": replica.pk}).content.decode()
+    assert "POSYANDU LANSIA TERINTEGRASI GOMBONG" in fragment
+    # Units cannot ask about any innovation by number, and never see unpublished ones.
+    assert client_as("innovator").get(reverse("registry:similar_check"), {"innovation": replica.pk}).status_code == 404
+    hidden = innovation("SERANG TANGGUH COVID")
+    fragment = client_as("innovator").get(
+        reverse("registry:similar_check"), {"title": hidden.title, "text": hidden.summary}
+    ).content.decode()
+    assert hidden.title not in fragment
 
 
 def test_similar_check_fragment_for_a_new_entry(client_as):

@@ -157,3 +157,7 @@ ID.update({
     "digital": "digital",
     "maturity": "tahapan",
 })
+ID.update({
+    "Looking for similar innovations…": "Mencari inovasi serupa…",
+    "Show similar innovations": "Tampilkan inovasi serupa",
+})
