@@ -495,9 +495,9 @@ def possible_duplicates(edition: Edition, threshold: float = 0.45, per_entry: in
         char = (model["char_matrix"][rows] @ model["char_matrix"].T).toarray()
         combined = 0.6 * word + 0.4 * char
         combined[numpy.arange(len(rows)), rows] = -1  # never the innovation itself
+        candidates = numpy.argpartition(combined, -per_entry, axis=1)[:, -per_entry:]
         for i, entry in enumerate(chunk):
-            best = numpy.argsort(combined[i])[::-1][:per_entry]
-            for j in best:
+            for j in candidates[i]:
                 if combined[i, j] >= threshold:
                     found.append((entry, model["ids"][j], float(combined[i, j]), float(word[i, j]), float(char[i, j])))
     innovations = Innovation.objects.select_related("institution", "registry_record").in_bulk({f[1] for f in found})
