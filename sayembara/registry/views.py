@@ -110,6 +110,7 @@ def detail(request, pk: int):
         "lead": lead,
         "replications": services.replications_of(innovation),
         "follow_ups": innovation.follow_ups.exclude(status=FollowUp.Status.PENDING).order_by("-year"),
+        "pending_follow_ups": innovation.follow_ups.filter(status=FollowUp.Status.PENDING) if is_owner else [],
         "help_requests": innovation.replication_records.filter(kind=Replication.Kind.HELP_REQUESTED)
         .select_related("institution", "created_by") if is_owner else [],
         # Loaded after the page (htmx): fitting the similarity model can take a while after the index changed.

@@ -88,6 +88,11 @@ def test_follow_up_round_and_lapse(client_as, demo_users):
     assert services.send_follow_up_requests(2021)[0] == 0  # asked once a year only
     follow_up = FollowUp.objects.get(innovation__title__startswith="JEBOL ANDUK", year=2021)
     client = client_as("innovator")
+    page = client.get(reverse("registry:detail", args=[follow_up.innovation_id])).content.decode()
+    assert reverse("registry:follow_up_answer", args=[follow_up.pk]) in page
+    assert 'data-testid="pending-follow-up"' not in client_as("anonymous").get(
+        reverse("registry:detail", args=[follow_up.innovation_id])
+    ).content.decode()
     response = client.post(reverse("registry:follow_up_answer", args=[follow_up.pk]), {"status": "stopped", "evidence": ""})
     assert response.status_code == 200  # evidence required
     response = client.post(
@@ -160,3 +165,19 @@ def test_feeds_list_published_innovations(client):
     atom = client.get(reverse("registry:feed_atom")).content.decode()
     assert "<rss" in rss and "POSYANDU LANSIA TERPADU MOGA" in rss  # first entered in 2020: newest
     assert "<feed" in atom and "/registry/" in atom
+
+
+def test_reindex_command_rebuilds_the_index():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from sayembara.registry.models import RegistryRecord, SearchToken
+
+    SearchToken.objects.all().delete()
+    RegistryRecord.objects.all().delete()
+    out = StringIO()
+    call_command("registry_reindex", stdout=out)
+    assert "41" in out.getvalue()
+    assert RegistryRecord.objects.filter(is_public=True).count() == 37
+    assert SearchToken.objects.filter(token="posyandu", weight=5).count() == 2  # the two posyandu titles

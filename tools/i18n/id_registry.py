@@ -161,3 +161,7 @@ ID.update({
     "Looking for similar innovations…": "Mencari inovasi serupa…",
     "Show similar innovations": "Tampilkan inovasi serupa",
 })
+ID.update({
+    "Is this innovation still running? Tell us, with evidence.": "Apakah inovasi ini masih berjalan? Sampaikan kepada kami, beserta buktinya.",
+    "Answer": "Jawab",
+})
