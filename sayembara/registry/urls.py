@@ -1,2 +1,17 @@
+from django.urls import path
+
+from . import views
+
 app_name = "registry"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/replicate/", views.replicate, name="replicate"),
+    path("similar/", views.similar_check, name="similar_check"),
+    path("duplicates/<int:year>/", views.duplicates, name="duplicates"),
+    path("follow-ups/", views.follow_ups, name="follow_ups"),
+    path("follow-ups/<int:pk>/", views.follow_up_answer, name="follow_up_answer"),
+    path("follow-ups/<int:pk>/evidence/", views.follow_up_evidence, name="follow_up_evidence"),
+    path("feed/rss/", views.LatestInnovationsFeed(), name="feed_rss"),
+    path("feed/atom/", views.LatestInnovationsAtomFeed(), name="feed_atom"),
+]

@@ -1,0 +1,182 @@
+"""Participation insights for organisers, and the public call for entries."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.middleware.csrf import get_token
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+
+from sayembara.accounts.roles import ORGANISER, role_required
+from sayembara.audit.trail import acting_as
+from sayembara.editions.models import Edition
+from sayembara.institutions.models import Institution
+
+from . import services
+from .export import workbook
+
+
+def _year(request) -> int | None:
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return None
+
+
+@role_required(ORGANISER)
+def dashboard(request):
+    data = dict(services.cached("dashboard", services.dashboard, _year(request)))
+    if data["years"]:
+        data["chart"] = services.chart_data(data)
+    return render(request, "insights/dashboard.html", data)
+
+
+@role_required(ORGANISER)
+def coverage(request):
+    years = [e.year for e in services.editions()]
+    year = _year(request)
+    year = year if year in years else (years[-1] if years else timezone.localdate().year)
+    context = dict(services.cached("coverage", services.coverage, year))
+    context["years"] = years
+    context["invite_link"] = services.invitation_link(request)
+    # Thousands of units at national scale: rows are built here, far faster than a template loop.
+    here = request.get_full_path()
+    token = get_token(request)
+    for group, invitable in (("dropped", True), ("never", True), ("took_part", False)):
+        context[f"{group}_html"] = _unit_rows(context[group], invitable, token, here)
+    return render(request, "insights/coverage.html", context)
+
+
+def _unit_rows(rows, invitable: bool, csrf_token: str, here: str) -> str:
+    if not rows:
+        return format_html('<ul class="unit-list"><li class="muted">{}</li></ul>', _("None."))
+    entered, placeholder, save = _("entered"), _("contact e-mail"), _("Save")
+    invite_label, contact_label, invited = _("Invite %(unit)s"), _("Contact e-mail of %(unit)s"), _("invited %(when)s")
+    items = []
+    for row in rows:
+        unit = row.institution
+        years = f" · {entered} {', '.join(map(str, row.years))}" if row.years else ""
+        badge = (
+            format_html(' <span class="badge ok">{}</span>',
+                        invited % {"when": date_format(timezone.localtime(row.last_invited), "j M Y")})
+            if row.last_invited else ""
+        )
+        name = format_html('<span class="unit-name"><strong>{}</strong> <span class="muted">· {}{}</span>{}</span>',
+                           unit.name, unit.type.name, years, badge)
+        if invitable:
+            checkbox = format_html(
+                '<input type="checkbox" name="institution" value="{}" form="invite-form" checked aria-label="{}">',
+                unit.pk, invite_label % {"unit": unit.name},
+            )
+            form = format_html(
+                '<form class="contact" method="post" action="{}"><input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+                '<input type="hidden" name="next" value="{}"><input type="email" name="contact_email" value="{}" '
+                'placeholder="{}" aria-label="{}"><button class="btn secondary" type="submit">{}</button></form>',
+                reverse("insights:contact", args=[unit.pk]), csrf_token, here, unit.contact_email, placeholder,
+                contact_label % {"unit": unit.name}, save,
+            )
+        else:
+            checkbox = form = ""
+        items.append(format_html('<li data-testid="unit-row">{}{}{}</li>', checkbox, name, form))
+    return format_html('<ul class="unit-list">{}</ul>', mark_safe("".join(items)))
+
+
+@role_required(ORGANISER)
+@require_POST
+def invite(request):
+    ids = [int(i) for i in request.POST.getlist("institution") if i.isdigit()]
+    back = request.POST.get("next") or reverse("insights:coverage")
+    if not back.startswith("/"):
+        back = reverse("insights:coverage")
+    if not ids:
+        messages.error(request, _("Choose at least one unit to invite."))
+        return redirect(back)
+    units = list(Institution.objects.filter(pk__in=ids, type__participates=True).order_by("name"))
+    with acting_as(request.user, note="invitation to enter"):
+        invited, unreachable = services.send_invitations(units, request.user, services.invitation_link(request))
+    if invited:
+        messages.success(request, _("Invitations sent to %(n)s units.") % {"n": len(invited)})
+    if unreachable:
+        messages.error(
+            request,
+            _("No e-mail address for: %(units)s. Add a contact address and send again.")
+            % {"units": ", ".join(u.name for u in unreachable)},
+        )
+    return redirect(back)
+
+
+class ContactForm(forms.Form):
+    contact_email = forms.EmailField(required=False)
+
+
+@role_required(ORGANISER)
+@require_POST
+def contact(request, pk: int):
+    """Set the contact address of a unit from the coverage list, so it can be invited."""
+    institution = get_object_or_404(Institution, pk=pk, type__participates=True)
+    form = ContactForm(request.POST)
+    back = request.POST.get("next") or reverse("insights:coverage")
+    if not back.startswith("/"):
+        back = reverse("insights:coverage")
+    if form.is_valid():
+        with acting_as(request.user):
+            institution.contact_email = form.cleaned_data["contact_email"]
+            institution.save(update_fields=["contact_email"])
+        messages.success(request, _("Contact address of %(unit)s saved.") % {"unit": institution.name})
+    else:
+        messages.error(request, _("“%(value)s” is not a valid e-mail address; nothing was changed.")
+                       % {"value": request.POST.get("contact_email", "")})
+    return redirect(back)
+
+
+@role_required(ORGANISER)
+def scores(request):
+    years = [e.year for e in services.editions()]
+    rows = services.cached("scores", services.score_distribution, years)
+    chart = {
+        "buckets": [f"{b}–{b + 9 if b < 90 else 100}" for b in services.BUCKETS],
+        "series": [{"label": f"{r['criterion']} {r['year']}", "data": r["histogram"]} for r in rows],
+        "means": {r["criterion"]: {} for r in rows},
+    }
+    for r in rows:
+        chart["means"][r["criterion"]][r["year"]] = r["mean"]
+    return render(request, "insights/scores.html", {"rows": rows, "years": years, "chart": chart})
+
+
+@role_required(ORGANISER)
+def export(request):
+    response = HttpResponse(
+        services.cached("xlsx", workbook, _year(request)), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="sayembara-insights-{timezone.localdate():%Y%m%d}.xlsx"'
+    return response
+
+
+@role_required(ORGANISER)
+def summary(request):
+    data = dict(services.cached("dashboard", services.dashboard, _year(request)))
+    data["today"] = timezone.localdate()
+    return render(request, "insights/summary.html", data)
+
+
+@role_required(ORGANISER)
+def announcement(request):
+    return render(request, "insights/announcement.html", services.announcement_text(request))
+
+
+def call(request):
+    """The public call for entries: the open edition with a countdown, or the last results."""
+    edition = services.open_edition()
+    context = {"edition": edition, "deadline": services.submission_deadline(edition)}
+    if edition is None:
+        context["last"] = Edition.objects.public().order_by("-year").first()
+    context["start_link"] = f"{reverse('accounts:login')}?next={reverse('insights:call')}"
+    return render(request, "insights/call.html", context)

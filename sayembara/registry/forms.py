@@ -1,0 +1,66 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sayembara.entries.models import Innovation
+
+from .models import FollowUp
+
+
+class ReplicationForm(forms.Form):
+    ACTION_CHOICES = [
+        ("replicated", _("We replicated this innovation")),
+        ("help", _("We want to replicate it: ask the owners for help")),
+    ]
+    action = forms.ChoiceField(label=_("What do you want to record?"), choices=ACTION_CHOICES, widget=forms.RadioSelect)
+    replica = forms.ModelChoiceField(
+        label=_("Our innovation that replicates it"), queryset=Innovation.objects.none(), required=False,
+        empty_label=_("— not registered yet —"),
+    )
+    new_title = forms.CharField(label=_("Or the name of our replication"), max_length=200, required=False)
+    message = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}), required=False,
+        help_text=_("What you changed (modifikasi), or what help you need from the owners."),
+    )
+
+    def __init__(self, *args, units=(), origin=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        qs = Innovation.objects.filter(institution__in=[u.pk for u in units]).order_by("title")
+        if origin is not None:
+            qs = qs.exclude(pk=origin.pk)
+        self.fields["replica"].queryset = qs
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "replicated" and not data.get("replica") and not data.get("new_title", "").strip():
+            raise forms.ValidationError(_("Choose your innovation that replicates it, or give the name of your replication."))
+        if data.get("action") == "help" and not data.get("message", "").strip():
+            self.add_error("message", _("Tell the owners what help you need."))
+        return data
+
+
+class FollowUpAnswerForm(forms.ModelForm):
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[c for c in FollowUp.Status.choices if c[0] != FollowUp.Status.PENDING],
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = FollowUp
+        fields = ["status", "evidence", "evidence_file", "stopped_on"]
+        widgets = {"evidence": forms.Textarea(attrs={"rows": 4}), "stopped_on": forms.DateInput(attrs={"type": "date"})}
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if upload and hasattr(upload, "size") and upload.size > 10 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("evidence") or "").strip() and not data.get("evidence_file"):
+            self.add_error("evidence", _("Give some evidence: a text, a link or a file."))
+        return data
+
+
+class FollowUpRequestForm(forms.Form):
+    year = forms.IntegerField(label=_("Follow-up year"), min_value=2000, max_value=2100)

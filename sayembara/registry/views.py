@@ -1,0 +1,273 @@
+"""Public registry pages, replication and follow-up forms, organiser tools."""
+
+from __future__ import annotations
+
+import mimetypes
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_required, roles_of
+from sayembara.audit.trail import acting_as
+from sayembara.editions.models import Edition
+from sayembara.entries.models import Innovation
+
+from . import services
+from .forms import FollowUpAnswerForm, FollowUpRequestForm, ReplicationForm
+from .models import FollowUp, RegistryRecord, Replication
+
+PAGE_SIZE = 20
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _filters_from(params) -> services.SearchFilters:
+    return services.SearchFilters(
+        q=params.get("q", "").strip()[:200],
+        year=_int(params.get("year")),
+        institution_type=params.get("type", ""),
+        institution=_int(params.get("institution")),
+        category=params.get("category", ""),
+        digital=params.get("digital", ""),
+        maturity=params.get("maturity", ""),
+        status=params.get("status", ""),
+        award=params.get("award", ""),
+    )
+
+
+def search(request):
+    filters = _filters_from(request.GET)
+    results = services.search(filters)
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    choices = services.filter_choices()
+    context = {
+        "filters": filters,
+        "page": page,
+        # Up to thousands of units at national scale: built here rather than looped in the template.
+        "institution_options": format_html_join(
+            "", '<option value="{}"{}>{}</option>',
+            ((pk, mark_safe(" selected") if pk == filters.institution else "", name) for pk, name in choices["institutions"]),
+        ),
+        "querystring": query.urlencode(),
+        "choices": choices,
+        "status_choices": [("active", _("Active")), ("stopped", _("Stopped")), ("replicated", _("Replicated by others"))],
+    }
+    template = "registry/_results.html" if request.htmx and request.htmx.target == "results" else "registry/search.html"
+    return render(request, template, context)
+
+
+def _can_see(user, innovation: Innovation) -> bool:
+    if ORGANISER in roles_of(user):
+        return True
+    return innovation.institution_id in {u.pk for u in services.user_units(user)} if user.is_authenticated else False
+
+
+def _is_owner_or_organiser(user, innovation: Innovation) -> bool:
+    return user.is_authenticated and _can_see(user, innovation)
+
+
+def detail(request, pk: int):
+    innovation = get_object_or_404(
+        Innovation.objects.select_related("institution__type", "replicated_from__institution"), pk=pk
+    )
+    record = RegistryRecord.objects.filter(innovation=innovation).first()
+    if not (record and record.is_public) and not _is_owner_or_organiser(request.user, innovation):
+        raise Http404
+    history = services.innovation_history(innovation)
+    latest = history[-1]["entry"] if history else None
+    answers = []
+    lead = None
+    if latest is not None:
+        answers = list(latest.answers.select_related("section").filter(section__code__in=services.DESCRIPTIVE_SECTIONS))
+        lead = latest.team.filter(is_lead=True).first()
+    is_owner = _is_owner_or_organiser(request.user, innovation)
+    is_organiser = ORGANISER in roles_of(request.user)
+    context = {
+        "innovation": innovation,
+        "record": record,
+        "history": history,
+        "answers": answers,
+        "lead": lead,
+        "replications": services.replications_of(innovation),
+        "follow_ups": innovation.follow_ups.exclude(status=FollowUp.Status.PENDING).order_by("-year"),
+        "pending_follow_ups": innovation.follow_ups.filter(status=FollowUp.Status.PENDING) if is_owner else [],
+        "help_requests": innovation.replication_records.filter(kind=Replication.Kind.HELP_REQUESTED)
+        .select_related("institution", "created_by") if is_owner else [],
+        # Loaded after the page (htmx): fitting the similarity model can take a while after the index changed.
+        "show_similar": is_organiser,
+        "can_replicate": bool(services.user_units(request.user)) if request.user.is_authenticated else False,
+        "share_url": request.build_absolute_uri(),
+    }
+    return render(request, "registry/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def replicate(request, pk: int):
+    origin = get_object_or_404(Innovation.objects.select_related("institution"), pk=pk, registry_record__is_public=True)
+    units = services.user_units(request.user)
+    if not units:
+        return render(request, "registry/no_unit.html", status=403)
+    unit = units[0]
+    form = ReplicationForm(request.POST or None, units=units, origin=origin)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with acting_as(request.user):
+            if data["action"] == "replicated":
+                try:
+                    services.record_replication(
+                        origin, unit, request.user, replica=data["replica"], new_title=data["new_title"].strip(),
+                        message=data["message"],
+                    )
+                except ValueError:
+                    form.add_error(None, _("This innovation cannot be recorded as a replication of itself."))
+                else:
+                    messages.success(request, _("Your replication is recorded and shown on both innovations' pages."))
+                    return redirect("registry:detail", pk=origin.pk)
+            else:
+                services.request_replication_help(origin, unit, request.user, data["message"], request=request)
+                messages.success(request, _("Your request has been sent to the owners of the innovation."))
+                return redirect("registry:detail", pk=origin.pk)
+    return render(request, "registry/replicate.html", {"origin": origin, "form": form, "unit": unit})
+
+
+@role_required(INNOVATOR, VERIFIER, ORGANISER)
+def similar_check(request):
+    """A fragment listing innovations like the title and text given (for a new entry's form)."""
+    organiser = ORGANISER in roles_of(request.user)
+    innovation_id = _int(request.GET.get("innovation"))
+    if innovation_id:
+        innovation = get_object_or_404(Innovation, pk=innovation_id)
+        if not organiser:
+            raise Http404
+        matches = services.similar_to_innovation(innovation, limit=6)
+        return render(request, "registry/_similar_list.html", {"similar": matches})
+    title = request.GET.get("title", "")[:200]
+    text = request.GET.get("text", "")[:5000]
+    exclude = [i for i in [_int(request.GET.get("exclude"))] if i]
+    # Units see only public innovations; organisers also see unpublished ones (to catch duplicates early).
+    matches = (
+        services.similar_to_text(title, text, exclude=exclude, limit=5, public_only=not organiser) if (title or text) else []
+    )
+    return render(request, "registry/_similar.html", {"similar": matches, "checked": bool(title or text)})
+
+
+@role_required(ORGANISER)
+def duplicates(request, year: int):
+    edition = get_object_or_404(Edition, year=year)
+    rows = services.possible_duplicates(edition)
+    return render(request, "registry/duplicates.html", {"edition": edition, "rows": rows,
+                                                        "editions": Edition.objects.order_by("-year")})
+
+
+@role_required(ORGANISER)
+@require_http_methods(["GET", "POST"])
+def follow_ups(request):
+    this_year = timezone.localdate().year
+    form = FollowUpRequestForm(request.POST or None, initial={"year": this_year})
+    if request.method == "POST" and form.is_valid():
+        with acting_as(request.user, note="yearly sustainability follow-up"):
+            asked, sent = services.send_follow_up_requests(form.cleaned_data["year"], request=request)
+        messages.success(request, _("%(asked)s innovations asked, %(sent)s e-mails sent.") % {"asked": asked, "sent": sent})
+        return redirect(f"{reverse('registry:follow_ups')}?year={form.cleaned_data['year']}")
+    year = _int(request.GET.get("year")) or this_year
+    context = {
+        "form": form,
+        "summary": services.follow_up_summary(year),
+        "lapsed": services.lapsed_innovations(),
+        "answers": FollowUp.objects.filter(year=year).select_related("innovation__institution").order_by("status", "innovation__title"),
+        "year": year,
+    }
+    return render(request, "registry/follow_ups.html", context)
+
+
+def _follow_up_for(request, pk: int) -> FollowUp:
+    follow_up = get_object_or_404(FollowUp.objects.select_related("innovation__institution"), pk=pk)
+    if not services.can_answer_follow_up(request.user, follow_up):
+        raise Http404
+    return follow_up
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def follow_up_answer(request, pk: int):
+    follow_up = _follow_up_for(request, pk)
+    form = FollowUpAnswerForm(request.POST or None, request.FILES or None, instance=follow_up,
+                              initial={"status": None if follow_up.status == FollowUp.Status.PENDING else follow_up.status})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with acting_as(request.user):
+            services.answer_follow_up(
+                FollowUp.objects.get(pk=follow_up.pk), data["status"], data["evidence"], request.user,
+                evidence_file=data["evidence_file"] if "evidence_file" in request.FILES else None,
+                stopped_on=data.get("stopped_on"),
+            )
+        messages.success(request, _("Thank you, your answer is recorded."))
+        return redirect("registry:detail", pk=follow_up.innovation_id)
+    return render(request, "registry/follow_up_answer.html", {"follow_up": follow_up, "form": form})
+
+
+@login_required
+def follow_up_evidence(request, pk: int):
+    follow_up = _follow_up_for(request, pk)
+    if not follow_up.evidence_file or not default_storage.exists(follow_up.evidence_file.name):
+        raise Http404
+    name = follow_up.evidence_file.name.rsplit("/", 1)[-1]
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return FileResponse(default_storage.open(follow_up.evidence_file.name, "rb"), as_attachment=True, filename=name,
+                        content_type=content_type)
+
+
+class LatestInnovationsFeed(Feed):
+    title = gettext_lazy("Newly published innovations")
+    description = gettext_lazy("Public service innovations newly published in the Sayembara registry.")
+
+    def link(self):
+        return reverse("registry:search")
+
+    def items(self):
+        return (
+            Innovation.objects.filter(registry_record__is_public=True)
+            .select_related("institution", "registry_record")
+            .order_by("-registry_record__published_at", "-pk")[:30]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return f"{item.institution.name}. {item.summary}"
+
+    def item_link(self, item):
+        return reverse("registry:detail", args=[item.pk])
+
+    def item_pubdate(self, item):
+        return item.registry_record.published_at
+
+    def item_author_name(self, item):
+        return item.institution.name
+
+
+class LatestInnovationsAtomFeed(LatestInnovationsFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestInnovationsFeed.description
