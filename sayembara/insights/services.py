@@ -451,12 +451,8 @@ def send_invitations(institutions: list[Institution], user, link: str) -> tuple[
 
 
 def invitation_link(request) -> str:
-    """Where an invitation leads: the log-in page, then the call for entries.
-
-    Points at ``accounts:login`` until a self-registration page exists.
-    """
-    call = reverse("insights:call")
-    return request.build_absolute_uri(f"{reverse('accounts:login')}?next={call}")
+    """Where an invitation leads: self-registration (confirmed by e-mail), then the unit's first entry."""
+    return request.build_absolute_uri(reverse("accounts:register"))
 
 
 def announcement_text(request) -> dict:

@@ -11,7 +11,8 @@ def test_organiser_invites_dropped_units_and_prints_summary(page, server):
         "() => { const c = Chart.getChart('chart-by-type'); const n = c.data.labels.length;"
         " return [...Array(n).keys()].map(i => c.data.datasets.reduce((s, d) => s + d.data[i], 0)); }"
     )
-    assert totals == [35, 27, 18]
+    # The falling participation of the source: 35, 27, then 18 (later demo editions follow in the chart).
+    assert totals[:3] == [35, 27, 18]
     assert page.get_by_test_id("entries-this-year").inner_text() == "18"
 
     page.get_by_role("link", name="siapa saja?").click()
@@ -31,7 +32,7 @@ def test_organiser_invites_dropped_units_and_prints_summary(page, server):
     row = page.get_by_test_id("dropped-list").get_by_test_id("unit-row").filter(has_text="Dinas Perpustakaan dan Kearsipan")
     assert "diundang" in row.inner_text()
     sent = [p.read_text(errors="replace") for p in server.mail_dir.glob("*.log")]
-    assert any("dinpusip@pemalang.example" in text and "/accounts/login/?next=/insights/call/" in text for text in sent)
+    assert any("dinpusip@pemalang.example" in text and "/accounts/register/" in text for text in sent)
 
     page.goto("/insights/summary/?year=2020")
     assert "Dinas Perpustakaan dan Kearsipan (2019)" in page.get_by_test_id("summary-dropped").inner_text()

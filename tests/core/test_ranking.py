@@ -2,11 +2,12 @@
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sayembara_score.aggregation import METHODS, ScoreRow, WeightScheme
 from sayembara_score.ranking import (
+    SCORE_DECIMALS,
     combine_stages,
     competition_ranks,
     rank,
@@ -151,6 +152,12 @@ def _is_competition_ranking(ranks: list[int]) -> bool:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(table=score_tables(), method=st.sampled_from(METHODS), top=st.integers(1, 4))
+# Two entries whose additive scores differ only in the 17th decimal: a tie, listed by entry name.
+@example(
+    table={("E0", "J0"): 1, ("E0", "J1"): 0, ("E0", "J2"): 1, ("E1", "J0"): 0, ("E2", "J0"): 0, ("E3", "J2"): 0, ("E4", "J0"): 0},
+    method="additive",
+    top=1,
+)
 def test_rank_invariants(table, method, top):
     result = rank(_rows(table), method=method, bootstrap=40, seed=0, top=top)
     ranks = [e.rank for e in result.entries]
@@ -160,8 +167,12 @@ def test_rank_invariants(table, method, top):
     for e in result.entries:
         assert 1 <= e.rank_low <= e.rank <= e.rank_high <= len(result.entries)
         assert 0.0 <= e.p_top <= 1.0
-    scores = [e.score for e in result.entries]
+    # Scores equal to SCORE_DECIMALS places are exact ties: they share a rank and are listed by entry name.
+    scores = [round(e.score, SCORE_DECIMALS) for e in result.entries]
     assert scores == sorted(scores, reverse=True)
+    for a, b in zip(result.entries, result.entries[1:]):
+        if round(a.score, SCORE_DECIMALS) == round(b.score, SCORE_DECIMALS) and a.stage == b.stage:
+            assert a.rank == b.rank and a.entry < b.entry
 
 
 @settings(max_examples=60, deadline=None)

@@ -130,7 +130,7 @@ def test_invitations_go_to_contact_or_members_and_are_recorded(client_as):
     client.post(reverse("insights:contact", args=[kuta.pk]), {"contact_email": "desa.kuta@example.id"})
     response = client.post(reverse("insights:invite"), {"institution": [kuta.pk, belik.pk]}, follow=True)
     assert [m.to for m in mail.outbox] == [["desa.kuta@example.id"]]
-    assert "/accounts/login/?next=/insights/call/" in mail.outbox[0].body
+    assert "/accounts/register/" in mail.outbox[0].body
     assert Invitation.objects.filter(institution=kuta).count() == 1
     body = response.content.decode()
     assert "Kecamatan Belik" in body  # no address: named in the error message

@@ -100,3 +100,7 @@ ID.update({
     "Work on this edition": "Kerjakan edisi ini", "Entries and screening": "Entri dan seleksi", "Jury and assignment": "Juri dan penugasan",
     "Jury": "Juri", "Invite an innovator": "Undang inovator", "Register": "Daftar",
 })
+ID.update({
+    "Participation insights": "Wawasan partisipasi", "Sustainability follow-up": "Pemantauan keberlanjutan",
+    "Innovation registry": "Registri inovasi", "Call for entries": "Ikut kompetisi",
+})
