@@ -253,3 +253,4 @@ ID = {
     "locked at": "dikunci pada",
     "sheets submitted": "lembar nilai terkirim",
 }
+ID.update({"Show the sheets": "Tampilkan lembar"})
