@@ -108,6 +108,12 @@ def _juror_context(request, stage_pk: int, entry_pk: int):
     return stage, juror, entry
 
 
+def _sheet_state(stage: Stage, juror, entry):
+    """The stage's criteria, the juror's sheet for the entry (or None) and its stored values."""
+    current = ScoreSheet.objects.filter(stage=stage, juror=juror, entry=entry).prefetch_related("scores").first()
+    return _criteria(stage), current, services.current_values(current)
+
+
 def _criteria(stage: Stage) -> list[Criterion]:
     return list(stage.criteria.order_by("order").prefetch_related(
         Prefetch("levels", queryset=RubricLevel.objects.order_by("-min_score"))))
@@ -140,9 +146,7 @@ def _posted_sheet(post, criteria):
 @role_required(JUROR)
 def sheet(request, stage_pk: int, entry_pk: int):
     stage, juror, entry = _juror_context(request, stage_pk, entry_pk)
-    criteria = _criteria(stage)
-    current = ScoreSheet.objects.filter(stage=stage, juror=juror, entry=entry).prefetch_related("scores").first()
-    stored = services.current_values(current)
+    criteria, current, stored = _sheet_state(stage, juror, entry)
     posted = None
     if request.method == "POST":
         values, justifications, original, version = _posted_sheet(request.POST, criteria)
@@ -438,9 +442,7 @@ def paper_sheet(request, stage_pk: int, juror_pk: int, entry_pk: int):
     entry = get_object_or_404(Entry, pk=entry_pk, edition_id=stage.edition_id)
     if not services.may_judge(juror, stage, entry):
         raise Http404
-    criteria = _criteria(stage)
-    current = ScoreSheet.objects.filter(stage=stage, juror=juror, entry=entry).prefetch_related("scores").first()
-    stored = services.current_values(current)
+    criteria, current, stored = _sheet_state(stage, juror, entry)
     posted = None
     if request.method == "POST":
         values, justifications, original, version = _posted_sheet(request.POST, criteria)

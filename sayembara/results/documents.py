@@ -70,6 +70,15 @@ def _letterhead(edition) -> list:
     ]
 
 
+def _heading(edition, title: str, space: float = 4 * mm) -> list:
+    """Letterhead, the paper's title and the edition it belongs to."""
+    return _letterhead(edition) + [
+        Paragraph(title, TITLE),
+        Paragraph(f"{edition.title} {edition.year}", CENTER),
+        Spacer(1, space),
+    ]
+
+
 def _build(story: list, edition, pagesize=A4) -> bytes:
     buffer = io.BytesIO()
     footer = _hash_line(edition)
@@ -116,10 +125,7 @@ def _final_rows(edition, stage=None):
 def recap_pdf(edition, stage=None) -> bytes:
     run, rows = _final_rows(edition, stage)
     what = f"Tahap {stage.name}" if stage else "Nilai Akhir"
-    story = _letterhead(edition) + [
-        Paragraph(f"REKAPITULASI NILAI – {what.upper()}", TITLE),
-        Paragraph(f"{edition.title} {edition.year}", CENTER),
-        Spacer(1, 4 * mm),
+    story = _heading(edition, f"REKAPITULASI NILAI – {what.upper()}") + [
         Paragraph(
             f"Metode: {run.method_used}; "
             f"{run.bootstrap} sampel ulang bootstrap (seed {run.seed}). Rentang peringkat 95% dan tanda seri statistik "
@@ -196,10 +202,7 @@ def minutes_pdf(edition) -> bytes:
     awards = _awards(edition)
     stages = list(edition.stages.all())
     n_sheets = ScoreSheet.objects.filter(stage__edition=edition, status=ScoreSheet.Status.SUBMITTED).count()
-    story = _letterhead(edition) + [
-        Paragraph("BERITA ACARA PENILAIAN DAN PENETAPAN PEMENANG", TITLE),
-        Paragraph(f"{edition.title} {edition.year}", CENTER),
-        Spacer(1, 5 * mm),
+    story = _heading(edition, "BERITA ACARA PENILAIAN DAN PENETAPAN PEMENANG", space=5 * mm) + [
         Paragraph(
             f"Pada hari ini, {_date(timezone.now())}, bertempat di {edition.venue or edition.host}, tim juri "
             f"{edition.title} {edition.year} yang ditetapkan dengan Keputusan Nomor {edition.decree_number or '–'} "
@@ -273,10 +276,7 @@ def score_sheets_pdf(edition, juror) -> bytes:
     )
     story = []
     for sheet in sheets:
-        story += _letterhead(edition) + [
-            Paragraph(f"LEMBAR PENILAIAN – {sheet.stage.name.upper()}", TITLE),
-            Paragraph(f"{edition.title} {edition.year}", CENTER),
-            Spacer(1, 4 * mm),
+        story += _heading(edition, f"LEMBAR PENILAIAN – {sheet.stage.name.upper()}") + [
             Paragraph(f"Nomor entri: {sheet.entry.code}<br/>Inovasi: {sheet.entry.title}<br/>"
                       f"Juri: {juror.user.full_name} ({ELEMENT_ID[juror.element]})<br/>"
                       f"Status: {'terkirim ' + _date(sheet.submitted_at) if sheet.submitted_at else 'draf'}"

@@ -419,6 +419,10 @@ def publish(edition: Edition, user) -> Publication:
     return publication
 
 
+def published_payload(publication: Publication) -> dict:
+    return json.loads(publication.payload)
+
+
 def verify_publication(publication: Publication) -> bool:
     """Whether the stored payload still hashes to the published SHA-256."""
     return hashlib.sha256(publication.payload.encode()).hexdigest() == publication.sha256

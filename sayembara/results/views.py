@@ -288,7 +288,7 @@ def public_results(request, year: int):
     publication = Publication.objects.filter(edition=edition).first()
     if publication is None:
         raise Http404
-    payload = services.json.loads(publication.payload)
+    payload = services.published_payload(publication)
     return render(request, "results/public.html", {
         "edition": edition, "publication": publication, "payload": payload,
         "intact": services.verify_publication(publication),
@@ -300,7 +300,7 @@ def published_file(request, year: int, name: str):
     """The published snapshot, and CSV files anyone can feed to ``sayembara-score rank`` to re-check the ranking."""
     edition = get_object_or_404(Edition.objects.public(), year=year)
     publication = get_object_or_404(Publication, edition=edition)
-    payload = services.json.loads(publication.payload)
+    payload = services.published_payload(publication)
     if name == "published.json":
         return HttpResponse(publication.payload, content_type="application/json; charset=utf-8")
     buffer = io.StringIO()
