@@ -260,9 +260,15 @@ def build(seed: int = 2020) -> dict:
 
 
 def _user(email, full_name, **fields) -> User:
-    user = User(email=email, username=email.split("@")[0], full_name=full_name, **fields)
+    from sayembara.accounts.models import Membership
+
+    user = User(email=email, username=email.split("@")[0], full_name=full_name, email_confirmed_at=timezone.now(), **fields)
     user.set_password(DEMO_PASSWORD)
     user.save()
+    if user.institution is not None and user.institution.type.participates:
+        # The demo's people are members of their units already, as if their verifier had approved them.
+        Membership.objects.create(user=user, institution=user.institution, status=Membership.Status.APPROVED,
+                                  decided_at=timezone.now(), reason="Demo")
     return user
 
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "rules.apps.AutodiscoverRulesConfig",
     "sayembara.accounts",
     "sayembara.audit",
     "sayembara.institutions",
@@ -122,6 +123,8 @@ else:
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Object permissions come from each app's rules.py (django-rules), asked by views, services and templates.
+    "rules.permissions.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -141,7 +144,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+# The client behind PROXY_COUNT trusted proxies (X-Forwarded-For), not the proxy's own address: otherwise a
+# stranger could lock a juror out during live scoring by failing logins through the same proxy.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "sayembara.throttle.client_ip"
+# "Juri@X.id " and "juri@x.id" are one account, so they count as one against the limit.
+AXES_USERNAME_CALLABLE = "sayembara.accounts.auth.login_username"
+
+# Invitation links (units and jurors) work once and expire; unconfirmed registrations expire so the real
+# owner of an address can register it.
+INVITATION_MAX_AGE_DAYS = int(os.environ.get("INVITATION_MAX_AGE_DAYS", "14"))
+UNCONFIRMED_MAX_AGE_DAYS = int(os.environ.get("UNCONFIRMED_MAX_AGE_DAYS", "7"))
+# Registrations and confirmation e-mails per client address: (count, seconds).
+REGISTRATION_RATE = (int(os.environ.get("REGISTRATION_RATE_PER_HOUR", "5")), 3600)
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "id"

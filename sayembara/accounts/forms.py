@@ -15,7 +15,25 @@ class EmailAuthenticationForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _("The e-mail address or the password is wrong. Note that the password is case-sensitive."),
         "inactive": _("This account is inactive."),
+        "unconfirmed": _("This e-mail address is not confirmed yet. Open the link we sent you, or ask for a new one."),
     }
+
+    unconfirmed = False
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            # Said only to whoever knows the password, so it reveals nothing to a stranger.
+            from . import auth
+
+            email = (self.cleaned_data.get("username") or "").strip()
+            password = self.cleaned_data.get("password") or ""
+            user = User.objects.filter(email__iexact=email).first() if email else None
+            if user is not None and auth.is_unconfirmed(user) and user.check_password(password):
+                self.unconfirmed = True
+                raise forms.ValidationError(self.error_messages["unconfirmed"], code="unconfirmed") from None
+            raise
 
 
 def participating_units():
@@ -30,10 +48,8 @@ class RegistrationForm(forms.Form):
     password2 = forms.CharField(label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this e-mail address already exists. Log in, or reset your password."))
-        return email
+        # Whether the address already has an account is never said here: the owner is told by e-mail.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         cleaned = super().clean()
@@ -50,22 +66,44 @@ class RegistrationForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    """Name, unit, position and phone: asked at the first login."""
+    """Name, position and phone, and the unit the person asks to join (asked at the first login).
+
+    Choosing a unit only sends a request: the unit's verifier, or the organiser, approves it.
+    """
+
+    unit = forms.ModelChoiceField(
+        label=_("Unit (institution)"), queryset=Institution.objects.none(),
+        help_text=_("Your request goes to the unit's verifier (or the organiser). You see the unit's entries once "
+                    "it is approved."),
+    )
 
     class Meta:
         model = User
-        fields = ["full_name", "institution", "position", "phone"]
-        labels = {"institution": _("Unit (institution)")}
+        fields = ["full_name", "position", "phone"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, membership=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in self.fields:
             self.fields[name].required = True
-        self.fields["institution"].queryset = participating_units()
+        self.fields["unit"].queryset = participating_units()
         self.fields["phone"].help_text = _("A number the organiser can call or message (WhatsApp).")
-        if self.instance.institution_id and not self.instance.needs_profile:
-            # Changing unit changes what a person may see; the organiser does that.
-            self.fields["institution"].disabled = True
+        if membership is not None:
+            self.fields["unit"].initial = membership.institution_id
+            if membership.status == membership.Status.APPROVED:
+                # Moving to another unit changes what a person may see: the verifier or organiser ends the
+                # membership first.
+                self.fields["unit"].disabled = True
+                self.fields["unit"].help_text = _("To move to another unit, ask its verifier or the organiser.")
+        self.order_fields(["full_name", "unit", "position", "phone"])
+
+
+class ResendConfirmationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+
+class MembershipDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("refuse", _("Refuse")), ("end", _("End membership"))])
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
 
 
 class InviteForm(forms.Form):

@@ -27,10 +27,18 @@ def roles_of(user) -> set[str]:
         roles.add(VERIFIER)
     if user.juror_roles.exists():
         roles.add(JUROR)
-    if user.institution_id and not roles & {ORGANISER, JUROR, VERIFIER}:
+    # ``institution`` is set only by an approved membership (see accounts.membership). Being a juror does
+    # not take the innovator role away; organisers and verifiers do not enter entries themselves.
+    if user.institution_id and not roles & {ORGANISER, VERIFIER} and _participates(user.institution_id):
         roles.add(INNOVATOR)
     user._sayembara_roles = roles
     return roles
+
+
+def _participates(institution_id: int) -> bool:
+    from sayembara.institutions.models import Institution
+
+    return Institution.objects.filter(pk=institution_id, type__participates=True).exists()
 
 
 def role_required(*allowed: str):

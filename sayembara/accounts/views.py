@@ -3,24 +3,26 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
-from django.contrib.auth.tokens import default_token_generator
-from django.core import signing
-from django.core.mail import send_mail
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils import translation
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from sayembara import throttle
 from sayembara.audit.trail import acting_as
 
-from .forms import EmailAuthenticationForm, InviteForm, ProfileForm, RegistrationForm
-from .models import User
+from . import auth, membership, rules, services
+from .forms import (
+    EmailAuthenticationForm,
+    InviteForm,
+    MembershipDecisionForm,
+    ProfileForm,
+    RegistrationForm,
+    ResendConfirmationForm,
+)
+from .models import Membership, User
 from .roles import INNOVATOR, JUROR, ORGANISER, VERIFIER, role_required, roles_of
-
-CONFIRM_SALT = "sayembara.accounts.confirm"
-CONFIRM_MAX_AGE = 3 * 24 * 3600
 
 
 class LoginView(auth_views.LoginView):
@@ -52,74 +54,90 @@ def dashboard(request):
 @login_required
 def profile(request):
     user = request.user
-    form = ProfileForm(request.POST or None, instance=user)
+    current = membership.open_membership(user)
+    form = ProfileForm(request.POST or None, instance=user, membership=current)
     if request.method == "POST" and form.is_valid():
         with acting_as(user, note=_("Profile completed")):
             user = form.save(commit=False)
             user.needs_profile = False
             user.save()
+        unit = form.cleaned_data.get("unit")
+        if unit is not None:
+            try:
+                current = membership.request_membership(
+                    user, unit, link=request.build_absolute_uri(reverse("accounts:members")))
+            except membership.MembershipError as error:
+                messages.error(request, str(error))
+                return redirect("accounts:profile")
         messages.success(request, _("Profile saved."))
+        if current is not None and current.status == Membership.Status.PENDING:
+            return redirect("accounts:profile")
         return redirect("accounts:dashboard")
     if user.needs_profile and request.method != "POST":
         messages.info(request, _("Welcome! Before you start, tell us who you are and which unit you work for."))
-    return render(request, "accounts/profile.html", {"roles": sorted(roles_of(user)), "form": form})
+    deciders = []
+    if current is not None and current.status == Membership.Status.PENDING:
+        deciders, organiser_instead = membership.deciders_of(current.institution_id)
+    return render(request, "accounts/profile.html", {
+        "roles": sorted(roles_of(user)), "form": form, "membership": current,
+        "deciders": [d.full_name for d in deciders][:3],
+        "history": user.memberships.select_related("institution").exclude(pk=getattr(current, "pk", None))[:10],
+    })
 
 
-def _mail(to: str, subject: str, body: str) -> None:
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-
-
-def _unique_username(email: str) -> str:
-    base = email.split("@")[0][:130] or "user"
-    candidate, n = base, 1
-    while User.objects.filter(username=candidate).exists():
-        n += 1
-        candidate = f"{base}{n}"
-    return candidate
+def _absolute(request):
+    return request.build_absolute_uri
 
 
 def register(request):
     if request.user.is_authenticated:
         return redirect("accounts:dashboard")
     form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        user = User(email=data["email"], username=_unique_username(data["email"]), full_name=data["full_name"],
-                    is_active=False, needs_profile=True)
-        user.set_password(data["password1"])
-        user.save()
-        token = signing.dumps(user.pk, salt=CONFIRM_SALT)
-        link = request.build_absolute_uri(reverse("accounts:confirm", kwargs={"token": token}))
-        with translation.override(settings.LANGUAGE_CODE):
-            _mail(user.email, _("Confirm your e-mail address"),
-                  _("Hello %(name)s,\n\nopen this link to confirm your e-mail address and activate your account "
-                    "(valid for 3 days):\n\n%(link)s\n\nIf you did not register, ignore this e-mail.")
-                  % {"name": user.full_name, "link": link})
-        return redirect("accounts:register_done")
+    if request.method == "POST":
+        if throttle.hit(request, "register", settings.REGISTRATION_RATE[0], settings.REGISTRATION_RATE[1]):
+            return throttle.refused(request, "accounts/register.html", {"form": form})
+        if form.is_valid():
+            data = form.cleaned_data
+            services.register(data["email"], data["full_name"], data["password1"], _absolute(request))
+            return redirect("accounts:register_done")
     return render(request, "accounts/register.html", {"form": form})
 
 
 def register_done(request):
     return render(request, "accounts/message.html", {
         "title": _("Check your e-mail"),
-        "text": _("We sent you a link to confirm your e-mail address. Open it to activate your account, then log in."),
+        "text": _("We sent a message to the address you gave. If it is a new account, open the link in it to "
+                  "activate the account, then log in. If the address already has an account, the message says "
+                  "what to do."),
     })
 
 
 def confirm(request, token: str):
-    try:
-        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
-        user = User.objects.get(pk=pk)
-    except (signing.BadSignature, User.DoesNotExist):
+    user = auth.user_from_confirmation(token)
+    if user is None:
         return render(request, "accounts/message.html", {
             "title": _("This link does not work"),
-            "text": _("The confirmation link is wrong or older than 3 days. Register again or reset your password."),
-        })
-    if not user.is_active:
-        user.is_active = True
-        user.save(update_fields=["is_active"])
+            "text": _("The confirmation link is wrong, already used or older than %(days)s days. Log in, ask for a "
+                      "new link, or register again.") % {"days": settings.UNCONFIRMED_MAX_AGE_DAYS},
+            "resend": True,
+        }, status=400)
+    services.confirm(user)
     messages.success(request, _("Your e-mail address is confirmed. Log in to continue."))
     return redirect("accounts:login")
+
+
+def resend_confirmation(request):
+    form = ResendConfirmationForm(request.POST or None, initial={"email": request.GET.get("email", "")[:254]})
+    if request.method == "POST":
+        if throttle.hit(request, "resend-confirmation", settings.REGISTRATION_RATE[0], settings.REGISTRATION_RATE[1]):
+            return throttle.refused(request, "accounts/resend.html", {"form": form})
+        if form.is_valid():
+            services.resend_confirmation(form.cleaned_data["email"], _absolute(request))
+            return render(request, "accounts/message.html", {
+                "title": _("Check your e-mail"),
+                "text": _("If an account waiting for confirmation uses this address, we sent it a new link."),
+            })
+    return render(request, "accounts/resend.html", {"form": form})
 
 
 @role_required(ORGANISER, VERIFIER)
@@ -127,46 +145,78 @@ def invite(request):
     form = InviteForm(request.POST or None, inviter=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        with acting_as(request.user, note=_("Invited")):
-            user = User(email=data["email"], username=_unique_username(data["email"]), full_name=data["full_name"],
-                        institution=data["institution"], is_active=False, needs_profile=True)
-            if data.get("as_verifier"):
-                user.verified_institution = data["institution"]
-            user.set_unusable_password()
-            user.save()
-        link = request.build_absolute_uri(reverse("accounts:invitation", kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)}))
-        with translation.override(settings.LANGUAGE_CODE):
-            _mail(user.email, _("Invitation to the Public Service Innovation Competition"),
-                  _("Hello %(name)s,\n\n%(inviter)s invites you to enter the innovations of %(unit)s in the competition. "
-                    "Open this link to choose your password:\n\n%(link)s")
-                  % {"name": user.full_name, "inviter": request.user.full_name, "unit": user.institution, "link": link})
+        user = services.invite_member(request.user, data["email"], data["full_name"], data["institution"],
+                                      bool(data.get("as_verifier")), _absolute(request))
         messages.success(request, _("Invitation sent to %(email)s.") % {"email": user.email})
         return redirect("accounts:invite")
     invited = User.objects.filter(needs_profile=True).select_related("institution").order_by("-date_joined")
-    if ORGANISER not in roles_of(request.user):
+    if not rules.is_organiser(request.user):
         invited = invited.filter(institution_id=request.user.verified_institution_id)
     return render(request, "accounts/invite.html", {"form": form, "invited": invited[:50]})
 
 
-def invitation(request, uidb64: str, token: str):
-    try:
-        user = User.objects.get(pk=force_str(urlsafe_base64_decode(uidb64)))
-    except (ValueError, TypeError, OverflowError, User.DoesNotExist):
-        user = None
-    if user is None or not default_token_generator.check_token(user, token):
+def invitation(request, token: str):
+    user = auth.user_from_invitation(token)
+    if user is None or user.has_usable_password():
+        # An account that already has a password logs in with it: a link never stands in for a password.
         return render(request, "accounts/message.html", {
             "title": _("This link does not work"),
-            "text": _("The invitation link is wrong or was already used. Ask for a new one, or reset your password."),
-        })
+            "text": _("The invitation link is wrong, was already used or is older than %(days)s days. Ask for a "
+                      "new one, or reset your password.") % {"days": settings.INVITATION_MAX_AGE_DAYS},
+        }, status=400)
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save(commit=False)
-        user.is_active = True
-        user.save()
+        services.accept_invitation(user, form.cleaned_data["new_password1"])
         messages.success(request, _("Your password is set. Log in to complete your profile."))
         return redirect("accounts:login")
     return render(request, "accounts/set_password.html", {"form": form, "invited": user})
+
+
+# --- Unit membership -----------------------------------------------------------------
+
+
+@role_required(ORGANISER, VERIFIER)
+def members(request):
+    """Requests to join, and the standing members, of the units this person decides for."""
+    user = request.user
+    pending = membership.pending_for(user).order_by("requested_at")
+    context = {"pending": pending[:100], "refuse_form": MembershipDecisionForm()}
+    if user.verified_institution_id:
+        context["unit"] = user.verified_institution
+        context["members"] = membership.members_of(user.verified_institution_id)[:200]
+    if rules.is_organiser(user):
+        context["without_verifier"] = membership.units_without_verifier_with_entries()[:100]
+    return render(request, "accounts/members.html", context)
+
+
+def _membership_for(request, pk: int) -> Membership:
+    found = get_object_or_404(Membership.objects.select_related("user", "institution"), pk=pk)
+    if not rules.can_decide_membership(request.user, found):
+        raise Http404
+    return found
+
+
+@require_POST
+@role_required(ORGANISER, VERIFIER)
+def decide_membership(request, pk: int):
+    found = _membership_for(request, pk)
+    form = MembershipDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose whether to approve or refuse the request."))
+        return redirect("accounts:members")
+    try:
+        if form.cleaned_data["decision"] == "approve":
+            membership.approve(found, request.user)
+            messages.success(request, _("%(name)s is now a member of %(unit)s.") % {"name": found.user, "unit": found.institution})
+        elif form.cleaned_data["decision"] == "refuse":
+            membership.refuse(found, request.user, form.cleaned_data["reason"])
+            messages.success(request, _("Request refused; %(name)s was told.") % {"name": found.user})
+        else:
+            membership.end(found, request.user, form.cleaned_data["reason"])
+            messages.success(request, _("Membership of %(name)s ended.") % {"name": found.user})
+    except membership.MembershipError as error:
+        messages.error(request, str(error))
+    return redirect("accounts:members")
 
 
 class PasswordResetView(auth_views.PasswordResetView):

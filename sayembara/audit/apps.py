@@ -13,6 +13,7 @@ class AuditConfig(AppConfig):
 
         # Every change to proposals, scores and results is recorded.
         for label in [
+            "accounts.Membership",
             "entries.Innovation",
             "entries.Entry",
             "entries.TeamMember",

@@ -28,8 +28,12 @@ def site_url(path: str) -> str:
 
 
 def _innovators(entry) -> list[str]:
-    emails = {m.user.email for m in entry.team.select_related("user") if m.user_id and m.user.is_active}
-    if entry.created_by_id and entry.created_by.is_active:
+    # Only people still in the unit: someone whose membership ended hears no more of its entries.
+    def current(user):
+        return user.is_active and user.institution_id == entry.institution_id
+
+    emails = {m.user.email for m in entry.team.select_related("user") if m.user_id and current(m.user)}
+    if entry.created_by_id and current(entry.created_by):
         emails.add(entry.created_by.email)
     return sorted(emails)
 
@@ -57,11 +61,16 @@ def _link(entry) -> str:
 def entry_sent(entry) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         context = {"code": entry.code, "title": entry.title, "institution": entry.institution, "link": _link(entry)}
+        verifiers = _verifiers(entry)
         _send([
             (_("[%(code)s] Entry waiting for your verification") % context,
              _("The entry “%(title)s” (%(code)s) of %(institution)s was sent to you for verification.\n\n"
                "Open it to approve it or return it with notes: %(link)s") % context,
-             _verifiers(entry)),
+             verifiers),
+            (_("[%(code)s] Entry to verify on behalf of its unit") % context,
+             _("The entry “%(title)s” (%(code)s) of %(institution)s was sent, and the unit has no verifier. "
+               "Verify it on the unit's behalf (it is recorded as such), or invite a verifier: %(link)s") % context,
+             [] if verifiers else _organisers()),
             (_("[%(code)s] Your entry was sent") % context,
              _("Your entry “%(title)s” (%(code)s) was sent to the verifier of your unit. "
                "You will receive an e-mail when it is verified.\n\n%(link)s") % context,

@@ -19,11 +19,11 @@ from django.db.models import Max, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, roles_of
 from sayembara.audit.trail import acting_as
+from sayembara.errors import DomainError
 from sayembara.editions.models import Edition, Phase, ProposalSection
 
-from . import notify
+from . import notify, rules
 from .models import (
     DeadlineExtension,
     Entry,
@@ -38,13 +38,13 @@ from .models import (
 )
 from .uploads import check_upload
 
-EDITABLE = {Entry.Status.DRAFT, Entry.Status.RETURNED}
-WITHDRAWABLE = {Entry.Status.DRAFT, Entry.Status.SENT, Entry.Status.RETURNED, Entry.Status.VERIFIED}
+EDITABLE = rules.EDITABLE
+WITHDRAWABLE = rules.WITHDRAWABLE
 # Autosaves by the same person within this window update one revision instead of adding many.
 REVISION_WINDOW = dt.timedelta(minutes=10)
 
 
-class EntryError(Exception):
+class EntryError(DomainError):
     """A refused action, with a message for the user."""
 
 
@@ -68,28 +68,16 @@ def count_words(text: str) -> int:
 
 
 def entries_visible_to(user) -> QuerySet[Entry]:
-    """The entries ``user`` may open: organisers all, verifiers their unit's, innovators their unit's and their own."""
-    roles = roles_of(user)
-    if ORGANISER in roles:
-        return Entry.objects.all()
-    condition = Q(pk__in=[])
-    if VERIFIER in roles:
-        condition |= Q(institution_id=user.verified_institution_id)
-    if INNOVATOR in roles:
-        condition |= Q(institution_id=user.institution_id) | Q(created_by=user)
-    return Entry.objects.filter(condition)
+    return rules.visible_entries(user)
 
 
 def can_edit(entry: Entry, user) -> bool:
-    roles = roles_of(user)
-    if entry.status not in EDITABLE:
-        return False
-    return INNOVATOR in roles and (entry.institution_id == user.institution_id or entry.created_by_id == user.pk)
+    return rules.can_edit_entry(user, entry)
 
 
 def require_editable(entry: Entry, user) -> None:
-    if not can_edit(entry, user):
-        if entry.status not in EDITABLE:
+    if not rules.can_edit_entry(user, entry):
+        if rules.can_view_entry(user, entry) and entry.status not in EDITABLE:
             raise EntryError(
                 _("This entry is “%(status)s” and can no longer be changed.") % {"status": entry.get_status_display()}
             )
@@ -143,8 +131,8 @@ def create_entry(user, edition: Edition, title: str, category=None, innovation: 
     """Start a draft for the user's unit (a new innovation unless an earlier one of the unit is chosen)."""
     if edition.status != Edition.Status.OPEN:
         raise EntryError(_("This edition does not accept entries."))
-    if user.institution_id is None:
-        raise EntryError(_("Complete your profile (your unit) before starting an entry."))
+    if not rules.can_start_entry(user):
+        raise EntryError(_("You can start an entry once your unit has approved your membership."))
     if deadline_passed(edition, user.institution):
         raise EntryError(
             _("The deadline for sending entries passed on %(deadline)s.")
@@ -543,7 +531,7 @@ def withdraw_entry(entry_id: int, user, now: dt.datetime | None = None) -> Entry
     entry = _locked(entry_id)
     if entry.status == Entry.Status.WITHDRAWN:
         raise AlreadyDone(_("This entry has already been withdrawn."))
-    if not (INNOVATOR in roles_of(user) and entry.institution_id == user.institution_id):
+    if not rules.is_member_of_entry_unit(user, entry):
         raise PermissionDenied
     if entry.status not in WITHDRAWABLE:
         raise EntryError(_("This entry is “%(status)s” and can no longer be withdrawn.") % {"status": entry.get_status_display()})
@@ -562,8 +550,9 @@ def withdraw_entry(entry_id: int, user, now: dt.datetime | None = None) -> Entry
 def verify_entry(entry_id: int, user, approve: bool, notes: str = "") -> Entry:
     """The unit verifier vouches for the entry (to the organiser) or returns it with notes."""
     entry = _locked(entry_id)
-    if VERIFIER not in roles_of(user) or entry.institution_id != user.verified_institution_id:
+    if not rules.can_verify_entry(user, entry):
         raise PermissionDenied(_("You verify the entries of your own unit only."))
+    on_behalf = not rules.is_verifier_of_entry_unit(user, entry)
     target = Entry.Status.VERIFIED if approve else Entry.Status.RETURNED
     if entry.status == target:
         raise AlreadyDone(_("This decision has already been recorded."))
@@ -573,7 +562,10 @@ def verify_entry(entry_id: int, user, approve: bool, notes: str = "") -> Entry:
     if not approve and not notes:
         raise EntryError(_("Write what the innovator must correct before returning the entry."))
     details, _created = EntryDetails.objects.get_or_create(entry=entry)
-    with acting_as(user, note=notes or _("Verified by the unit")):
+    note = notes or _("Verified by the unit")
+    if on_behalf:
+        note = _("Verified by the organiser on behalf of the unit, which has no verifier.") + (f" {notes}" if notes else "")
+    with acting_as(user, note=note):
         details.verifier_notes = notes
         details.verified_by = user if approve else None
         details.verified_at = timezone.now() if approve else None
@@ -595,7 +587,7 @@ class Decision:
 def screen_entry(entry_id: int, user, decision: str, notes: str = "") -> Entry:
     """Administrative screening by the organiser: passed, failed (with reasons) or returned once for correction."""
     entry = _locked(entry_id)
-    if ORGANISER not in roles_of(user):
+    if not rules.can_screen_entry(user, entry):
         raise PermissionDenied
     target = {Decision.PASS: Entry.Status.PASSED, Decision.FAIL: Entry.Status.FAILED, Decision.RETURN: Entry.Status.RETURNED}.get(decision)
     if target is None:

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_required, roles_of
+from sayembara.accounts.rules import unit_has_verifier
 from sayembara.audit.trail import history as audit_history
 from sayembara.editions.models import Edition
 
-from . import notify, services
+from . import notify, rules, services
 from .forms import (
     EvidenceForm,
     ExtensionForm,
@@ -54,7 +55,7 @@ def _entry_for(request, code: str) -> Entry:
 @role_required(INNOVATOR)
 def innovator_dashboard(request):
     user = request.user
-    entries = _entry_list(Entry.objects.filter(Q(created_by=user) | Q(institution_id=user.institution_id)))
+    entries = _entry_list(rules.visible_entries(user).filter(institution_id=user.institution_id))
     editions = [
         (edition, services.submission_deadline(edition, user.institution)) for edition in services.open_editions()
     ]
@@ -124,6 +125,7 @@ def _edit_context(entry, form, **extra):
         "entry": entry, "form": form, "slots": [(slot, files.get(slot.pk, [])) for slot in slots],
         "deadline": services.submission_deadline(entry.edition, entry.institution),
         "checks": services.eligibility(entry), "send_form": SendForm(),
+        "unit_has_verifier": unit_has_verifier(entry.institution_id),
         **extra,
     }
 
@@ -253,16 +255,16 @@ def entry_detail(request, code: str):
         "team": entry.team.all(),
         "evidence": Evidence.objects.filter(entry=entry).select_related("slot").order_by("slot__order", "uploaded_at"),
         "deadline": services.submission_deadline(entry.edition, entry.institution),
-        "can_edit": services.can_edit(entry, request.user),
-        "can_withdraw": INNOVATOR in roles and entry.institution_id == request.user.institution_id
-        and entry.status in services.WITHDRAWABLE and not services.deadline_passed(entry.edition, entry.institution),
-        "can_verify": VERIFIER in roles and entry.institution_id == request.user.verified_institution_id
-        and entry.status == Entry.Status.SENT,
-        "can_screen": ORGANISER in roles and entry.status == Entry.Status.VERIFIED,
+        "can_edit": rules.can_edit_entry(request.user, entry),
+        "can_withdraw": rules.can_withdraw_entry(request.user, entry)
+        and not services.deadline_passed(entry.edition, entry.institution),
+        "can_verify": rules.can_verify_entry(request.user, entry) and entry.status == Entry.Status.SENT,
+        "verify_on_behalf": not rules.is_verifier_of_entry_unit(request.user, entry),
+        "can_screen": rules.can_screen_entry(request.user, entry) and entry.status == Entry.Status.VERIFIED,
         "trail": audit_history(entry).filter(action="transition").order_by("-at")[:30],
         "verify_form": VerifyForm(), "screen_form": ScreenForm(),
     }
-    if context["can_screen"] or context["can_edit"] or ORGANISER in roles:
+    if context["can_screen"] or context["can_edit"] or rules.can_manage_entries(request.user):
         context["checks"] = services.eligibility(entry)
     return render(request, "entries/detail.html", context)
 
@@ -343,7 +345,11 @@ def send_entry(request, code: str):
         if services.can_edit(entry, request.user):
             return redirect(reverse("entries:edit", kwargs={"code": entry.code}) + "#send")
     else:
-        messages.success(request, _("Entry sent to your unit verifier. You will receive an e-mail at each step."))
+        if unit_has_verifier(entry.institution_id):
+            messages.success(request, _("Entry sent to your unit verifier. You will receive an e-mail at each step."))
+        else:
+            messages.success(request, _("Entry sent. Your unit has no verifier, so the organiser verifies it on the "
+                                        "unit's behalf. You will receive an e-mail at each step."))
     return redirect("entries:detail", code=entry.code)
 
 
@@ -355,11 +361,11 @@ def withdraw_entry(request, code: str):
 
 
 @require_POST
-@role_required(VERIFIER)
+@role_required(VERIFIER, ORGANISER)
 def verify_entry(request, code: str):
     # Looked up without the scope on purpose: acting on another unit's entry is refused (403), not hidden.
     entry = get_object_or_404(Entry, code=code)
-    if entry.institution_id != request.user.verified_institution_id:
+    if not rules.can_verify_entry(request.user, entry):
         raise PermissionDenied(_("You verify the entries of your own unit only."))
     form = VerifyForm(request.POST)
     if not form.is_valid():

@@ -609,7 +609,8 @@ def invite_juror(edition: Edition, email: str, full_name: str, element: str, aff
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
-        user = User(email=email, username=email, full_name=full_name.strip(), institution=affiliation)
+        # A juror's affiliation is not a unit membership: it gives no access to any unit's entries.
+        user = User(email=email, username=email, full_name=full_name.strip())
         user.set_unusable_password()
         user.save()
     juror, _created = Juror.objects.get_or_create(
@@ -630,6 +631,33 @@ def invite_juror(edition: Edition, email: str, full_name: str, element: str, aff
         ) % {"name": user.full_name, "edition": edition, "element": juror.get_element_display(), "link": link}
     send_mail(subject, body, None, [user.email])
     return juror
+
+
+def juror_for_invitation(token: str) -> Juror | None:
+    """The juror a link invites, if the link is unused and younger than ``INVITATION_MAX_AGE_DAYS``."""
+    from sayembara.accounts.auth import invitation_max_age
+
+    if not token or len(token) > 64:
+        return None
+    juror = Juror.objects.filter(invitation_token=token).select_related("user", "edition").first()
+    if juror is None or juror.invited_at is None or juror.invited_at < timezone.now() - invitation_max_age():
+        return None
+    return juror
+
+
+@transaction.atomic
+def accept_invitation(juror: Juror, password: str | None) -> None:
+    """Accept once: the token is spent. Nothing else of the person changes (their other roles stay)."""
+    user = juror.user
+    if password is not None:
+        user.set_password(password)
+        user.is_active = True
+        if user.email_confirmed_at is None:
+            user.email_confirmed_at = timezone.now()
+        user.save(update_fields=["password", "is_active", "email_confirmed_at"])
+    juror.invitation_accepted_at = timezone.now()
+    juror.invitation_token = ""
+    juror.save(update_fields=["invitation_accepted_at", "invitation_token"])
 
 
 def accept_code_of_conduct(juror: Juror) -> None:

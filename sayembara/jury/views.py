@@ -8,6 +8,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -61,21 +62,33 @@ def dashboard(request):
 
 
 def invitation(request, token: str):
-    """The e-mailed link: the invitee chooses a password (new accounts), logs in and reads the code of conduct."""
-    juror = Juror.objects.filter(invitation_token=token).exclude(invitation_token="").select_related("user", "edition").first()
+    """The e-mailed link, once and within its lifetime.
+
+    A new account chooses its password here and is then logged in. An existing account is never logged in
+    by the link: its owner logs in with their own password first, and then accepts.
+    """
+    juror = services.juror_for_invitation(token)
     if juror is None:
-        raise Http404
+        return render(request, "accounts/message.html", {
+            "title": _("This link does not work"),
+            "text": _("The invitation link is wrong, was already used or has expired. Ask the organising committee "
+                      "for a new one."),
+        }, status=404)
     user = juror.user
-    needs_password = not user.has_usable_password()
-    form = SetPasswordForm(request.POST or None) if needs_password else None
+    new_account = not user.has_usable_password()
+    if not new_account and request.user != user:
+        if request.user.is_authenticated:
+            return render(request, "accounts/message.html", {
+                "title": _("This invitation is for another account"),
+                "text": _("Log out, then open the link again and log in as %(email)s.") % {"email": user.email},
+            }, status=403)
+        messages.info(request, _("Log in with your own password to accept the jury invitation."))
+        return redirect_to_login(request.get_full_path())
+    form = SetPasswordForm(request.POST or None) if new_account else None
     if request.method == "POST" and (form is None or form.is_valid()):
-        if form is not None:
-            user.set_password(form.cleaned_data["password1"])
-            user.save()
-        juror.invitation_accepted_at = timezone.now()
-        juror.invitation_token = ""
-        juror.save(update_fields=["invitation_accepted_at", "invitation_token"])
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        services.accept_invitation(juror, form.cleaned_data["password1"] if form is not None else None)
+        if new_account:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("jury:code_of_conduct", year=juror.edition.year)
     return render(request, "jury/invitation.html", {"juror": juror, "form": form})
 

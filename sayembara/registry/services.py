@@ -521,11 +521,10 @@ def owners_of(innovation: Innovation) -> list[str]:
 
 
 def user_units(user) -> list[Institution]:
-    units = {}
-    for unit in (getattr(user, "institution", None), getattr(user, "verified_institution", None)):
-        if unit is not None and unit.type.participates:
-            units[unit.pk] = unit
-    return list(units.values())
+    """The units ``user`` acts for in the registry (see ``registry.rules.units_of``)."""
+    from .rules import units_of
+
+    return list(Institution.objects.filter(pk__in=units_of(user)).select_related("type").order_by("name"))
 
 
 @transaction.atomic
@@ -604,16 +603,15 @@ def send_follow_up_requests(year: int, request=None) -> tuple[int, int]:
     return len(created), len(messages)
 
 
-def can_answer_follow_up(user, follow_up: FollowUp) -> bool:
-    from sayembara.accounts.roles import ORGANISER, roles_of
-
-    if ORGANISER in roles_of(user):
-        return True
-    return follow_up.innovation.institution_id in {u.pk for u in user_units(user)}
-
-
 @transaction.atomic
 def answer_follow_up(follow_up: FollowUp, status: str, evidence: str, user, evidence_file=None, stopped_on=None) -> FollowUp:
+    from django.core.exceptions import PermissionDenied
+
+    from .rules import can_answer_follow_up
+
+    if not can_answer_follow_up(user, follow_up):
+        # Only the innovation's unit (or the organiser) may say whether it still runs: the answer is public.
+        raise PermissionDenied
     follow_up.status = status
     follow_up.evidence = evidence
     follow_up.stopped_on = stopped_on if status == FollowUp.Status.STOPPED else None

@@ -25,7 +25,7 @@ from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Edition
 from sayembara.entries.models import Innovation
 
-from . import services
+from . import rules, services
 from .forms import FollowUpAnswerForm, FollowUpRequestForm, ReplicationForm
 from .models import FollowUp, RegistryRecord, Replication
 
@@ -76,14 +76,8 @@ def search(request):
     return render(request, template, context)
 
 
-def _can_see(user, innovation: Innovation) -> bool:
-    if ORGANISER in roles_of(user):
-        return True
-    return innovation.institution_id in {u.pk for u in services.user_units(user)} if user.is_authenticated else False
-
-
 def _is_owner_or_organiser(user, innovation: Innovation) -> bool:
-    return user.is_authenticated and _can_see(user, innovation)
+    return rules.can_see_private_innovation(user, innovation)
 
 
 def detail(request, pk: int):
@@ -203,7 +197,7 @@ def follow_ups(request):
 
 def _follow_up_for(request, pk: int) -> FollowUp:
     follow_up = get_object_or_404(FollowUp.objects.select_related("innovation__institution"), pk=pk)
-    if not services.can_answer_follow_up(request.user, follow_up):
+    if not rules.can_answer_follow_up(request.user, follow_up):
         raise Http404
     return follow_up
 

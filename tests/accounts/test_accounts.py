@@ -30,9 +30,13 @@ def test_register_confirm_login_and_complete_profile(client):
     assert client.get(reverse("accounts:dashboard"))["Location"] == reverse("accounts:profile")
     unit = Institution.objects.get(short_name="Beluk")
     response = client.post(reverse("accounts:profile"), {
-        "full_name": "Siti Aminah", "institution": unit.pk, "position": "Kaur Pelayanan", "phone": "0812"})
+        "full_name": "Siti Aminah", "unit": unit.pk, "position": "Kaur Pelayanan", "phone": "0812"})
     assert response.status_code == 302
-    assert client.get(reverse("accounts:dashboard"))["Location"] == reverse("entries:innovator_dashboard")
+    # Naming the village only asks to join it: no role until someone approves.
+    user.refresh_from_db()
+    assert user.institution is None
+    assert client.get(reverse("accounts:dashboard"))["Location"] == reverse("accounts:profile")
+    assert "menunggu persetujuan" in client.get(reverse("accounts:profile")).content.decode()
 
 
 def test_registration_refuses_weak_and_mismatched_passwords(client):
@@ -52,7 +56,9 @@ def test_verifier_invites_for_own_unit_only(client_as, demo_users):
     own = demo_users["verifier"].verified_institution
     c.post(reverse("accounts:invite"), {"full_name": "Budi", "email": "budi@x.test", "institution": own.pk})
     invited = User.objects.get(email="budi@x.test")
+    # The invitation is the unit's approval given in advance.
     assert invited.institution == own and not invited.is_active
+    assert invited.memberships.get().status == "approved" and invited.memberships.get().by_invitation
     anonymous = client_as("anonymous")
     link = _link(mail.outbox[-1])
     response = anonymous.post(link, {"new_password1": "teh-manis-hangat", "new_password2": "teh-manis-hangat"})
@@ -60,7 +66,7 @@ def test_verifier_invites_for_own_unit_only(client_as, demo_users):
     invited.refresh_from_db()
     assert invited.is_active and invited.check_password("teh-manis-hangat")
     # The link works once.
-    assert "tidak berlaku" in anonymous.get(link).content.decode()
+    assert anonymous.get(link).status_code == 400
 
 
 def test_password_reset_sends_a_link(client, demo_users):

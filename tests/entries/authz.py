@@ -39,7 +39,11 @@ def slot(f):
     return {"code": draft.code, "slot": draft.edition.evidence_slots.first().pk}
 
 
-ENTRY_VIEWERS = only("innovator", "verifier", "organiser")
+# Another unit's member and verifier do not learn that Disdukcapil's entry exists.
+OTHER_UNIT_HIDDEN = {"other_unit": 404, "other_verifier": 404}
+ENTRY_VIEWERS = only("innovator", "verifier", "organiser") | OTHER_UNIT_HIDDEN
+MEMBERS_POST = {**only("innovator"), "other_unit": 404}
+ORGANISER_POST = only("organiser")
 
 CASES = [
     ("entries:new", None, only("innovator")),
@@ -47,19 +51,21 @@ CASES = [
     ("entries:extensions", lambda f: {"year": 2020}, only("organiser")),
     ("entries:import", lambda f: {"year": 2020}, only("organiser")),
     ("entries:import_template", lambda f: {"year": 2020}, only("organiser")),
-    ("entries:publish_screening", lambda f: {"year": 2020}, POST_ONLY),
+    ("entries:publish_screening", lambda f: {"year": 2020}, POST_ONLY, ORGANISER_POST),
     # Not published yet: only the organiser sees the draft announcement.
     ("entries:announcement", lambda f: {"year": 2020}, {**{r: 404 for r in ROLES}, "organiser": 200}),
     ("entries:detail", entry, ENTRY_VIEWERS),
     ("entries:history", entry, ENTRY_VIEWERS),
     ("entries:print", entry, ENTRY_VIEWERS),
     ("entries:pdf", entry, ENTRY_VIEWERS),
-    ("entries:edit", entry, only("innovator")),
+    ("entries:edit", entry, only("innovator") | {"other_unit": 404}),
     ("entries:evidence_download", evidence_file, ENTRY_VIEWERS),
-    ("entries:evidence_upload", slot, POST_ONLY),
-    ("entries:evidence_delete", lambda f: {"code": "KIPP-2020-001", "pk": 1}, POST_ONLY),
-    ("entries:send", entry, POST_ONLY),
-    ("entries:withdraw", entry, POST_ONLY),
-    ("entries:verify", entry, POST_ONLY),
-    ("entries:screen", entry, POST_ONLY),
+    ("entries:evidence_upload", slot, POST_ONLY, MEMBERS_POST),
+    # A published entry's evidence cannot be found for deleting, even by its unit.
+    ("entries:evidence_delete", lambda f: {"code": "KIPP-2020-001", "pk": 1}, POST_ONLY, {**MEMBERS_POST, "innovator": 404}),
+    ("entries:send", entry, POST_ONLY, MEMBERS_POST),
+    ("entries:withdraw", entry, POST_ONLY, MEMBERS_POST),
+    # Acting on another unit's entry is refused openly (403); the organiser verifies only for units without a verifier.
+    ("entries:verify", entry, POST_ONLY, only("verifier") | {"other_verifier": 403}),
+    ("entries:screen", entry, POST_ONLY, ORGANISER_POST),
 ]

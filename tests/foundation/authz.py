@@ -27,7 +27,7 @@ CASES = [
     ("editions:detail", lambda f: {"year": 2020}, ALL_200),
     ("accounts:login", None, login_only(anonymous=200, outsider=302, innovator=302, verifier=302, juror=302, organiser=302)),
     # Logging out is a POST; a GET is refused with 405 for everyone.
-    ("accounts:logout", None, {role: 405 for role in ALL_200}),
+    ("accounts:logout", None, {role: 405 for role in ALL_200}, ALL_200),
     ("accounts:dashboard", None, login_only(outsider=302, innovator=302, verifier=302, juror=302, organiser=302)),
     ("accounts:profile", None, login_only()),
     ("editions:organiser_dashboard", None, only("organiser")),

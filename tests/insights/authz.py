@@ -14,8 +14,8 @@ def _village(fixtures):
 CASES = [
     ("insights:dashboard", None, only("organiser")),
     ("insights:coverage", None, only("organiser")),
-    ("insights:invite", None, ORGANISER_POST_ONLY),
-    ("insights:contact", _village, ORGANISER_POST_ONLY),
+    ("insights:invite", None, ORGANISER_POST_ONLY, only("organiser")),
+    ("insights:contact", _village, ORGANISER_POST_ONLY, only("organiser")),
     ("insights:scores", None, only("organiser")),
     ("insights:export", None, only("organiser")),
     ("insights:summary", None, only("organiser")),

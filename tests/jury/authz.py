@@ -75,12 +75,13 @@ CASES = [
     ("jury:evidence_file", _evidence, only("juror")),
     ("jury:live", _stage, only("juror")),
     # Sync takes POST only: a juror's GET is refused with 405.
-    ("jury:live_sync", _stage, only("juror", status=405)),
+    # A juror of another edition cannot post into this stage.
+    ("jury:live_sync", _stage, only("juror", status=405), only("juror") | {"other_juror": 404}),
     ("jury:organise", lambda f: {"year": 2020}, only("organiser")),
     ("jury:conflicts", lambda f: {"year": 2020}, only("organiser")),
     ("jury:conflicts_csv", lambda f: {"year": 2020}, only("organiser")),
     ("jury:stage_assignment", _stage, only("organiser")),
-    ("jury:stage_change", _stage, only("organiser", status=405)),
+    ("jury:stage_change", _stage, only("organiser", status=405), only("organiser")),
     ("jury:stage_progress", _stage, only("organiser")),
     ("jury:stage_schedule", _stage, only("organiser")),
     ("jury:stage_agenda", _stage, only("organiser")),

@@ -22,9 +22,11 @@ def _dukcapil_follow_up(fixtures, with_file=False):
     return {"pk": follow_up.pk}
 
 
-UNIT_MEMBERS = {"anonymous": 302, "outsider": 403, "innovator": 200, "verifier": 200, "juror": 403, "organiser": 200}
+# A replication is recorded by a unit: its members and verifier. The organiser acts for no unit.
+UNIT_MEMBERS = {"anonymous": 302, "outsider": 403, "innovator": 200, "verifier": 200, "juror": 403, "organiser": 403}
 # The follow-up belongs to Disdukcapil: its innovator and verifier answer it, the organiser too; others never see it.
-OWNERS_ONLY = {"anonymous": 302, "outsider": 404, "innovator": 200, "verifier": 200, "juror": 404, "organiser": 200}
+OWNERS_ONLY = {"anonymous": 302, "outsider": 404, "innovator": 200, "verifier": 200, "juror": 404, "organiser": 200,
+               "other_unit": 404, "other_verifier": 404}
 
 CASES = [
     ("registry:search", None, ALL_200),

@@ -1,0 +1,122 @@
+"""Accounts: registering, confirming an address, inviting a person to a unit, and expiring what was never used.
+
+Registration never tells whether an address already has an account: the
+answer on the page is always the same, and the address's owner is the one
+told by e-mail.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from sayembara.audit.trail import acting_as
+
+from . import auth, membership
+from .models import User
+
+
+def _mail(to: str, subject: str, body: str) -> None:
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+
+
+def unique_username(email: str) -> str:
+    base = email.split("@")[0][:130] or "user"
+    candidate, n = base, 1
+    while User.objects.filter(username=candidate).exists():
+        n += 1
+        candidate = f"{base}{n}"
+    return candidate
+
+
+def _send_confirmation(user: User, absolute) -> None:
+    link = absolute(reverse("accounts:confirm", kwargs={"token": auth.confirmation_token(user)}))
+    with translation.override(settings.LANGUAGE_CODE):
+        _mail(user.email, _("Confirm your e-mail address"),
+              _("Hello %(name)s,\n\nopen this link to confirm your e-mail address and activate your account "
+                "(valid for %(days)s days):\n\n%(link)s\n\nIf you did not register, ignore this e-mail.")
+              % {"name": user.full_name, "link": link, "days": settings.UNCONFIRMED_MAX_AGE_DAYS})
+
+
+@transaction.atomic
+def register(email: str, full_name: str, password: str, absolute) -> None:
+    """Create an unconfirmed account, or tell the address's owner what is going on. Same outcome on the page."""
+    email = email.strip().lower()
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None and auth.is_expired_registration(existing):
+        # Never confirmed within its lifetime: the address is free again for whoever really owns it.
+        existing.delete()
+        existing = None
+    if existing is not None:
+        if auth.is_unconfirmed(existing):
+            _send_confirmation(existing, absolute)
+        else:
+            with translation.override(settings.LANGUAGE_CODE):
+                _mail(existing.email, _("Someone tried to register with your address"),
+                      _("Somebody tried to register a new account with this e-mail address, which already has one. "
+                        "If it was you, log in, or choose a new password here:\n\n%(link)s\n\n"
+                        "If it was not you, ignore this e-mail: nothing was changed.")
+                      % {"link": absolute(reverse("accounts:password_reset"))})
+        return
+    user = User(email=email, username=unique_username(email), full_name=full_name.strip(), is_active=False,
+                needs_profile=True)
+    user.set_password(password)
+    user.save()
+    _send_confirmation(user, absolute)
+
+
+def resend_confirmation(email: str, absolute) -> None:
+    user = User.objects.filter(email__iexact=email.strip()).first()
+    if user is not None and auth.is_unconfirmed(user) and not auth.is_expired_registration(user):
+        _send_confirmation(user, absolute)
+
+
+@transaction.atomic
+def confirm(user: User) -> None:
+    user.is_active = True
+    user.email_confirmed_at = timezone.now()
+    user.save(update_fields=["is_active", "email_confirmed_at"])
+
+
+@transaction.atomic
+def invite_member(inviter: User, email: str, full_name: str, institution, as_verifier: bool, absolute) -> User:
+    """A new account for a person of ``institution``: the invitation is the unit's approval given in advance."""
+    user = User(email=email.strip().lower(), username=unique_username(email), full_name=full_name.strip(),
+                is_active=False, needs_profile=True)
+    with acting_as(inviter, note=_("Invited")):
+        user.set_unusable_password()
+        user.save()
+        if as_verifier:
+            user.verified_institution = institution
+            user.save(update_fields=["verified_institution"])
+    membership.grant(user, institution, by=inviter, reason=_("Invited to the unit"))
+    link = absolute(reverse("accounts:invitation", kwargs={"token": auth.invitation_token(user)}))
+    with translation.override(settings.LANGUAGE_CODE):
+        _mail(user.email, _("Invitation to the Public Service Innovation Competition"),
+              _("Hello %(name)s,\n\n%(inviter)s invites you to enter the innovations of %(unit)s in the competition. "
+                "Open this link to choose your password (valid for %(days)s days, once):\n\n%(link)s")
+              % {"name": user.full_name, "inviter": inviter.full_name, "unit": institution, "link": link,
+                 "days": settings.INVITATION_MAX_AGE_DAYS})
+    return user
+
+
+@transaction.atomic
+def accept_invitation(user: User, password: str) -> None:
+    user.set_password(password)
+    user.is_active = True
+    user.email_confirmed_at = timezone.now()
+    user.save()
+
+
+def expire_unconfirmed(now=None) -> int:
+    """Delete registrations never confirmed within their lifetime; returns how many."""
+    now = now or timezone.now()
+    stale = [u.pk for u in User.objects.filter(is_active=False, email_confirmed_at__isnull=True,
+                                               date_joined__lt=now - auth.unconfirmed_max_age())
+             if auth.is_unconfirmed(u)]
+    User.objects.filter(pk__in=stale).delete()
+    return len(stale)
