@@ -40,7 +40,8 @@ class SecurityHeadersMiddleware:
     while ``CONTENT_SECURITY_POLICY_REPORT_ONLY`` is true. ``PERMISSIONS_POLICY``
     (a dict of feature → allowlist, ``[]`` meaning nobody) is sent as
     ``Permissions-Policy``. An empty setting sends nothing; a view that set
-    its own header keeps it.
+    its own header keeps it. With DEBUG on, Django's technical 404 and 500
+    pages (inline styles and scripts) go without the CSP.
     """
 
     def __init__(self, get_response):
@@ -57,7 +58,7 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if self.csp:
+        if self.csp and not (settings.DEBUG and response.status_code in (404, 500)):
             response.headers.setdefault(self.csp_header, self.csp)
         if self.permissions:
             response.headers.setdefault("Permissions-Policy", self.permissions)
