@@ -10,7 +10,7 @@ TEST_POSTGRES_URL ?=
 REDIS_URL_FOR_POSTGRES ?=
 PYTEST_ARGS ?=
 
-.PHONY: install run serve test test-sqlite test-postgres bench messages check-deploy clean
+.PHONY: install run serve test test-sqlite test-postgres bench messages check-deploy smoke-production clean
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -53,6 +53,10 @@ bench: install
 check-deploy: install
 	SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(60))') ALLOWED_HOSTS=example.org \
 	DJANGO_SETTINGS_MODULE=sayembara.settings_production $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# The production profile serves pages: fresh database, demo, collectstatic, gunicorn, HTTPS headers, each role's login.
+smoke-production: install
+	$(BIN)/python tools/smoke_production.py
 
 messages: install
 	for app in sayembara; do (cd $$app && ../$(BIN)/python ../manage.py makemessages -l id --no-obsolete); done

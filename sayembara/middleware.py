@@ -25,3 +25,41 @@ class LanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", code)
         return response
+
+
+def _policy_header(directives) -> str:
+    """``{"default-src": ["'self'"], "upgrade-insecure-requests": []}`` → ``default-src 'self'; upgrade-insecure-requests``."""
+    return "; ".join(" ".join([name, *values]) for name, values in directives.items())
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and Permissions-Policy on every response, from settings.
+
+    ``CONTENT_SECURITY_POLICY`` (a dict of directive → sources) is sent as
+    ``Content-Security-Policy``, or as ``Content-Security-Policy-Report-Only``
+    while ``CONTENT_SECURITY_POLICY_REPORT_ONLY`` is true. ``PERMISSIONS_POLICY``
+    (a dict of feature → allowlist, ``[]`` meaning nobody) is sent as
+    ``Permissions-Policy``. An empty setting sends nothing; a view that set
+    its own header keeps it. With DEBUG on, Django's technical 404 and 500
+    pages (inline styles and scripts) go without the CSP.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        csp = getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}
+        self.csp = _policy_header(csp) if csp else ""
+        self.csp_header = (
+            "Content-Security-Policy-Report-Only"
+            if getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", False)
+            else "Content-Security-Policy"
+        )
+        permissions = getattr(settings, "PERMISSIONS_POLICY", None) or {}
+        self.permissions = ", ".join(f"{feature}=({' '.join(allow)})" for feature, allow in permissions.items())
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.csp and not (settings.DEBUG and response.status_code in (404, 500)):
+            response.headers.setdefault(self.csp_header, self.csp)
+        if self.permissions:
+            response.headers.setdefault("Permissions-Policy", self.permissions)
+        return response

@@ -2,7 +2,9 @@
    (an expired login, a lost connection, a closed tab). Works without it: the form posts normally. */
 (function () {
   "use strict";
-  var T = window.SAYEMBARA_ENTRY_TEXT || {};
+  // The messages, translated, sit in data-attributes of #entry-text (edit.html): no inline script.
+  var holder = document.getElementById("entry-text");
+  var T = holder ? holder.dataset : {};
   function fmt(s, v) { return s.replace(/\{(\w+)\}/g, function (_, k) { return v[k]; }); }
   // Same rule as the server (services.count_words): runs of non-space characters.
   function words(text) { var t = text.trim(); return t ? t.split(/\s+/).length : 0; }
