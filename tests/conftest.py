@@ -97,3 +97,12 @@ def pytest_report_header(config):
     from django.conf import settings
 
     return f"database: {settings.DATABASES['default']['ENGINE']} ({os.environ.get('DATABASE_URL', 'default SQLite')})"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and cached figures live in the cache: each test starts without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -2,6 +2,7 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 
+from sayembara.accounts import membership
 from sayembara.accounts.roles import organiser_required
 
 from .models import Edition
@@ -51,7 +52,9 @@ def health(request):
 @organiser_required
 def organiser_dashboard(request):
     edition = Edition.objects.order_by("-year").first()
-    context = {"edition": edition, "trend": participation_by_year(), "editions": Edition.objects.all()}
+    context = {"edition": edition, "trend": participation_by_year(), "editions": Edition.objects.all(),
+               "membership_requests": membership.pending_for(request.user).count(),
+               "units_without_verifier": list(membership.units_without_verifier_with_entries()[:10])}
     if edition is not None:
         context.update(organiser_overview(edition))
     return render(request, "editions/organiser_dashboard.html", context)

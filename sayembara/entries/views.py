@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_required, roles_of
+from sayembara.accounts import membership
 from sayembara.accounts.rules import unit_has_verifier
 from sayembara.audit.trail import history as audit_history
 from sayembara.editions.models import Edition
@@ -71,6 +72,7 @@ def verifier_dashboard(request):
     waiting = entries.filter(status=Entry.Status.SENT)
     return render(request, "entries/verifier_dashboard.html", {
         "page": _page(request, entries), "waiting": list(waiting[:PAGE_SIZE]), "institution": institution,
+        "membership_requests": list(membership.pending_for(request.user)[:20]),
     })
 
 

@@ -116,3 +116,15 @@ ID = {
     "Log in with your own password to accept the jury invitation.": "Masuk dengan kata sandi Anda sendiri untuk menerima undangan juri.",
     "Too many attempts from your address. Wait a while and try again.": "Terlalu banyak percobaan dari alamat Anda. Tunggu sebentar lalu coba lagi.",
 }
+ID.update({
+    "Units that need you": "Unit yang memerlukan Anda",
+    "%(n)s request to join a unit without a verifier is waiting for you.":
+        "%(n)s permintaan bergabung dengan unit tanpa verifikator menunggu keputusan Anda.",
+    "Units with entries but no verifier (you verify on their behalf):":
+        "Unit yang memiliki proposal tetapi belum memiliki verifikator (Anda memverifikasi atas nama mereka):",
+    "Unit members": "Anggota unit",
+    "Requests to join your unit": "Permintaan bergabung dengan unit Anda",
+    "These people asked to join your unit. They see nothing of its entries until you approve.":
+        "Orang-orang ini meminta bergabung dengan unit Anda. Mereka belum dapat melihat proposal unit sampai Anda setujui.",
+    "Approve or refuse": "Setujui atau tolak",
+})
