@@ -13,7 +13,7 @@ DEMO_EMAILS = {
 ROLES = ["anonymous", "outsider", "innovator", "verifier", "juror", "organiser"]
 # People the matrix also tries, each expected to get what the named base role gets unless a case says otherwise:
 # a stranger who asked to join Disdukcapil (not approved yet) gets no more than an outsider; a member and a
-# verifier of another unit (Dinkes) try Disdukcapil's objects; a juror of 2020 only tries 2026's jury pages.
+# verifier of another unit (Dinkes) try Disdukcapil's objects; a juror of 2019 only tries 2026's jury pages.
 EXTRA_ROLES = {"stranger": "outsider", "other_unit": "innovator", "other_verifier": "verifier", "other_juror": "juror"}
 ALL_ROLES = ROLES + list(EXTRA_ROLES)
 
@@ -67,8 +67,11 @@ def _extra_people(users):
     other_verifier = person("verifikator.dinkes@example.org", "Verifikator Dinkes", verified_institution=dinkes)
     membership.grant(other_verifier, dinkes, by=users["organiser"])
     other_juror = person("juri.lain@example.org", "Juri Lain")
-    Juror.objects.create(edition=Edition.objects.get(year=2020), user=other_juror, element="academic",
+    Juror.objects.create(edition=Edition.objects.get(year=2019), user=other_juror, element="academic",
                          code_of_conduct_accepted_at=other_juror.date_joined)
+    from django.core import mail
+
+    mail.outbox.clear()  # the stranger's request e-mailed the verifier; tests count their own mail
     return {"stranger": stranger, "other_unit": other_unit, "other_verifier": other_verifier, "other_juror": other_juror}
 
 

@@ -63,12 +63,32 @@ def test_new_innovator_to_published_screening(open_edition, server, phone_page, 
     page.goto(_mail_link(server, email, r"http://\S+/accounts/confirm/\S+/"))
     login(page, email, password=PASSWORD)
 
-    # First login asks for the profile.
+    # First login asks for the profile. Naming Disdukcapil only asks to join it.
     assert "/accounts/profile/" in page.url
-    page.select_option("select[name=institution]", label="Dinas Kependudukan dan Pencatatan Sipil")
+    page.select_option("select[name=unit]", label="Dinas Kependudukan dan Pencatatan Sipil")
     page.fill("input[name=position]", "Operator")
     page.fill("input[name=phone]", "081234567890")
     page.get_by_test_id("save-profile").click()
+    assert "menunggu persetujuan" in page.get_by_test_id("membership-pending").inner_text()
+
+    # While waiting, the stranger sees nothing of the unit: not its entries, not a new-entry form.
+    known_entry = "/entries/KIPP-2020-001/"
+    for path in ["/my/entries/new/", "/my/entries/", known_entry]:
+        assert page.goto(path).status == 403, path
+
+    # The unit verifier sees the request on the dashboard and approves it.
+    desk = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server.url).new_page()
+    login(desk, "verifier")
+    desk.goto("/verifier/")
+    assert "Operator Desa" in desk.get_by_test_id("membership-requests").inner_text()
+    desk.goto("/accounts/members/")
+    desk.get_by_test_id(f"approve-{email}").click()
+    desk.wait_for_load_state()
+    assert "kini anggota" in desk.locator(".messages").inner_text()
+    desk.context.close()
+
+    # Now a member: the unit's entries are visible and a new entry can be started.
+    page.goto("/accounts/dashboard/")
     assert page.get_by_test_id("dashboard-title").inner_text() == "Entri saya"
 
     # Start an entry and write it.

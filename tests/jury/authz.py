@@ -67,13 +67,16 @@ def _submitted_sheet(f):
     return {"sheet_pk": ScoreSheet.objects.filter(stage__edition=f["edition"], status="submitted").first().pk}
 
 
+NOT_THEIRS = {"other_juror": 404}
+
 CASES = [
     ("jury:invitation", _invitation, {role: 200 for role in ROLES}),
-    ("jury:code_of_conduct", lambda f: {"year": 2020}, only("juror")),
-    ("jury:sheet", _academic_pair, only("juror")),
-    ("jury:declare_conflict", _academic_pair, only("juror")),
-    ("jury:evidence_file", _evidence, only("juror")),
-    ("jury:live", _stage, only("juror")),
+    # "other_juror" judged 2019 only: nothing of 2020 or 2026 opens for them.
+    ("jury:code_of_conduct", lambda f: {"year": 2020}, only("juror") | NOT_THEIRS),
+    ("jury:sheet", _academic_pair, only("juror") | NOT_THEIRS),
+    ("jury:declare_conflict", _academic_pair, only("juror") | NOT_THEIRS),
+    ("jury:evidence_file", _evidence, only("juror") | NOT_THEIRS),
+    ("jury:live", _stage, only("juror") | NOT_THEIRS),
     # Sync takes POST only: a juror's GET is refused with 405.
     # A juror of another edition cannot post into this stage.
     ("jury:live_sync", _stage, only("juror", status=405), only("juror") | {"other_juror": 404}),

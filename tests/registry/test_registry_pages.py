@@ -74,7 +74,8 @@ def test_cannot_link_another_units_innovation(client_as):
 
 def test_help_request_mails_the_owners(client_as):
     origin = innovation("JEBOL ANDUK")  # Disdukcapil has members with e-mail addresses
-    client_as("organiser").post(
+    # A member of another unit (Dinkes) asks Disdukcapil for help.
+    client_as("other_unit").post(
         reverse("registry:replicate", args=[origin.pk]), {"action": "help", "message": "Mohon bimbingan teknis."}
     )
     assert Replication.objects.filter(origin=origin, kind=Replication.Kind.HELP_REQUESTED).count() == 1
