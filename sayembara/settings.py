@@ -176,6 +176,16 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+# Images are refused from their header above this many pixels, before any decoding (Pillow's bomb guard too).
+UPLOAD_MAX_PIXELS = int(os.environ.get("UPLOAD_MAX_PIXELS", str(25_000_000)))
+# An uploaded .xlsx (a zip) may not unpack to more than this (zip bombs).
+UPLOAD_MAX_UNPACKED_BYTES = int(os.environ.get("UPLOAD_MAX_UNPACKED_BYTES", str(100 * 1024 * 1024)))
+# Request bodies above this are answered 413 before they are read (sayembara.limits).
+REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", str(UPLOAD_MAX_BYTES + 1024 * 1024)))
+# Public forms: how many submissions one address may make per hour (sayembara.throttle).
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+OBJECTIONS_PER_HOUR = int(os.environ.get("OBJECTIONS_PER_HOUR", "5"))
+HELP_REQUESTS_PER_HOUR = int(os.environ.get("HELP_REQUESTS_PER_HOUR", "5"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 

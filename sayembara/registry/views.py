@@ -24,6 +24,7 @@ from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_requir
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Edition
 from sayembara.entries.models import Innovation
+from sayembara.uploads import EVIDENCE_TYPES
 
 from . import services
 from .forms import FollowUpAnswerForm, FollowUpRequestForm, ReplicationForm
@@ -233,7 +234,10 @@ def follow_up_evidence(request, pk: int):
     if not follow_up.evidence_file or not default_storage.exists(follow_up.evidence_file.name):
         raise Http404
     name = follow_up.evidence_file.name.rsplit("/", 1)[-1]
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    # Only checked types are served as themselves; files stored before content checking (HTML, SVG, ...) as bytes.
+    content_type = mimetypes.guess_type(name)[0]
+    if content_type not in EVIDENCE_TYPES.values():
+        content_type = "application/octet-stream"
     return FileResponse(default_storage.open(follow_up.evidence_file.name, "rb"), as_attachment=True, filename=name,
                         content_type=content_type)
 
