@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an oversized request body is refused before anything reads it.
+    "sayembara.limits.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files carry the policies too.
     "sayembara.middleware.SecurityHeadersMiddleware",
