@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mimetypes
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from sayembara import throttle
 from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_required, roles_of
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Edition
@@ -131,6 +133,7 @@ def replicate(request, pk: int):
         return render(request, "registry/no_unit.html", status=403)
     unit = units[0]
     form = ReplicationForm(request.POST or None, units=units, origin=origin)
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with acting_as(request.user):
@@ -145,11 +148,15 @@ def replicate(request, pk: int):
                 else:
                     messages.success(request, _("Your replication is recorded and shown on both innovations' pages."))
                     return redirect("registry:detail", pk=origin.pk)
+            elif not throttle.hit(request, "replication-help", settings.HELP_REQUESTS_PER_HOUR, 3600):
+                # Each request e-mails the owners: a few per address and hour, the message kept in the form.
+                form.add_error(None, throttle.form_refusal(settings.HELP_REQUESTS_PER_HOUR, 3600))
+                status = 429
             else:
                 services.request_replication_help(origin, unit, request.user, data["message"], request=request)
                 messages.success(request, _("Your request has been sent to the owners of the innovation."))
                 return redirect("registry:detail", pk=origin.pk)
-    return render(request, "registry/replicate.html", {"origin": origin, "form": form, "unit": unit})
+    return render(request, "registry/replicate.html", {"origin": origin, "form": form, "unit": unit}, status=status)
 
 
 @role_required(INNOVATOR, VERIFIER, ORGANISER)

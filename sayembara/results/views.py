@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from sayembara import throttle
 from sayembara.accounts.roles import ORGANISER, organiser_required, roles_of
 from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
@@ -354,22 +356,28 @@ def objections(request, year: int):
     edition = get_object_or_404(Edition.objects.public(), year=year)
     is_open = services.objections_open(edition)
     form = ObjectionForm(request.POST or None, edition=edition)
+    status = 200
     if request.method == "POST":
         if not is_open:
             messages.error(request, _("The objection period is closed: objections can no longer be filed."))
             return redirect("results:objections", year)
         if form.is_valid():
-            objection = form.save(commit=False)
-            objection.edition = edition
-            objection.save()
-            messages.success(request, _("Your objection has been recorded. The organiser's answer will appear on this page."))
-            return redirect("results:objections", year)
+            # A few objections per address and hour: the form is shown again, with the text, when over the limit.
+            if not throttle.hit(request, f"objection:{edition.pk}", settings.OBJECTIONS_PER_HOUR, 3600):
+                form.add_error(None, throttle.form_refusal(settings.OBJECTIONS_PER_HOUR, 3600))
+                status = 429
+            else:
+                objection = form.save(commit=False)
+                objection.edition = edition
+                objection.save()
+                messages.success(request, _("Your objection has been recorded. The organiser's answer will appear on this page."))
+                return redirect("results:objections", year)
     window = services.objection_window(edition)
     items = Objection.objects.filter(edition=edition).select_related("entry")
     return render(request, "results/objections.html", {
         "edition": edition, "form": form, "is_open": is_open, "window": window, "objections": items,
         "is_organiser": ORGANISER in roles_of(request.user),
-    })
+    }, status=status)
 
 
 @organiser_required
