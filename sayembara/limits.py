@@ -3,7 +3,8 @@
 Django streams uploaded files to disk with no size limit of its own
 (``DATA_UPLOAD_MAX_MEMORY_SIZE`` covers form fields only), so a 300 MB body
 would be received in full before any form could refuse the file. This
-middleware, first in ``MIDDLEWARE``, answers 413 at once when the declared
+middleware, early in ``MIDDLEWARE`` (before anything that reads the body),
+answers 413 at once when the declared
 ``Content-Length`` exceeds ``REQUEST_MAX_BYTES``; a body sent without a
 length (chunked) is wrapped so that no more than the limit can be read.
 """

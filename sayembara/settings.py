@@ -51,11 +51,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: an oversized request body is refused before anything reads it.
-    "sayembara.limits.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files carry the policies too.
     "sayembara.middleware.SecurityHeadersMiddleware",
+    # Before anything that reads the body: an oversized one is refused unread (the 413 still gets the headers above).
+    "sayembara.limits.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sayembara.middleware.LanguageMiddleware",

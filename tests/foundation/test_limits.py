@@ -70,6 +70,7 @@ def test_the_413_page_speaks_english_when_chosen_and_is_a_fragment_for_htmx(clie
                               CONTENT_LENGTH="300000000")
     page = response.content.decode()
     assert response.status_code == 413 and response["Content-Language"] == "en"
+    assert "Content-Security-Policy" in response.headers  # the security headers still apply
     assert "The file is too large" in page and "1000" in page.replace(".", "").replace(",", "")
     fragment = client.generic("POST", "/", b"x", content_type="application/octet-stream",
                               CONTENT_LENGTH="300000000", HTTP_HX_REQUEST="true")
@@ -78,7 +79,10 @@ def test_the_413_page_speaks_english_when_chosen_and_is_a_fragment_for_htmx(clie
 
 def test_the_default_cap_is_the_file_limit_plus_a_margin(settings):
     assert settings.REQUEST_MAX_BYTES > settings.UPLOAD_MAX_BYTES
-    assert settings.MIDDLEWARE[0] == "sayembara.limits.RequestSizeLimitMiddleware"
+    # Early: before anything that could read the body (sessions, CSRF, the views).
+    position = settings.MIDDLEWARE.index("sayembara.limits.RequestSizeLimitMiddleware")
+    assert position < settings.MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware")
+    assert position < settings.MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware")
 
 
 def test_a_body_without_length_cannot_be_read_beyond_the_cap(settings):
