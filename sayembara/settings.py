@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files carry the policies too.
     "sayembara.middleware.SecurityHeadersMiddleware",
+    # Before anything that reads the body: an oversized one is refused unread (the 413 still gets the headers above).
+    "sayembara.limits.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sayembara.middleware.LanguageMiddleware",
@@ -157,8 +159,8 @@ AXES_USERNAME_CALLABLE = "sayembara.accounts.auth.login_username"
 # owner of an address can register it.
 INVITATION_MAX_AGE_DAYS = int(os.environ.get("INVITATION_MAX_AGE_DAYS", "14"))
 UNCONFIRMED_MAX_AGE_DAYS = int(os.environ.get("UNCONFIRMED_MAX_AGE_DAYS", "7"))
-# Registrations and confirmation e-mails per client address: (count, seconds).
-REGISTRATION_RATE = (int(os.environ.get("REGISTRATION_RATE_PER_HOUR", "5")), 3600)
+# Registrations and confirmation e-mails per client address per hour (sayembara.throttle).
+REGISTRATIONS_PER_HOUR = int(os.environ.get("REGISTRATIONS_PER_HOUR", "5"))
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "id"
@@ -191,6 +193,15 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+# Images are refused from their header above this many pixels, before any decoding (Pillow's bomb guard too).
+UPLOAD_MAX_PIXELS = int(os.environ.get("UPLOAD_MAX_PIXELS", str(25_000_000)))
+# An uploaded .xlsx (a zip) may not unpack to more than this (zip bombs).
+UPLOAD_MAX_UNPACKED_BYTES = int(os.environ.get("UPLOAD_MAX_UNPACKED_BYTES", str(100 * 1024 * 1024)))
+# Request bodies above this are answered 413 before they are read (sayembara.limits).
+REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_BYTES", str(UPLOAD_MAX_BYTES + 1024 * 1024)))
+# Public forms: how many submissions one address may make per hour (sayembara.throttle).
+OBJECTIONS_PER_HOUR = int(os.environ.get("OBJECTIONS_PER_HOUR", "5"))
+HELP_REQUESTS_PER_HOUR = int(os.environ.get("HELP_REQUESTS_PER_HOUR", "5"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 

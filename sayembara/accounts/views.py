@@ -94,8 +94,9 @@ def register(request):
         return redirect("accounts:dashboard")
     form = RegistrationForm(request.POST or None)
     if request.method == "POST":
-        if throttle.hit(request, "register", settings.REGISTRATION_RATE[0], settings.REGISTRATION_RATE[1]):
-            return throttle.refused(request, "accounts/register.html", {"form": form})
+        if not throttle.hit(request, "register", settings.REGISTRATIONS_PER_HOUR, 3600):
+            form.add_error(None, throttle.form_refusal(settings.REGISTRATIONS_PER_HOUR, 3600))
+            return render(request, "accounts/register.html", {"form": form}, status=429)
         if form.is_valid():
             data = form.cleaned_data
             services.register(data["email"], data["full_name"], data["password1"], _absolute(request))
@@ -129,8 +130,9 @@ def confirm(request, token: str):
 def resend_confirmation(request):
     form = ResendConfirmationForm(request.POST or None, initial={"email": request.GET.get("email", "")[:254]})
     if request.method == "POST":
-        if throttle.hit(request, "resend-confirmation", settings.REGISTRATION_RATE[0], settings.REGISTRATION_RATE[1]):
-            return throttle.refused(request, "accounts/resend.html", {"form": form})
+        if not throttle.hit(request, "resend-confirmation", settings.REGISTRATIONS_PER_HOUR, 3600):
+            form.add_error(None, throttle.form_refusal(settings.REGISTRATIONS_PER_HOUR, 3600))
+            return render(request, "accounts/resend.html", {"form": form}, status=429)
         if form.is_valid():
             services.resend_confirmation(form.cleaned_data["email"], _absolute(request))
             return render(request, "accounts/message.html", {

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Category, Edition, ProposalSection
 from sayembara.institutions.models import Institution
+from sayembara.tabular import append_row, unquote_cell, workbook_bytes
+from sayembara.uploads import workbook_rows
 
 from .models import Entry, EntryDetails, Innovation, ProposalAnswer, TeamMember
 from .services import _next_code, count_words, record_revision
@@ -43,12 +45,10 @@ def template_workbook(edition: Edition) -> bytes:
     sheet = workbook.active
     sheet.title = "entri"
     codes = list(ProposalSection.objects.filter(edition=edition).values_list("code", flat=True))
-    sheet.append(BASE_COLUMNS + codes)
-    sheet.append(["Dinas Kesehatan", "Contoh judul inovasi", "Perangkat Daerah dan BUMD", "2019-01-15", "penerapan",
-                  "pelayanan publik", "ya", "", "Nama Ketua"] + ["" for _c in codes])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    append_row(sheet, BASE_COLUMNS + codes)
+    append_row(sheet, ["Dinas Kesehatan", "Contoh judul inovasi", "Perangkat Daerah dan BUMD", "2019-01-15", "penerapan",
+                       "pelayanan publik", "ya", "", "Nama Ketua"] + ["" for _c in codes])
+    return workbook_bytes(workbook)
 
 
 def _text(value) -> str:
@@ -56,7 +56,7 @@ def _text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return unquote_cell(str(value).strip())
 
 
 def _date(value):
@@ -74,15 +74,12 @@ def _date(value):
 
 
 def import_workbook(edition: Edition, upload, user) -> ImportReport:
-    from openpyxl import load_workbook
-
     report = ImportReport()
     try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
-    except Exception:
-        report.errors.append((0, _("The file is not an Excel workbook (.xlsx).")))
+        rows = workbook_rows(upload)
+    except ValidationError as exc:
+        report.errors.append((0, " ".join(exc.messages)))
         return report
-    rows = list(workbook.active.iter_rows(values_only=True))
     if not rows:
         report.errors.append((0, _("The workbook is empty.")))
         return report

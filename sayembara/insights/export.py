@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from sayembara.tabular import append_row, workbook_bytes
 
 from . import services
 
 
 def _sheet(workbook, title: str, header: list, rows: list[list]) -> None:
     sheet = workbook.create_sheet(title[:31])
-    sheet.append(header)
+    append_row(sheet, header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([str(v) if v is not None and not isinstance(v, (int, float)) else v for v in row])
+        append_row(sheet, row)  # numbers stay numbers; text cannot become a formula
     for column in sheet.columns:
         width = max(len(str(c.value or "")) for c in column)
         sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
@@ -60,6 +60,4 @@ def workbook(year: int | None = None) -> bytes:
                + [f"{b}–{b + 9 if b < 90 else 100}" for b in services.BUCKETS],
                [[r["year"], r["criterion"], r["n"], r["mean"], r["sd"], float(r["low"]), float(r["high"]), *r["histogram"]]
                 for r in services.cached("scores", services.score_distribution, years)])
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)

@@ -706,13 +706,15 @@ def import_sheets(stage: Stage, fileobj, by) -> tuple[int, list[str]]:
     Returns (sheets submitted, errors). Each complete sheet is submitted and
     marked as entered by the organiser.
     """
-    from openpyxl import load_workbook
+    from django.core.exceptions import ValidationError
+
+    from sayembara.tabular import unquote_cell
+    from sayembara.uploads import workbook_rows
 
     try:
-        workbook = load_workbook(fileobj, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        return 0, [_("This file is not an Excel workbook (.xlsx).")]
-    rows = list(workbook.active.iter_rows(values_only=True))
+        rows = workbook_rows(fileobj)
+    except ValidationError as exc:  # not a real .xlsx, too large, ...: the checker's message
+        return 0, list(exc.messages)
     if not rows:
         return 0, [_("The workbook is empty.")]
     header = [str(h or "").strip().lower() for h in rows[0]]
@@ -732,7 +734,7 @@ def import_sheets(stage: Stage, fileobj, by) -> tuple[int, list[str]]:
         def cell(name):
             index = col.get(name)
             value = row[index] if index is not None and index < len(row) else None
-            return "" if value is None else str(value).strip()
+            return "" if value is None else unquote_cell(str(value).strip())
 
         entry, juror, criterion = entries.get(cell("entry").lower()), jurors.get(cell("juror_email").lower()), criteria.get(cell("criterion").lower())
         if entry is None:

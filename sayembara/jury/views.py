@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +18,7 @@ from django.views.decorators.http import require_POST
 from sayembara.accounts.roles import JUROR, organiser_required, role_required
 from sayembara.editions.models import Criterion, Edition, RubricLevel, Stage
 from sayembara.entries.models import Entry, Evidence
+from sayembara.tabular import append_row, csv_response, workbook_bytes, xlsx_response
 
 from . import services
 from .forms import (AssignForm, ConflictDeclarationForm, ImportForm, InviteForm, RecordConflictForm, ReopenForm,
@@ -313,19 +312,15 @@ def conflicts(request, year: int):
 def conflicts_csv(request, year: int):
     """The conflict register for auditors, as CSV (opens in a spreadsheet)."""
     edition = get_object_or_404(Edition, year=year)
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark
-    writer = csv.writer(buffer)
-    writer.writerow([_("Entry number"), _("Entry"), _("Institution"), _("Juror"), _("Element"), _("Affiliation"),
-                     _("Kind"), _("Source"), _("Note"), _("Recorded at")])
+    rows = [[_("Entry number"), _("Entry"), _("Institution"), _("Juror"), _("Element"), _("Affiliation"),
+             _("Kind"), _("Source"), _("Note"), _("Recorded at")]]
     for c in services.conflict_register(edition):
-        writer.writerow([c.entry.code, c.entry.title, c.entry.institution.name, c.juror.user.full_name,
-                         c.juror.get_element_display(), c.juror.affiliation.name if c.juror.affiliation else "",
-                         c.get_kind_display(), c.get_source_display(), c.note,
-                         timezone.localtime(c.created_at).strftime("%Y-%m-%d %H:%M")])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="konflik-kepentingan-{year}.csv"'
-    return response
+        rows.append([c.entry.code, c.entry.title, c.entry.institution.name, c.juror.user.full_name,
+                     c.juror.get_element_display(), c.juror.affiliation.name if c.juror.affiliation else "",
+                     c.get_kind_display(), c.get_source_display(), c.note,
+                     timezone.localtime(c.created_at).strftime("%Y-%m-%d %H:%M")])
+    # Excel reads UTF-8 only with a byte-order mark.
+    return csv_response(rows, f"konflik-kepentingan-{year}.csv", bom=True)
 
 
 def _stage(stage_pk: int) -> Stage:
@@ -500,18 +495,13 @@ def import_template(request, stage_pk: int):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "nilai"
-    sheet.append(services.IMPORT_HEADERS)
+    append_row(sheet, services.IMPORT_HEADERS)
     criteria = list(stage.criteria.order_by("order").values_list("code", flat=True))
     for entry_code, email in (Assignment.objects.filter(stage=stage).order_by("juror__user__email", "entry__code")
                               .values_list("entry__code", "juror__user__email")):
         for code in criteria:
-            sheet.append([entry_code, email, code, None, None])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="nilai-{stage.edition.year}-{stage.kind}.xlsx"'
-    return response
+            append_row(sheet, [entry_code, email, code, None, None])
+    return xlsx_response(workbook_bytes(workbook), f"nilai-{stage.edition.year}-{stage.kind}.xlsx")
 
 
 @organiser_required

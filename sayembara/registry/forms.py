@@ -1,7 +1,10 @@
 from django import forms
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from sayembara.entries.models import Innovation
+from sayembara.uploads import check_upload
 
 from .models import FollowUp
 
@@ -47,13 +50,17 @@ class FollowUpAnswerForm(forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["status", "evidence", "evidence_file", "stopped_on"]
-        widgets = {"evidence": forms.Textarea(attrs={"rows": 4}), "stopped_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"evidence": forms.Textarea(attrs={"rows": 4}), "stopped_on": forms.DateInput(attrs={"type": "date"}),
+                   "evidence_file": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"})}
+        help_texts = {"evidence_file": _("PDF, JPG or PNG.")}
 
     def clean_evidence_file(self):
+        """A new file is checked by its content (PDF, JPG or PNG only) and stored cleaned, like entry evidence."""
         upload = self.cleaned_data.get("evidence_file")
-        if upload and hasattr(upload, "size") and upload.size > 10 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 10 MB."))
-        return upload
+        if not isinstance(upload, UploadedFile):
+            return upload  # no new file: the one sent earlier (if any) stays
+        clean = check_upload(upload)
+        return ContentFile(clean.content, name=clean.named(upload.name))
 
     def clean(self):
         data = super().clean()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mimetypes
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
@@ -20,10 +21,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from sayembara import throttle
 from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_required, roles_of
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Edition
 from sayembara.entries.models import Innovation
+from sayembara.uploads import EVIDENCE_TYPES
 
 from . import rules, services
 from .forms import FollowUpAnswerForm, FollowUpRequestForm, ReplicationForm
@@ -124,6 +127,7 @@ def replicate(request, pk: int):
         return render(request, "registry/no_unit.html", status=403)
     unit = units[0]
     form = ReplicationForm(request.POST or None, units=units, origin=origin)
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with acting_as(request.user):
@@ -138,11 +142,15 @@ def replicate(request, pk: int):
                 else:
                     messages.success(request, _("Your replication is recorded and shown on both innovations' pages."))
                     return redirect("registry:detail", pk=origin.pk)
+            elif not throttle.hit(request, "replication-help", settings.HELP_REQUESTS_PER_HOUR, 3600):
+                # Each request e-mails the owners: a few per address and hour, the message kept in the form.
+                form.add_error(None, throttle.form_refusal(settings.HELP_REQUESTS_PER_HOUR, 3600))
+                status = 429
             else:
                 services.request_replication_help(origin, unit, request.user, data["message"], request=request)
                 messages.success(request, _("Your request has been sent to the owners of the innovation."))
                 return redirect("registry:detail", pk=origin.pk)
-    return render(request, "registry/replicate.html", {"origin": origin, "form": form, "unit": unit})
+    return render(request, "registry/replicate.html", {"origin": origin, "form": form, "unit": unit}, status=status)
 
 
 @role_required(INNOVATOR, VERIFIER, ORGANISER)
@@ -227,7 +235,10 @@ def follow_up_evidence(request, pk: int):
     if not follow_up.evidence_file or not default_storage.exists(follow_up.evidence_file.name):
         raise Http404
     name = follow_up.evidence_file.name.rsplit("/", 1)[-1]
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    # Only checked types are served as themselves; files stored before content checking (HTML, SVG, ...) as bytes.
+    content_type = mimetypes.guess_type(name)[0]
+    if content_type not in EVIDENCE_TYPES.values():
+        content_type = "application/octet-stream"
     return FileResponse(default_storage.open(follow_up.evidence_file.name, "rb"), as_attachment=True, filename=name,
                         content_type=content_type)
 

@@ -27,6 +27,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 
 from sayembara.entries.models import Entry
 from sayembara.jury.models import ScoreSheet
+from sayembara.tabular import append_row, workbook_bytes
 
 from . import services
 from .models import Award, Certificate, Publication
@@ -151,14 +152,14 @@ def recap_xlsx(edition) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Nilai akhir"
-    ws.append(["Peringkat", "Nomor", "Inovasi", "Instansi", "Kategori", "Nilai rata-rata", "Nilai terkoreksi",
-               "Peringkat terbaik", "Peringkat terburuk", "P(masuk juara)", "Seri statistik"])
+    append_row(ws, ["Peringkat", "Nomor", "Inovasi", "Instansi", "Kategori", "Nilai rata-rata", "Nilai terkoreksi",
+                    "Peringkat terbaik", "Peringkat terburuk", "P(masuk juara)", "Seri statistik"])
     for r in rows:
-        ws.append([r.rank, r.entry.code, r.entry.title, r.entry.institution.name,
-                   r.entry.category.name if r.entry.category else "", round(r.plain_mean or 0, 3), round(r.score, 3),
-                   r.rank_low, r.rank_high, r.p_top, "ya" if r.tie else "tidak"])
+        append_row(ws, [r.rank, r.entry.code, r.entry.title, r.entry.institution.name,
+                        r.entry.category.name if r.entry.category else "", round(r.plain_mean or 0, 3), round(r.score, 3),
+                        r.rank_low, r.rank_high, r.p_top, "ya" if r.tie else "tidak"])
     sheets = wb.create_sheet("Nilai per juri")
-    sheets.append(["Tahap", "Nomor", "Juri", "Unsur", "Kriteria", "Nilai", "Alasan"])
+    append_row(sheets, ["Tahap", "Nomor", "Juri", "Unsur", "Kriteria", "Nilai", "Alasan"])
     scores = (
         ScoreSheet.objects.filter(stage__edition=edition, status=ScoreSheet.Status.SUBMITTED)
         .select_related("stage", "entry", "juror__user")
@@ -167,17 +168,15 @@ def recap_xlsx(edition) -> bytes:
     )
     for sheet in scores:
         for score in sheet.scores.all():
-            sheets.append([sheet.stage.name, sheet.entry.code, sheet.juror.user.full_name, ELEMENT_ID[sheet.juror.element],
-                           score.criterion.name, float(score.value), score.justification])
+            append_row(sheets, [sheet.stage.name, sheet.entry.code, sheet.juror.user.full_name,
+                                ELEMENT_ID[sheet.juror.element], score.criterion.name, float(score.value), score.justification])
     info = wb.create_sheet("Keterangan")
-    info.append([_hash_line(edition)])
-    info.append([f"Metode {run.method_used}, bootstrap {run.bootstrap}, seed {run.seed}"])
+    append_row(info, [_hash_line(edition)])
+    append_row(info, [f"Metode {run.method_used}, bootstrap {run.bootstrap}, seed {run.seed}"])
     for ws_ in (ws, sheets):
         for cell in ws_[1]:
             cell.font = Font(bold=True)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(wb)
 
 
 # --- Berita acara and the draft decree ----------------------------------------------

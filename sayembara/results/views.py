@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -16,9 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from sayembara import throttle
 from sayembara.accounts.roles import ORGANISER, organiser_required, roles_of
 from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
+from sayembara.tabular import csv_response, xlsx_response
 
 from . import documents, services
 from .forms import ResultSettingsForm
@@ -303,20 +305,17 @@ def published_file(request, year: int, name: str):
     payload = services.published_payload(publication)
     if name == "published.json":
         return HttpResponse(publication.payload, content_type="application/json; charset=utf-8")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
     if name == "scores.csv":
-        writer.writerow(["entry", "juror", "criterion", "score", "stage"])
-        writer.writerows(payload["scores"])
+        rows = [["entry", "juror", "criterion", "score", "stage"], *payload["scores"]]
     elif name == "weights.csv":
-        writer.writerow(["criterion", "weight", "stage"])
-        writer.writerows([c, w, s] for s, c, w in payload["weights"]["criteria"])
-        writer.writerows(["", w, s] for s, w in payload["weights"]["stages"])
+        rows = [["criterion", "weight", "stage"]]
+        rows += [[c, w, s] for s, c, w in payload["weights"]["criteria"]]
+        rows += [["", w, s] for s, w in payload["weights"]["stages"]]
     else:
         raise Http404
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{edition.year}-{name}"'
-    return response
+    # Scores and weights stay numbers; entry codes and juror numbers are system-made, so the files still feed
+    # sayembara-score unchanged.
+    return csv_response(rows, f"{edition.year}-{name}")
 
 
 def verify(request):
@@ -357,22 +356,28 @@ def objections(request, year: int):
     edition = get_object_or_404(Edition.objects.public(), year=year)
     is_open = services.objections_open(edition)
     form = ObjectionForm(request.POST or None, edition=edition)
+    status = 200
     if request.method == "POST":
         if not is_open:
             messages.error(request, _("The objection period is closed: objections can no longer be filed."))
             return redirect("results:objections", year)
         if form.is_valid():
-            objection = form.save(commit=False)
-            objection.edition = edition
-            objection.save()
-            messages.success(request, _("Your objection has been recorded. The organiser's answer will appear on this page."))
-            return redirect("results:objections", year)
+            # A few objections per address and hour: the form is shown again, with the text, when over the limit.
+            if not throttle.hit(request, f"objection:{edition.pk}", settings.OBJECTIONS_PER_HOUR, 3600):
+                form.add_error(None, throttle.form_refusal(settings.OBJECTIONS_PER_HOUR, 3600))
+                status = 429
+            else:
+                objection = form.save(commit=False)
+                objection.edition = edition
+                objection.save()
+                messages.success(request, _("Your objection has been recorded. The organiser's answer will appear on this page."))
+                return redirect("results:objections", year)
     window = services.objection_window(edition)
     items = Objection.objects.filter(edition=edition).select_related("entry")
     return render(request, "results/objections.html", {
         "edition": edition, "form": form, "is_open": is_open, "window": window, "objections": items,
         "is_organiser": ORGANISER in roles_of(request.user),
-    })
+    }, status=status)
 
 
 @organiser_required
@@ -428,10 +433,7 @@ def document(request, year: int, kind: str):
             stage = get_object_or_404(Stage, edition=edition, order=request.GET["stage"])
         return _pdf(documents.recap_pdf(edition, stage), f"rekapitulasi-{edition.year}.pdf")
     if kind == "recap.xlsx":
-        data = documents.recap_xlsx(edition)
-        response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = f'attachment; filename="rekapitulasi-{edition.year}.xlsx"'
-        return response
+        return xlsx_response(documents.recap_xlsx(edition), f"rekapitulasi-{edition.year}.xlsx")
     if kind == "minutes.pdf":
         return _pdf(documents.minutes_pdf(edition), f"berita-acara-{edition.year}.pdf")
     if kind == "decree.pdf":

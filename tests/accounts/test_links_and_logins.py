@@ -85,7 +85,7 @@ def test_logging_in_before_confirming_says_so_and_offers_a_new_link(client):
 
 
 def test_registration_is_rate_limited_per_address(settings):
-    settings.REGISTRATION_RATE = (3, 3600)
+    settings.REGISTRATIONS_PER_HOUR = 3
     client = Client(REMOTE_ADDR="203.0.113.9")
     statuses = [_register(client, f"massal{i}@example.org").status_code for i in range(6)]
     assert statuses[:3] == [302, 302, 302] and statuses[3:] == [429, 429, 429]

@@ -8,7 +8,9 @@
    data-print                 on a button: print the page
    data-select-all            on an input: select its text when clicked
    data-copy-from="id"        on a button: copy the value of the element with that id
-   data-deadline="ISO date"   a live countdown; data-days and data-closed hold the words */
+   data-deadline="ISO date"   a live countdown; data-days and data-closed hold the words
+   data-upload-refusal        inside an htmx target: where a 413 answer (body too large, refused by the
+                              server before reading it) is shown, instead of htmx dropping error answers */
 (function () {
   "use strict";
 
@@ -53,6 +55,17 @@
       form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
       form.querySelectorAll("[data-busy-note]").forEach(function (note) { note.hidden = false; });
     }, 0);
+  });
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var detail = event.detail;
+    if (!detail || !detail.xhr || detail.xhr.status !== 413 || !detail.target || !detail.target.querySelector) return;
+    var box = detail.target.querySelector("[data-upload-refusal]");
+    if (!box) return;
+    detail.shouldSwap = true;
+    detail.isError = false;
+    detail.target = box;
+    detail.swapOverride = "innerHTML";
   });
 
   function countdown(box) {
