@@ -92,7 +92,7 @@ def _absolute(request):
 def register(request):
     if request.user.is_authenticated:
         return redirect("accounts:dashboard")
-    form = RegistrationForm(request.POST or None)
+    form = RegistrationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not throttle.hit(request, "register", settings.REGISTRATIONS_PER_HOUR, 3600):
             form.add_error(None, throttle.form_refusal(settings.REGISTRATIONS_PER_HOUR, 3600))
@@ -128,7 +128,7 @@ def confirm(request, token: str):
 
 
 def resend_confirmation(request):
-    form = ResendConfirmationForm(request.POST or None, initial={"email": request.GET.get("email", "")[:254]})
+    form = ResendConfirmationForm(request.POST if request.method == "POST" else None, initial={"email": request.GET.get("email", "")[:254]})
     if request.method == "POST":
         if not throttle.hit(request, "resend-confirmation", settings.REGISTRATIONS_PER_HOUR, 3600):
             form.add_error(None, throttle.form_refusal(settings.REGISTRATIONS_PER_HOUR, 3600))

@@ -76,7 +76,7 @@ def test_help_requests_are_rate_limited_per_address(client_as, settings):
     settings.HELP_REQUESTS_PER_HOUR = 3
     cache.clear()
     origin = Innovation.objects.get(title__startswith="JEBOL ANDUK")
-    client = client_as("organiser")
+    client = client_as("other_unit")  # a member of Dinkes asks Disdukcapil for help
     url = reverse("registry:replicate", args=[origin.pk])
     statuses = [client.post(url, {"action": "help", "message": f"Mohon bantuan {n}."}).status_code for n in range(6)]
     assert statuses == [302, 302, 302, 429, 429, 429]
