@@ -26,6 +26,7 @@ from sayembara.editions.models import Criterion, Edition, Stage
 from sayembara.entries.models import Entry, ProposalAnswer, TeamMember
 from sayembara_score import assignment as solver
 
+from . import rules
 from .models import Assignment, Conflict, Juror, Score, ScoreSheet, SheetReopening, StageJury, SubmissionKey, TimeSlot
 
 
@@ -311,16 +312,9 @@ def assignment_overview(stage: Stage) -> dict:
 # --- What a juror may see -------------------------------------------------------------------------
 
 
-def juror_for(user, edition_id: int) -> Juror | None:
-    return Juror.objects.filter(user=user, edition_id=edition_id).first()
-
-
-def may_judge(juror: Juror, stage: Stage, entry: Entry) -> bool:
-    """Assigned to the entry in this stage and not conflicted with it."""
-    return (
-        Assignment.objects.filter(stage=stage, juror=juror, entry=entry).exists()
-        and not Conflict.objects.filter(juror=juror, entry=entry).exists()
-    )
+# The rules themselves live in the rulebook (jury/rules.py); services and views ask them from there.
+juror_for = rules.juror_for
+may_judge = rules.may_judge
 
 
 def juror_stage_entries(juror: Juror, stage: Stage) -> list[Entry]:

@@ -22,7 +22,7 @@ from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
 from sayembara.tabular import csv_response, xlsx_response
 
-from . import documents, services
+from . import documents, rules, services
 from .forms import ResultSettingsForm
 from .models import Award, Certificate, JuryVote, Objection, Publication, RankingRun, ResultSettings
 
@@ -415,15 +415,6 @@ def _pdf(data: bytes, filename: str) -> FileResponse:
     return FileResponse(io.BytesIO(data), content_type="application/pdf", filename=filename, as_attachment=False)
 
 
-def _can_see_entry_papers(user, entry: Entry) -> bool:
-    roles = roles_of(user)
-    if ORGANISER in roles:
-        return True
-    if not user.is_authenticated:
-        return False
-    return user.verified_institution_id == entry.institution_id or entry.team.filter(user=user).exists()
-
-
 @organiser_required
 def document(request, year: int, kind: str):
     edition = _edition(year)
@@ -456,7 +447,7 @@ def entry_paper(request, year: int, code: str, kind: str):
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.get_full_path())
-    if not _can_see_entry_papers(request.user, entry):
+    if not rules.can_see_entry_papers(request.user, entry):
         raise PermissionDenied
     if kind == "feedback.pdf":
         return _pdf(documents.feedback_pdf(edition, entry), f"umpan-balik-{entry.code}.pdf")

@@ -1,0 +1,41 @@
+"""Who may do what in judging: the jury app's rulebook.
+
+A juror sees an entry only through an assignment in that stage and never
+while a conflict of interest is recorded: every juror page, file and sync
+asks ``may_judge``. Organising the jury is the organiser's.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from sayembara.accounts.rules import is_organiser
+
+from .models import Assignment, Conflict, Juror
+
+
+def juror_for(user, edition_id: int) -> Juror | None:
+    """The person's juror role in an edition, if any."""
+    if not user.is_authenticated:
+        return None
+    return Juror.objects.filter(user=user, edition_id=edition_id).first()
+
+
+def may_judge(juror: Juror | None, stage, entry) -> bool:
+    """Assigned to the entry in this stage and not conflicted with it."""
+    return (
+        juror is not None
+        and Assignment.objects.filter(stage=stage, juror=juror, entry=entry).exists()
+        and not Conflict.objects.filter(juror=juror, entry=entry).exists()
+    )
+
+
+@rules.predicate
+def is_juror_of_edition(user, edition) -> bool:
+    return edition is not None and juror_for(user, edition.pk) is not None
+
+
+can_organise_jury = is_organiser
+
+rules.add_perm("jury.organise", can_organise_jury)
+rules.add_perm("jury.judge_in_edition", is_juror_of_edition)
