@@ -85,7 +85,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "sayembara.accounts.context_processors.roles",
             ],
         },
     },

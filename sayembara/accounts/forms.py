@@ -115,7 +115,9 @@ class InviteForm(forms.Form):
     def __init__(self, *args, inviter=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["institution"].queryset = participating_units()
-        if inviter is not None and not inviter.is_organiser and not inviter.is_superuser:
+        from .rules import is_organiser
+
+        if inviter is not None and not is_organiser(inviter):
             # A unit verifier invites people of their own unit only.
             self.fields["institution"].queryset = Institution.objects.filter(pk=inviter.verified_institution_id)
             self.fields["institution"].initial = inviter.verified_institution_id

@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_required, roles_of
+from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_required
 from sayembara.accounts import membership
 from sayembara.accounts.rules import unit_has_verifier
 from sayembara.audit.trail import history as audit_history
@@ -249,7 +249,6 @@ def evidence_download(request, code: str, pk: int):
 @role_required(*ENTRY_ROLES)
 def entry_detail(request, code: str):
     entry = _entry_for(request, code)
-    roles = roles_of(request.user)
     details = EntryDetails.objects.filter(entry=entry).prefetch_related("sdgs").first()
     context = {
         "entry": entry, "details": details,
@@ -433,17 +432,17 @@ def publish_screening(request, year: int):
 def announcement(request, year: int):
     """The public announcement (pengumuman) of the administrative screening; printable."""
     edition = get_object_or_404(Edition.objects.public(), year=year)
-    rules = services.settings_for(edition)
-    if rules.screening_published_at is None and ORGANISER not in roles_of(request.user):
+    conf = services.settings_for(edition)
+    if conf.screening_published_at is None and not rules.can_manage_entries(request.user):
         raise Http404
     screened = Entry.objects.filter(edition=edition, status__in=[Entry.Status.PASSED, Entry.Status.FAILED])
     passed = list(
         screened.filter(status=Entry.Status.PASSED).select_related("institution", "category").order_by("category__order", "code")
     )
     return render(request, "entries/announcement.html", {
-        "edition": edition, "rules": rules, "passed": passed, "screened_count": screened.count(),
-        "publish_form": PublishForm(initial={"number": rules.announcement_number}),
-        "is_organiser": ORGANISER in roles_of(request.user),
+        "edition": edition, "rules": conf, "passed": passed, "screened_count": screened.count(),
+        "publish_form": PublishForm(initial={"number": conf.announcement_number}),
+        "is_organiser": rules.can_manage_entries(request.user),
     })
 
 

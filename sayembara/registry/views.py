@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from sayembara import throttle
-from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_required, roles_of
+from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_required
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Edition
 from sayembara.entries.models import Innovation
@@ -98,7 +98,7 @@ def detail(request, pk: int):
         answers = list(latest.answers.select_related("section").filter(section__code__in=services.DESCRIPTIVE_SECTIONS))
         lead = latest.team.filter(is_lead=True).first()
     is_owner = _is_owner_or_organiser(request.user, innovation)
-    is_organiser = ORGANISER in roles_of(request.user)
+    is_organiser = rules.can_manage_registry(request.user)
     context = {
         "innovation": innovation,
         "record": record,
@@ -156,7 +156,7 @@ def replicate(request, pk: int):
 @role_required(INNOVATOR, VERIFIER, ORGANISER)
 def similar_check(request):
     """A fragment listing innovations like the title and text given (for a new entry's form)."""
-    organiser = ORGANISER in roles_of(request.user)
+    organiser = rules.can_manage_registry(request.user)
     innovation_id = _int(request.GET.get("innovation"))
     if innovation_id:
         innovation = get_object_or_404(Innovation, pk=innovation_id)

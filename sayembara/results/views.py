@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sayembara import throttle
-from sayembara.accounts.roles import ORGANISER, organiser_required, roles_of
+from sayembara.accounts.roles import organiser_required
 from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
 from sayembara.tabular import csv_response, xlsx_response
@@ -376,7 +376,7 @@ def objections(request, year: int):
     items = Objection.objects.filter(edition=edition).select_related("entry")
     return render(request, "results/objections.html", {
         "edition": edition, "form": form, "is_open": is_open, "window": window, "objections": items,
-        "is_organiser": ORGANISER in roles_of(request.user),
+        "is_organiser": rules.can_manage_results(request.user),
     }, status=status)
 
 
