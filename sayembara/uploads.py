@@ -91,29 +91,76 @@ def check_upload(upload) -> CleanFile:
 check_evidence = check_upload
 
 
+# What a PDF may carry besides what its pages print: document and page metadata, applications' private data,
+# scripts and actions, files and forms. None of it survives the rewrite.
+_PDF_CATALOG_KEYS = ("/Metadata", "/OpenAction", "/AA", "/Names", "/AcroForm", "/PieceInfo", "/StructTreeRoot",
+                     "/MarkInfo", "/SpiderInfo", "/Threads", "/URI", "/Outlines", "/Collection", "/Perms",
+                     "/Legal", "/Requirements", "/OCProperties", "/Dests")
+_PDF_PAGE_KEYS = ("/Metadata", "/PieceInfo", "/AA", "/Annots", "/B", "/Thumb", "/StructParents", "/ID", "/PZ",
+                  "/SeparationInfo", "/Trans", "/Tabs", "/LastModified")
+_PDF_RESOURCE_KEYS = ("/Metadata", "/PieceInfo", "/OC", "/OPI", "/AA", "/LastModified")
+
+
+def _scrub_resources(resources, seen: set) -> None:
+    """Drop metadata and private data from every image and form XObject a page draws, at any depth."""
+    import pikepdf
+
+    if not isinstance(resources, pikepdf.Dictionary):
+        return
+    xobjects = resources.get("/XObject")
+    if not isinstance(xobjects, pikepdf.Dictionary):
+        return
+    for key in list(xobjects.keys()):
+        xobject = xobjects[key]
+        identity = xobject.objgen if xobject.is_indirect else None
+        if identity in seen:
+            continue
+        if identity:
+            seen.add(identity)
+        for drop in _PDF_RESOURCE_KEYS:
+            if drop in xobject:
+                del xobject[drop]
+        if xobject.get("/Subtype") == "/Form":
+            _scrub_resources(xobject.get("/Resources"), seen)
+
+
 def _clean_pdf(data: bytes, name: str) -> bytes:
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.errors import PdfReadError
+    """Rewrite a PDF keeping only what its pages draw.
+
+    pikepdf (qpdf) is used rather than pypdf because qpdf writes only the
+    objects still reachable once the references are cut: embedded files,
+    scripts and metadata that nothing points to any more are gone from the
+    file, not merely hidden, and it copes with the damaged PDFs that scanners
+    and office suites produce.
+    """
+    import pikepdf
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise ValidationError(
-                _("The PDF “%(name)s” is password-protected. Save it without a password and try again.") % {"name": name},
-                code="encrypted",
-            )
-        writer = PdfWriter()
-        for page in reader.pages:
-            writer.add_page(page)
-        if not len(writer.pages):
-            raise PdfReadError("no pages")
-        # pypdf writes its own producer; keep the information dictionary empty of anything personal.
-        writer.add_metadata({"/Producer": "Sayembara"})
-        out = io.BytesIO()
-        writer.write(out)
-    except ValidationError:
-        raise
-    except Exception as exc:  # pypdf raises many kinds of errors on broken files
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            if not len(pdf.pages):
+                raise ValueError("no pages")
+            root = pdf.Root
+            for key in _PDF_CATALOG_KEYS:
+                if key in root:
+                    del root[key]
+            seen: set = set()
+            for page in pdf.pages:
+                for key in _PDF_PAGE_KEYS:
+                    if key in page.obj:
+                        del page.obj[key]
+                _scrub_resources(page.obj.get("/Resources"), seen)
+            if "/Info" in pdf.trailer:
+                del pdf.trailer["/Info"]
+            out = io.BytesIO()
+            # Fresh document IDs, no object streams to hide leftovers in, nothing unreachable written.
+            pdf.save(out, static_id=False, deterministic_id=False, fix_metadata_version=False,
+                     object_stream_mode=pikepdf.ObjectStreamMode.disable, recompress_flate=False)
+    except pikepdf.PasswordError as exc:
+        raise ValidationError(
+            _("The PDF “%(name)s” is password-protected. Save it without a password and try again.") % {"name": name},
+            code="encrypted",
+        ) from exc
+    except Exception as exc:  # qpdf raises many kinds of errors on broken files
         raise ValidationError(
             _("The PDF “%(name)s” could not be read; it may be damaged. Export it again and try once more.") % {"name": name},
             code="broken_pdf",
@@ -173,10 +220,16 @@ def _clean_image(data: bytes, name: str) -> CleanFile:
             with Image.open(io.BytesIO(data)) as image:
                 image.load()
                 out = io.BytesIO()
+                # Only the pixels are kept: a fresh image carries no EXIF, XMP, ICC profile (whose name can
+                # be an office's), JPEG comment or PNG text chunk, which Pillow would otherwise copy over.
                 if kind in {"JPEG", "MPO"}:
-                    image.convert("RGB").save(out, "JPEG", quality=90)
+                    pixels = image.convert("RGB")
+                    clean = Image.frombytes("RGB", pixels.size, pixels.tobytes())
+                    clean.save(out, "JPEG", quality=90)
                     return CleanFile(out.getvalue(), EVIDENCE_TYPES["jpg"], "jpg")
-                image.save(out, "PNG")
+                pixels = image.convert("RGBA" if image.mode in {"P", "PA", "LA", "RGBA"} or "transparency" in image.info else "RGB")
+                clean = Image.frombytes(pixels.mode, pixels.size, pixels.tobytes())
+                clean.save(out, "PNG")
                 return CleanFile(out.getvalue(), EVIDENCE_TYPES["png"], "png")
         except ValidationError:
             raise
