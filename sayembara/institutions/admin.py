@@ -12,6 +12,6 @@ class InstitutionTypeAdmin(admin.ModelAdmin):
 class InstitutionAdmin(admin.ModelAdmin):
     list_display = ["name", "type", "parent", "active"]
     list_filter = ["type", "active"]
-    search_fields = ["name", "short_name"]
+    search_fields = ["name", "short_name", "aliases"]
     autocomplete_fields = ["parent"]
     list_select_related = ["type", "parent"]

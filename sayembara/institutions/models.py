@@ -26,6 +26,9 @@ class Institution(models.Model):
     type = models.ForeignKey(InstitutionType, on_delete=models.PROTECT, related_name="institutions", verbose_name=_("type"))
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    # Other names the unit goes by (old names, local abbreviations): masked like its name in blind stages.
+    aliases = models.CharField(_("other names"), max_length=300, blank=True,
+                               help_text=_("Comma-separated: old names and abbreviations the unit is known by."))
     # A village belongs to a kecamatan; a UPTD to its agency. Used for conflicts of interest.
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
