@@ -16,6 +16,10 @@ class EditionQuerySet(models.QuerySet):
         """The edition the public home page shows: the newest one that is not a draft."""
         return self.public().order_by("-year").first()
 
+    def with_makers_hidden(self):
+        """Editions with a blind stage open: the public must not learn which unit made which entry."""
+        return self.filter(stages__blind=True, stages__status="open").distinct()
+
 
 class Edition(models.Model):
     class Status(models.TextChoices):
@@ -47,6 +51,15 @@ class Edition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} {self.year}"
+
+    @property
+    def makers_hidden(self) -> bool:
+        """While a blind stage is open, public pages name no entry with its unit (counts only): a juror could
+        otherwise look up who made what they judge."""
+        cached = getattr(self, "_makers_hidden", None)
+        if cached is None:
+            cached = self._makers_hidden = self.stages.filter(blind=True, status="open").exists()
+        return cached
 
     @property
     def results_are_public(self) -> bool:

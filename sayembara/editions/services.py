@@ -16,7 +16,8 @@ def edition_overview(edition: Edition) -> dict:
         )
     )
     entries = []
-    if edition.results_are_public or not _screening_pending(edition):
+    makers_hidden = edition.makers_hidden
+    if not makers_hidden and (edition.results_are_public or not _screening_pending(edition)):
         entries = list(
             Entry.objects.visible_to_public()
             .filter(edition=edition)
@@ -42,6 +43,7 @@ def edition_overview(edition: Edition) -> dict:
         "awards": awards,
         "counts": counts,
         "entries_by_type": _group_by_type(entries),
+        "makers_hidden": makers_hidden,
     }
 
 

@@ -439,10 +439,19 @@ def announcement(request, year: int):
     passed = list(
         screened.filter(status=Entry.Status.PASSED).select_related("institution", "category").order_by("category__order", "code")
     )
+    is_organiser = rules.can_manage_entries(request.user)
+    # While a blind stage is open the public learns how many passed, per category, not who: a juror could
+    # otherwise look up the makers of what they judge.
+    hide_makers = edition.makers_hidden and not is_organiser
+    per_category = {}
+    for entry in passed:
+        per_category[entry.category] = per_category.get(entry.category, 0) + 1
     return render(request, "entries/announcement.html", {
-        "edition": edition, "rules": conf, "passed": passed, "screened_count": screened.count(),
+        "edition": edition, "rules": conf, "passed": [] if hide_makers else passed, "passed_count": len(passed),
+        "per_category": list(per_category.items()), "hide_makers": hide_makers, "makers_hidden": edition.makers_hidden,
+        "screened_count": screened.count(),
         "publish_form": PublishForm(initial={"number": conf.announcement_number}),
-        "is_organiser": rules.can_manage_entries(request.user),
+        "is_organiser": is_organiser,
     })
 
 

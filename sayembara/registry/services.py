@@ -69,6 +69,9 @@ def refresh_records(innovation_ids: Iterable[int] | None = None) -> int:
         Innovation.objects.filter(replicated_from__in=ids).values_list("replicated_from").annotate(n=Count("pk")).order_by()
     )
     existing = {r.innovation_id: r for r in RegistryRecord.objects.filter(innovation__in=ids)}
+    # An innovation under blind judging leaves the public registry until the blind stage closes: its title
+    # would otherwise tell a juror which unit made what they judge.
+    under_blind_judging = set(Edition.objects.with_makers_hidden().values_list("pk", flat=True))
     now = timezone.now()
     records, tokens = [], []
     for innovation in innovations:
@@ -80,7 +83,9 @@ def refresh_records(innovation_ids: Iterable[int] | None = None) -> int:
         awards = awards_by_innovation.get(innovation.pk, [])
         record = existing.get(innovation.pk) or RegistryRecord(innovation=innovation)
         record.refreshed_at = now
-        record.is_public = bool(public_entries)
+        blind = any(e.edition_id in under_blind_judging and e.status not in {Entry.Status.DRAFT, Entry.Status.WITHDRAWN}
+                    for e in entries)
+        record.is_public = bool(public_entries) and not blind
         record.title = innovation.title[:200]
         record.institution_id = innovation.institution_id
         record.institution_type_id = innovation.institution.type_id
@@ -356,6 +361,7 @@ def innovation_history(innovation: Innovation) -> list[dict]:
     """Each public entry of the innovation with the stage it reached and its awards, oldest first."""
     entries = (
         Entry.objects.filter(_public_entry_q(), innovation=innovation)
+        .exclude(edition__in=Edition.objects.with_makers_hidden())
         .select_related("edition", "category", "reached_stage", "institution")
         .prefetch_related("awards")
         .order_by("edition__year")

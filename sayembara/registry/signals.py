@@ -23,8 +23,13 @@ def _edition_saved(sender, instance, created, **kwargs):
         services.mark_stale(edition_ids=[instance.pk])
 
 
+def _stage_saved(sender, instance, **kwargs):
+    # A blind stage opening or closing hides or shows the edition's innovations.
+    services.mark_stale(edition_ids=[instance.edition_id])
+
+
 def connect():
-    from sayembara.editions.models import Edition
+    from sayembara.editions.models import Edition, Stage
     from sayembara.entries.models import Entry, Innovation
     from sayembara.results.models import Award
 
@@ -34,3 +39,4 @@ def connect():
     post_save.connect(_award_saved, sender=Award, dispatch_uid="registry-award")
     post_delete.connect(_award_saved, sender=Award, dispatch_uid="registry-award-delete")
     post_save.connect(_edition_saved, sender=Edition, dispatch_uid="registry-edition")
+    post_save.connect(_stage_saved, sender=Stage, dispatch_uid="registry-stage")
