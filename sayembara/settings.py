@@ -160,6 +160,8 @@ INVITATION_MAX_AGE_DAYS = int(os.environ.get("INVITATION_MAX_AGE_DAYS", "14"))
 UNCONFIRMED_MAX_AGE_DAYS = int(os.environ.get("UNCONFIRMED_MAX_AGE_DAYS", "7"))
 # Registrations and confirmation e-mails per client address per hour (sayembara.throttle).
 REGISTRATIONS_PER_HOUR = int(os.environ.get("REGISTRATIONS_PER_HOUR", "5"))
+# Password-reset e-mails per client address and per account address per hour.
+PASSWORD_RESETS_PER_HOUR = int(os.environ.get("PASSWORD_RESETS_PER_HOUR", "5"))
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "id"

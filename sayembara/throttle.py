@@ -49,7 +49,7 @@ def _key(scope: str, ip: str) -> str:
     return "throttle:" + hashlib.sha256(f"{scope}|{ip}".encode()).hexdigest()[:32]
 
 
-def hit(request, scope: str, limit: int, period_seconds: int) -> bool:
+def hit(request, scope: str, limit: int, period_seconds: int, client: str | None = None) -> bool:
     """Count one POST from this client in ``scope``; False once more than ``limit`` were made within the period.
 
     GET and other safe requests are not counted and always allowed. A
@@ -57,7 +57,8 @@ def hit(request, scope: str, limit: int, period_seconds: int) -> bool:
     """
     if request.method != "POST" or limit <= 0:
         return True
-    key = _key(scope, client_ip(request))
+    # ``client`` counts something other than the address, e.g. the e-mail address a reset is asked for.
+    key = _key(scope, client if client is not None else client_ip(request))
     cache.add(key, 0, timeout=period_seconds)  # atomic: only the first request of a window creates the counter
     try:
         count = cache.incr(key)

@@ -19,19 +19,31 @@ INVITATION_SALT = "sayembara.accounts.invitation"
 
 
 def login_username(request, credentials) -> str:
-    """The e-mail address as the throttle counts it: trimmed and lower-case, as logins match it."""
+    """What the login throttle counts: the account the typed address finds, however it is spelt.
+
+    Logins match addresses case-insensitively in the database, and PostgreSQL folds look-alike letters
+    ("ı", "ſ") that Python's ``lower()`` keeps: counting the text typed would give each spelling its own
+    budget of guesses. Addresses that find no account count as typed, trimmed and lower-cased.
+    """
+    from .models import User
+
     credentials = credentials or {}
     value = credentials.get("username") or credentials.get("email") or ""
     if not value and request is not None and hasattr(request, "POST"):
         value = request.POST.get("username", "")
-    return str(value).strip().lower()
+    value = str(value).strip()
+    if value and len(value) <= 254:
+        found = User.objects.filter(email__iexact=value).values_list("pk", flat=True).first()
+        if found is not None:
+            return f"user:{found}"
+    return value.lower()
 
 
 def _state(user) -> str:
     # Changes when the password is set, the account is activated or the address confirmed: the link is then spent.
     return salted_hmac(
         "sayembara.accounts.state",
-        f"{user.pk}|{user.password}|{user.is_active}|{user.email_confirmed_at}|{user.email}",
+        f"{user.pk}|{user.password}|{user.is_active}|{user.email_confirmed_at}|{user.email}|{user.registration_pending}",
     ).hexdigest()[:20]
 
 
@@ -75,7 +87,8 @@ def user_from_invitation(token: str):
 
 
 def is_unconfirmed(user) -> bool:
-    return not user.is_active and user.email_confirmed_at is None and user.has_usable_password()
+    """A self-registration whose address is not confirmed yet (never an account suspended by the organiser)."""
+    return user.registration_pending and not user.is_active
 
 
 def is_expired_registration(user, now: dt.datetime | None = None) -> bool:

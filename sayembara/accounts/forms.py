@@ -8,9 +8,17 @@ from sayembara.institutions.models import Institution
 from .models import User
 
 
+class OneLineField(forms.CharField):
+    """A name or position: one line, spaces collapsed (a line break in a name would break e-mail headers)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return " ".join(value.split()) if value else value
+
+
 class EmailAuthenticationForm(AuthenticationForm):
     username = forms.EmailField(
-        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+        label=_("E-mail address"), max_length=254, widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
     )
     error_messages = {
         "invalid_login": _("The e-mail address or the password is wrong. Note that the password is case-sensitive."),
@@ -41,8 +49,8 @@ def participating_units():
 
 
 class RegistrationForm(forms.Form):
-    full_name = forms.CharField(label=_("Full name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    full_name = OneLineField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     password1 = forms.CharField(label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
                                 help_text=_("At least 10 characters; not only numbers."))
     password2 = forms.CharField(label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
@@ -80,6 +88,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "position", "phone"]
+        field_classes = {"full_name": OneLineField, "position": OneLineField, "phone": OneLineField}
 
     def __init__(self, *args, membership=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,7 +107,24 @@ class ProfileForm(forms.ModelForm):
 
 
 class ResendConfirmationForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(label=_("E-mail address"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+
+class ConfirmForm(forms.Form):
+    password = forms.CharField(label=_("The password you chose when registering"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}))
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_(
+                "This is not the password of this registration. If you did not register this address yourself, "
+                "register it again with your own password: that cancels the other registration."))
+        return password
 
 
 class MembershipDecisionForm(forms.Form):
@@ -107,8 +133,8 @@ class MembershipDecisionForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    full_name = forms.CharField(label=_("Full name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail address"))
+    full_name = OneLineField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
     institution = forms.ModelChoiceField(label=_("Unit (institution)"), queryset=Institution.objects.none())
     as_verifier = forms.BooleanField(label=_("Make this person the verifier of the unit"), required=False)
 

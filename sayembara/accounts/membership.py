@@ -53,7 +53,8 @@ def open_membership(user: User) -> Membership | None:
 
 def _mail(recipients: list[str], subject: str, body: str) -> None:
     if recipients:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, sorted(set(recipients)))
+        # A subject is one line whatever the names in it hold.
+        send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, sorted(set(recipients)))
 
 
 @transaction.atomic

@@ -47,6 +47,9 @@ class User(AbstractUser):
     # When the person proved they own the address (confirmation link or invitation). An inactive account
     # without it is an unconfirmed registration, which expires so the real owner can register.
     email_confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True)
+    # Set only by self-registration until the address is confirmed: only such accounts ever expire (an account
+    # suspended by the organiser is inactive too, and must never be deleted or taken over).
+    registration_pending = models.BooleanField(_("registration waiting for confirmation"), default=False)
 
     objects = UserManager()
 

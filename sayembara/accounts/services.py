@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -21,7 +22,7 @@ from .models import User
 
 
 def _mail(to: str, subject: str, body: str) -> None:
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [to])
 
 
 def unique_username(email: str) -> str:
@@ -42,28 +43,42 @@ def _send_confirmation(user: User, absolute) -> None:
               % {"name": user.full_name, "link": link, "days": settings.UNCONFIRMED_MAX_AGE_DAYS})
 
 
-@transaction.atomic
 def register(email: str, full_name: str, password: str, absolute) -> None:
-    """Create an unconfirmed account, or tell the address's owner what is going on. Same outcome on the page."""
+    """Create an unconfirmed account, or tell the address's owner what is going on. Same outcome on the page.
+
+    Registering an address that waits for confirmation starts that registration afresh with the new name and
+    password: whoever registered first cannot keep an address they do not own, because confirming asks for
+    the password *and* needs the link that only the address's owner receives.
+    """
     email = email.strip().lower()
-    existing = User.objects.filter(email__iexact=email).first()
-    if existing is not None and auth.is_expired_registration(existing):
-        # Never confirmed within its lifetime: the address is free again for whoever really owns it.
-        existing.delete()
-        existing = None
+    try:
+        with transaction.atomic():
+            _register(email, full_name, password, absolute)
+    except IntegrityError:
+        # Two registrations of one address at the same moment: the other one won; its owner gets the mail.
+        pass
+
+
+def _register(email: str, full_name: str, password: str, absolute) -> None:
+    existing = User.objects.select_for_update().filter(email__iexact=email).first()
+    if existing is not None and auth.is_unconfirmed(existing):
+        # The newest registration wins: earlier links are spent (the password changed) and a new one is sent.
+        existing.full_name = full_name.strip()
+        existing.set_password(password)
+        existing.date_joined = timezone.now()
+        existing.save(update_fields=["full_name", "password", "date_joined"])
+        _send_confirmation(existing, absolute)
+        return
     if existing is not None:
-        if auth.is_unconfirmed(existing):
-            _send_confirmation(existing, absolute)
-        else:
-            with translation.override(settings.LANGUAGE_CODE):
-                _mail(existing.email, _("Someone tried to register with your address"),
-                      _("Somebody tried to register a new account with this e-mail address, which already has one. "
-                        "If it was you, log in, or choose a new password here:\n\n%(link)s\n\n"
-                        "If it was not you, ignore this e-mail: nothing was changed.")
-                      % {"link": absolute(reverse("accounts:password_reset"))})
+        with translation.override(settings.LANGUAGE_CODE):
+            _mail(existing.email, _("Someone tried to register with your address"),
+                  _("Somebody tried to register a new account with this e-mail address, which already has one. "
+                    "If it was you, log in, or choose a new password here:\n\n%(link)s\n\n"
+                    "If it was not you, ignore this e-mail: nothing was changed.")
+                  % {"link": absolute(reverse("accounts:password_reset"))})
         return
     user = User(email=email, username=unique_username(email), full_name=full_name.strip(), is_active=False,
-                needs_profile=True)
+                needs_profile=True, registration_pending=True)
     user.set_password(password)
     user.save()
     _send_confirmation(user, absolute)
@@ -78,8 +93,9 @@ def resend_confirmation(email: str, absolute) -> None:
 @transaction.atomic
 def confirm(user: User) -> None:
     user.is_active = True
+    user.registration_pending = False
     user.email_confirmed_at = timezone.now()
-    user.save(update_fields=["is_active", "email_confirmed_at"])
+    user.save(update_fields=["is_active", "registration_pending", "email_confirmed_at"])
 
 
 @transaction.atomic
@@ -113,10 +129,15 @@ def accept_invitation(user: User, password: str) -> None:
 
 
 def expire_unconfirmed(now=None) -> int:
-    """Delete registrations never confirmed within their lifetime; returns how many."""
+    """Delete self-registrations never confirmed within their lifetime; returns how many."""
     now = now or timezone.now()
-    stale = [u.pk for u in User.objects.filter(is_active=False, email_confirmed_at__isnull=True,
-                                               date_joined__lt=now - auth.unconfirmed_max_age())
-             if auth.is_unconfirmed(u)]
-    User.objects.filter(pk__in=stale).delete()
-    return len(stale)
+    removed = 0
+    for user in User.objects.filter(registration_pending=True, is_active=False,
+                                    date_joined__lt=now - auth.unconfirmed_max_age()):
+        try:
+            with transaction.atomic():
+                user.delete()
+        except ProtectedError:
+            continue  # someone made it a juror meanwhile: kept, for the organiser to sort out
+        removed += 1
+    return removed

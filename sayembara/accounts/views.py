@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
@@ -14,6 +15,7 @@ from sayembara.audit.trail import acting_as
 
 from . import auth, membership, rules, services
 from .forms import (
+    ConfirmForm,
     EmailAuthenticationForm,
     InviteForm,
     MembershipDecisionForm,
@@ -114,17 +116,24 @@ def register_done(request):
 
 
 def confirm(request, token: str):
+    """Confirming takes the link (only the address's owner receives it) and the password chosen at registration,
+    and a click: a mail scanner that follows links confirms nothing, and nobody confirms an address with a
+    password they chose for someone else's address."""
     user = auth.user_from_confirmation(token)
-    if user is None:
+    if user is None or not auth.is_unconfirmed(user):
         return render(request, "accounts/message.html", {
             "title": _("This link does not work"),
             "text": _("The confirmation link is wrong, already used or older than %(days)s days. Log in, ask for a "
                       "new link, or register again.") % {"days": settings.UNCONFIRMED_MAX_AGE_DAYS},
             "resend": True,
         }, status=400)
-    services.confirm(user)
-    messages.success(request, _("Your e-mail address is confirmed. Log in to continue."))
-    return redirect("accounts:login")
+    form = ConfirmForm(user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.confirm(user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Your e-mail address is confirmed and your account is active."))
+        return redirect("accounts:dashboard")
+    return render(request, "accounts/confirm.html", {"form": form, "person": user}, status=400 if form.errors else 200)
 
 
 def resend_confirmation(request):
@@ -226,6 +235,16 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        # Limited per client and per address, so nobody can flood a person's mailbox with reset links.
+        limit = settings.PASSWORD_RESETS_PER_HOUR
+        email = form.cleaned_data["email"].strip().lower()
+        if not (throttle.hit(self.request, "password-reset", limit, 3600)
+                and throttle.hit(self.request, "password-reset-address", limit, 3600, client=email)):
+            form.add_error(None, throttle.form_refusal(limit, 3600))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -604,7 +604,9 @@ def invite_juror(edition: Edition, email: str, full_name: str, element: str, aff
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
         # A juror's affiliation is not a unit membership: it gives no access to any unit's entries.
-        user = User(email=email, username=email, full_name=full_name.strip())
+        from sayembara.accounts.services import unique_username
+
+        user = User(email=email, username=unique_username(email), full_name=" ".join(full_name.split()))
         user.set_unusable_password()
         user.save()
     juror, _created = Juror.objects.get_or_create(

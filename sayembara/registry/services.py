@@ -568,7 +568,7 @@ def request_replication_help(origin: Innovation, institution: Institution, user,
         link = reverse("registry:detail", args=[origin.pk])
         if request is not None:
             link = request.build_absolute_uri(link)
-        subject = _("Request to replicate “%(title)s”") % {"title": origin.title}
+        subject = " ".join((_("Request to replicate “%(title)s”") % {"title": origin.title}).split())
         body = _(
             "%(unit)s would like to replicate your innovation “%(title)s” (ATM: amati, tiru, modifikasi) and asks for "
             "your help.\n\nMessage:\n%(message)s\n\nContact: %(name)s <%(email)s>\n\n%(link)s"
@@ -598,7 +598,7 @@ def send_follow_up_requests(year: int, request=None) -> tuple[int, int]:
         link = reverse("registry:follow_up_answer", args=[follow_up.pk])
         if request is not None:
             link = request.build_absolute_uri(link)
-        subject = _("Is “%(title)s” still running? (%(year)s follow-up)") % {"title": innovation.title, "year": year}
+        subject = " ".join((_("Is “%(title)s” still running? (%(year)s follow-up)") % {"title": innovation.title, "year": year}).split())
         body = _(
             "Once a year we ask the owners of past entries whether their innovation is still active, stopped or "
             "replicated elsewhere, with evidence. Please answer here:\n%(link)s"

@@ -441,12 +441,13 @@ def juror_sheets(request, year: int, juror_id: int):
 
 def entry_paper(request, year: int, code: str, kind: str):
     """A certificate or a feedback letter: for the organiser and the entry's own team or unit verifier."""
-    edition = _edition(year)
-    entry = get_object_or_404(Entry.objects.select_related("institution"), edition=edition, code=code)
     if not request.user.is_authenticated:
+        # Asked before anything is looked up, so a stranger cannot learn which entry codes exist.
         from django.contrib.auth.views import redirect_to_login
 
         return redirect_to_login(request.get_full_path())
+    edition = _edition(year)
+    entry = get_object_or_404(Entry.objects.select_related("institution", "edition"), edition=edition, code=code)
     if not rules.can_see_entry_papers(request.user, entry):
         raise PermissionDenied
     if kind == "feedback.pdf":

@@ -42,16 +42,36 @@ def test_registration_answers_the_same_whether_or_not_the_address_has_an_account
     assert demo_users["innovator"].check_password("pemalang-demo-2020")
 
 
-def test_an_unconfirmed_registration_expires_so_the_real_owner_can_register(client, settings):
+def test_a_squatted_registration_cannot_take_the_owners_address(client):
+    """Someone registers the owner's address with their own password; the owner cannot be made to activate it."""
     _register(client, "rebutan@example.org", name="Penyerobot")
-    squatter = User.objects.get(email="rebutan@example.org")
-    # Still fresh: registering again only resends the confirmation to the address.
-    _register(Client(), "rebutan@example.org", name="Pemilik")
-    assert User.objects.get(email="rebutan@example.org").full_name == "Penyerobot"
-    User.objects.filter(pk=squatter.pk).update(date_joined=timezone.now() - dt.timedelta(days=settings.UNCONFIRMED_MAX_AGE_DAYS + 1))
-    _register(Client(), "rebutan@example.org", name="Pemilik")
-    owner = User.objects.get(email="rebutan@example.org")
-    assert owner.full_name == "Pemilik" and owner.pk != squatter.pk
+    squatters_link = _link(mail.outbox[-1])  # lands in the owner's mailbox, never with the squatter
+    owner = Client()
+    # The owner (or her mail scanner) follows the link: nothing is confirmed without the squatter's password.
+    assert owner.get(squatters_link).status_code == 200
+    assert owner.post(squatters_link, {"password": "tebak-tebakan"}).status_code == 400
+    assert not User.objects.get(email="rebutan@example.org").is_active
+    # The owner registers her address herself: the newest registration wins, the squatter's link is spent.
+    _register(owner, "rebutan@example.org", name="Pemilik")
+    owners_link = _link(mail.outbox[-1])
+    assert owner.get(squatters_link).status_code == 400
+    assert owner.post(owners_link, {"password": PASSWORD}).status_code == 302
+    account = User.objects.get(email="rebutan@example.org")
+    assert account.full_name == "Pemilik" and account.is_active and account.check_password(PASSWORD)
+    assert User.objects.filter(email__iexact="rebutan@example.org").count() == 1
+
+
+def test_a_suspended_account_is_neither_expired_nor_taken_over(demo_users, settings):
+    from django.core.management import call_command
+
+    juror = demo_users["juror"]
+    User.objects.filter(pk=juror.pk).update(is_active=False, email_confirmed_at=None,
+                                            date_joined=timezone.now() - dt.timedelta(days=400))
+    response = _register(Client(), juror.email, name="Penyerobot")
+    assert response.status_code == 302
+    call_command("expire_unconfirmed")
+    juror = User.objects.get(pk=juror.pk)
+    assert juror.full_name != "Penyerobot" and juror.check_password("pemalang-demo-2020")
 
 
 def test_the_cleanup_command_removes_expired_registrations_only(settings):
@@ -62,6 +82,13 @@ def test_the_cleanup_command_removes_expired_registrations_only(settings):
     User.objects.filter(email="lama@example.org").update(date_joined=timezone.now() - dt.timedelta(days=30))
     call_command("expire_unconfirmed")
     assert not User.objects.filter(email="lama@example.org").exists()
+    # A registration someone made a juror meanwhile is kept (a juror's account cannot just vanish).
+    _register(Client(), "calon.juri@example.org")
+    pending = User.objects.get(email="calon.juri@example.org")
+    Juror.objects.create(edition=Juror.objects.first().edition, user=pending, element="ngo")
+    User.objects.filter(pk=pending.pk).update(date_joined=timezone.now() - dt.timedelta(days=30))
+    call_command("expire_unconfirmed")
+    assert User.objects.filter(pk=pending.pk).exists()
     assert User.objects.filter(email="baru@example.org").exists()
 
 
@@ -78,7 +105,7 @@ def test_logging_in_before_confirming_says_so_and_offers_a_new_link(client):
     mail.outbox.clear()
     client.post(reverse("accounts:resend_confirmation"), {"email": "belum@example.org"})
     assert len(mail.outbox) == 1
-    assert client.get(_link(mail.outbox[-1])).status_code == 302
+    assert Client().post(_link(mail.outbox[-1]), {"password": PASSWORD}).status_code == 302
     assert User.objects.get(email="belum@example.org").is_active
     # Each link works once: the account changed, so the first link is spent too.
     assert client.get(first_link).status_code == 400
@@ -203,3 +230,42 @@ def test_membership_request_is_refused_for_an_outside_body(demo_users):
     undip = Institution.objects.get(short_name="Undip")
     with pytest.raises(membership.MembershipError):
         membership.request_membership(demo_users["outsider"], undip)
+
+
+def test_look_alike_letters_share_the_accounts_login_budget(settings, demo_users):
+    """PostgreSQL matches "jurı" (dotless i) to "juri": the throttle counts the account, not the spelling."""
+    from sayembara.accounts.auth import login_username
+
+    real = login_username(None, {"username": "juri.akademisi@pemalang.demo"})
+    assert login_username(None, {"username": " JURI.Akademisi@Pemalang.demo "}) == real
+    assert login_username(None, {"username": "nobody@example.org"}) == "nobody@example.org"
+
+
+def test_password_reset_mails_are_rate_limited_per_client_and_per_address(settings, demo_users):
+    settings.PASSWORD_RESETS_PER_HOUR = 3
+    url = reverse("accounts:password_reset")
+    one = Client(REMOTE_ADDR="203.0.113.70")
+    statuses = [one.post(url, {"email": demo_users["juror"].email}).status_code for _ in range(5)]
+    assert statuses == [302, 302, 302, 429, 429]
+    # From many addresses, one mailbox still gets no more than the limit.
+    others = [Client(REMOTE_ADDR=f"198.51.100.{n}").post(url, {"email": demo_users["innovator"].email}).status_code
+              for n in range(1, 6)]
+    assert others == [302, 302, 302, 429, 429]
+    assert sum(1 for m in mail.outbox if m.to == [demo_users["innovator"].email]) == 3
+
+
+def test_a_line_break_in_a_name_is_flattened_not_a_500(client_as, demo_users):
+    client = client_as("outsider")
+    unit = demo_users["verifier"].verified_institution
+    response = client.post(reverse("accounts:profile"), {
+        "full_name": "Orang\r\nBcc: semua@example.org", "unit": unit.pk, "position": "Staf\nX", "phone": "0812"})
+    assert response.status_code == 302
+    person = User.objects.get(pk=demo_users["outsider"].pk)
+    assert person.full_name == "Orang Bcc: semua@example.org" and person.position == "Staf X"
+    assert "\n" not in mail.outbox[-1].subject
+
+
+def test_an_over_long_address_is_refused_by_the_form(client):
+    address = "a" * 250 + "@example.org"
+    response = _register(client, address)
+    assert response.status_code == 200 and not User.objects.filter(email=address).exists()

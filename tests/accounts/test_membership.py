@@ -32,7 +32,8 @@ def test_a_stranger_who_names_disdukcapil_sees_nothing_until_the_verifier_says_y
     client.post(reverse("accounts:register"), {
         "full_name": "Penyusup", "email": "penyusup@example.org", "password1": "kopi-tubruk-pagi",
         "password2": "kopi-tubruk-pagi"})
-    client.get(_link(mail.outbox[-1]))
+    client.post(_link(mail.outbox[-1]), {"password": "kopi-tubruk-pagi"})
+    client.logout()
     assert client.post(reverse("accounts:login"), {"username": "penyusup@example.org",
                                                   "password": "kopi-tubruk-pagi"}).status_code == 302
     dukcapil = demo_users["innovator"].institution

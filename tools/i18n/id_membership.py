@@ -128,3 +128,15 @@ ID.update({
         "Orang-orang ini meminta bergabung dengan unit Anda. Mereka belum dapat melihat proposal unit sampai Anda setujui.",
     "Approve or refuse": "Setujui atau tolak",
 })
+ID.update({
+    "The password you chose when registering": "Kata sandi yang Anda pilih saat mendaftar",
+    "This is not the password of this registration. If you did not register this address yourself, register it again with your own password: that cancels the other registration.":
+        "Ini bukan kata sandi pendaftaran ini. Jika Anda tidak mendaftarkan alamat ini sendiri, daftarkan lagi dengan kata sandi Anda sendiri: pendaftaran yang lain otomatis dibatalkan.",
+    "registration waiting for confirmation": "pendaftaran menunggu konfirmasi",
+    "Enter the password you chose when registering to activate your account.":
+        "Masukkan kata sandi yang Anda pilih saat mendaftar untuk mengaktifkan akun Anda.",
+    "Activate my account": "Aktifkan akun saya",
+    "Did not register? Then someone else used your address: register it yourself with your own password, and their registration is cancelled.":
+        "Tidak merasa mendaftar? Berarti orang lain memakai alamat Anda: daftarkan sendiri dengan kata sandi Anda, dan pendaftaran orang itu dibatalkan.",
+    "Your e-mail address is confirmed and your account is active.": "Alamat e-mail Anda sudah dikonfirmasi dan akun Anda aktif.",
+})

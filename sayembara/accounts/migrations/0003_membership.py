@@ -18,6 +18,11 @@ class Migration(migrations.Migration):
             name='email_confirmed_at',
             field=models.DateTimeField(blank=True, null=True, verbose_name='e-mail confirmed at'),
         ),
+        migrations.AddField(
+            model_name='user',
+            name='registration_pending',
+            field=models.BooleanField(default=False, verbose_name='registration waiting for confirmation'),
+        ),
         migrations.CreateModel(
             name='Membership',
             fields=[
@@ -51,6 +56,11 @@ def existing_members_stay(apps, schema_editor):
         Membership.objects.create(user=user, institution_id=user.institution_id, status="approved",
                                   reason="Anggota sebelum persetujuan keanggotaan diberlakukan")
     User.objects.filter(is_active=True).update(email_confirmed_at=models.F("date_joined"))
+    # Inactive self-registrations of before (a usable password, a profile still to fill) wait for confirmation.
+    for user in User.objects.filter(is_active=False, needs_profile=True, last_login__isnull=True):
+        if user.password and not user.password.startswith("!"):
+            user.registration_pending = True
+            user.save(update_fields=["registration_pending"])
 
 
 Migration.operations.append(migrations.RunPython(existing_members_stay, migrations.RunPython.noop))
