@@ -8,15 +8,24 @@ from xml.sax.saxutils import escape
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from .blind import blind_copy, masker_for
 from .models import Entry, EntryDetails, Evidence
 
 
 def proposal_context(entry: Entry, blind: bool) -> dict:
+    """The proposal as printed. Without identity it masks exactly what a blind juror's screen masks (the same
+    ``entries.blind`` module): the unit and its parents in every form, the team, e-mails and phone numbers."""
     details = EntryDetails.objects.filter(entry=entry).prefetch_related("sdgs").first()
     innovation = entry.innovation
+    answers = [(a.section.title, a.text) for a in entry.answers.select_related("section").order_by("section__order")]
+    title = entry.title
+    masked = []
+    if blind:
+        copy = blind_copy(entry, answers)
+        title, answers, masked = copy.title, copy.answers, copy.masked
     profile = [
         (_("Entry number"), entry.code),
-        (_("Title of the innovation"), entry.title),
+        (_("Title of the innovation"), title),
         (_("Category"), entry.category.name if entry.category_id else "–"),
         (_("In operation since"), formats.date_format(innovation.started_on, "j F Y") if innovation.started_on else "–"),
         (_("Maturity"), innovation.get_maturity_display()),
@@ -36,9 +45,12 @@ def proposal_context(entry: Entry, blind: bool) -> dict:
 
         questions = settings_for(entry.edition).spbe_questions or []
         spbe = [(q, details.spbe_answers.get(str(i), "")) for i, q in enumerate(questions)]
+    if blind and spbe:
+        masker = masker_for(entry)
+        spbe = [(question, masker.mask(answer).text) for question, answer in spbe]
     return {
-        "entry": entry, "blind": blind, "profile": profile, "spbe": spbe,
-        "answers": list(entry.answers.select_related("section").order_by("section__order")),
+        "entry": entry, "blind": blind, "profile": profile, "spbe": spbe, "title": title, "masked": masked,
+        "answers": answers,
         "evidence": list(Evidence.objects.filter(entry=entry).select_related("slot").order_by("slot__order")),
     }
 
@@ -60,16 +72,16 @@ def proposal_pdf(entry: Entry, blind: bool) -> bytes:
     )
     story = [
         Paragraph(escape(f"{entry.edition.title} {entry.edition.year}"), styles["Normal"]),
-        Paragraph(escape(entry.title), styles["Title"]),
+        Paragraph(escape(context["title"]), styles["Title"]),
     ]
     rows = [[Paragraph(f"<b>{escape(str(label))}</b>", styles["Normal"]), Paragraph(escape(str(value)), styles["Normal"])]
             for label, value in context["profile"]]
     table = Table(rows, colWidths=[5.5 * cm, 11.5 * cm])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story += [table, Spacer(1, 0.5 * cm)]
-    for answer in context["answers"]:
-        story.append(Paragraph(escape(answer.section.title), styles["Heading2"]))
-        for paragraph in (answer.text or "–").split("\n"):
+    for section_title, text in context["answers"]:
+        story.append(Paragraph(escape(section_title), styles["Heading2"]))
+        for paragraph in (text or "–").split("\n"):
             if paragraph.strip():
                 story.append(Paragraph(escape(paragraph), styles["BodyText"]))
     if context["spbe"]:
