@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_POST
 from sayembara.accounts.roles import ORGANISER, organiser_required, roles_of
 from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
+from sayembara.params import int_or_none, pk_or_none
 
 from . import documents, services
 from .forms import ResultSettingsForm
@@ -29,6 +31,16 @@ def _edition(year: int) -> Edition:
     return get_object_or_404(Edition, year=year)
 
 
+def _chosen_stage(edition: Edition, raw) -> Stage | None:
+    """The stage named by a ``stage`` parameter (its order), None when none is named; 404 when it names no stage."""
+    if raw in (None, ""):
+        return None
+    order = int_or_none(raw, minimum=0, maximum=32767)
+    if order is None:
+        raise Http404
+    return get_object_or_404(Stage, edition=edition, order=order)
+
+
 def _method(request, edition) -> str:
     method = request.GET.get("method") or services.settings_for(edition).method
     if method not in ResultSettings.Method.values:
@@ -37,6 +49,8 @@ def _method(request, edition) -> str:
 
 
 RANKING_PAGE_SIZE = 100
+# JuryVote.votes is a PositiveSmallIntegerField.
+MAX_VOTES = 32767
 
 
 def _ranking_context(request, edition, stage, method) -> dict:
@@ -109,9 +123,7 @@ def stage_ranking(request, year: int, order: int):
 @require_POST
 def compute(request, year: int):
     edition = _edition(year)
-    stage = None
-    if request.POST.get("stage"):
-        stage = get_object_or_404(Stage, edition=edition, order=request.POST["stage"])
+    stage = _chosen_stage(edition, request.POST.get("stage"))
     method = request.POST.get("method") or services.settings_for(edition).method
     if method not in ResultSettings.Method.values:
         raise Http404
@@ -266,16 +278,23 @@ def result_settings(request, year: int):
 def jury_votes(request, year: int):
     """Record the jury's votes for statistically tied entries (the last link of a tie-break chain)."""
     edition = _edition(year)
-    saved = 0
+    wanted = {}
     for key, value in request.POST.items():
         if not key.startswith("votes-") or not value.strip():
             continue
-        if not value.strip().isdigit():
+        votes = int_or_none(value, minimum=0, maximum=MAX_VOTES)
+        if votes is None or not value.strip().isdigit():
             messages.error(request, _("Votes must be whole numbers: nothing was saved."))
             return redirect("results:settings", year)
-        entry = get_object_or_404(Entry, edition=edition, pk=key.removeprefix("votes-"))
-        JuryVote.objects.update_or_create(edition=edition, entry=entry, defaults={"votes": int(value)})
-        saved += 1
+        wanted[pk_or_none(key.removeprefix("votes-"))] = votes
+    entries = Entry.objects.in_bulk([pk for pk in wanted if pk is not None])
+    if None in wanted or any(entries[pk].edition_id != edition.pk for pk in entries) or len(entries) != len(wanted):
+        messages.error(request, _("Votes were sent for an entry that is not in this edition: nothing was saved."))
+        return redirect("results:settings", year)
+    with transaction.atomic():
+        for pk, votes in wanted.items():
+            JuryVote.objects.update_or_create(edition=edition, entry=entries[pk], defaults={"votes": votes})
+    saved = len(wanted)
     messages.success(request, _("%(n)d jury votes recorded.") % {"n": saved})
     return redirect("results:settings", year)
 
@@ -423,9 +442,7 @@ def _can_see_entry_papers(user, entry: Entry) -> bool:
 def document(request, year: int, kind: str):
     edition = _edition(year)
     if kind == "recap.pdf":
-        stage = None
-        if request.GET.get("stage"):
-            stage = get_object_or_404(Stage, edition=edition, order=request.GET["stage"])
+        stage = _chosen_stage(edition, request.GET.get("stage"))
         return _pdf(documents.recap_pdf(edition, stage), f"rekapitulasi-{edition.year}.pdf")
     if kind == "recap.xlsx":
         data = documents.recap_xlsx(edition)
