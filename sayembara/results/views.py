@@ -192,7 +192,8 @@ class AwardForm(forms.Form):
         self.fields["entry"].queryset = Entry.objects.filter(edition=edition).order_by("code")
 
 
-AwardFormSet = forms.formset_factory(AwardForm, extra=0, can_delete=True, max_num=200)
+# absolute_max: a forged TOTAL_FORMS builds at most 200 forms (Django's default allows 1,200, each with every entry).
+AwardFormSet = forms.formset_factory(AwardForm, extra=0, can_delete=True, max_num=200, absolute_max=200)
 
 
 @organiser_required
@@ -441,6 +442,15 @@ def _can_see_entry_papers(user, entry: Entry) -> bool:
 @organiser_required
 def document(request, year: int, kind: str):
     edition = _edition(year)
+    try:
+        return _document(request, edition, kind)
+    except services.NoScoresYet as error:
+        # An edition still judging (or not yet judged) has no recap or minutes to print: say so on the documents page.
+        messages.error(request, str(error))
+        return redirect("results:documents", year)
+
+
+def _document(request, edition: Edition, kind: str):
     if kind == "recap.pdf":
         stage = _chosen_stage(edition, request.GET.get("stage"))
         return _pdf(documents.recap_pdf(edition, stage), f"rekapitulasi-{edition.year}.pdf")
@@ -474,7 +484,10 @@ def entry_paper(request, year: int, code: str, kind: str):
     if not _can_see_entry_papers(request.user, entry):
         raise PermissionDenied
     if kind == "feedback.pdf":
-        return _pdf(documents.feedback_pdf(edition, entry), f"umpan-balik-{entry.code}.pdf")
+        try:
+            return _pdf(documents.feedback_pdf(edition, entry), f"umpan-balik-{entry.code}.pdf")
+        except services.NoScoresYet as error:
+            raise Http404(str(error)) from error
     if kind in {"certificate.pdf", "participant-certificate.pdf"}:
         wanted = Certificate.Kind.WINNER if kind == "certificate.pdf" else Certificate.Kind.PARTICIPANT
         certificate = get_object_or_404(Certificate, entry=entry, kind=wanted)
