@@ -476,12 +476,13 @@ def save_sheet(
         raise JuryError(" ".join(errors.values()))
     justifications = dict(justifications)
     with transaction.atomic():
-        sheet, _created = ScoreSheet.objects.select_for_update().get_or_create(stage=stage, juror=juror, entry=entry)
+        sheet, created = ScoreSheet.objects.select_for_update().get_or_create(stage=stage, juror=juror, entry=entry)
         if sheet.status == ScoreSheet.Status.SUBMITTED:
             raise JuryError(_("This sheet has been submitted and is locked. Only the organiser can reopen it."))
         stored = {s.criterion_id: s for s in sheet.scores.all()}
         merged = False
-        if version is not None and version != sheet.version:
+        # A page that found no sheet sends version 0: a sheet made just now is the one it saw.
+        if version is not None and version != (0 if created else sheet.version):
             # Another window saved since this form was opened: keep both sides' work.
             original = original or {}
             clashes = []
@@ -646,8 +647,10 @@ def parse_live_submission(data: dict, criteria: list[Criterion]) -> LiveSubmissi
                           submit=submit)
 
 
-def sheet_answer(sheet: ScoreSheet) -> dict:
-    """What the live page learns of a sheet: its state, version and stored scores."""
+def sheet_answer(sheet: ScoreSheet | None) -> dict:
+    """What the live page learns of a sheet: its state, version and stored scores (version 0: no sheet yet)."""
+    if sheet is None:
+        return {"sheet": None, "state": ScoreSheet.Status.DRAFT, "version": 0, "values": {}}
     return {"sheet": sheet.pk, "state": sheet.status, "version": sheet.version,
             "values": {str(pk): list(pair) for pk, pair in current_values(sheet).items()}}
 

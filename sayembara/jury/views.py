@@ -247,7 +247,8 @@ def live_sync(request, stage_pk: int):
     if request.content_type != "application/json":
         return _sync_refusal(_("The submission could not be read: it must be sent as JSON."), 400)
     try:
-        submission = services.parse_live_submission(services.read_live_body(request.body), _criteria(stage))
+        submission = services.parse_live_submission(services.read_live_body(request.body),
+                                                    list(stage.criteria.order_by("order")))
     except services.BadSubmission as exc:
         return _sync_refusal(str(exc), 400)
     entry = Entry.objects.filter(pk=submission.entry_id, edition_id=stage.edition_id).first()
@@ -256,7 +257,8 @@ def live_sync(request, stage_pk: int):
     try:
         answer, replayed = services.apply_live_submission(juror, stage, entry, submission)
     except services.StaleSheet as exc:
-        current = ScoreSheet.objects.get(pk=exc.sheet.pk)
+        # Nothing was applied: the sheet as stored (none, if this send would have created it).
+        current = ScoreSheet.objects.filter(pk=exc.sheet.pk).first()
         return JsonResponse({"status": "conflict", "message": str(exc), **services.sheet_answer(current)}, status=409)
     except services.JuryError as exc:
         return _sync_refusal(str(exc), 409, status="refused")

@@ -186,6 +186,21 @@ def test_a_conflicting_change_to_the_same_criterion_is_refused_and_nothing_is_lo
     assert _stored(room["academic"], room) == {a.pk: Decimal("50"), b.pk: Decimal("65")}
 
 
+def test_the_first_save_of_a_sheet_is_not_a_merge(room, as_user):
+    response = _post(as_user(room["academic"].user), room, _payload(room, version=0))
+    assert response.status_code == 200 and response.json()["merged"] is False
+
+
+def test_a_conflict_on_a_sheet_that_does_not_exist_creates_none(room, as_user):
+    # The page believed a score was stored (its base), but the sheet is gone (e.g. dropped by a conflict of interest).
+    a = room["criteria"][0]
+    body = _payload(room, version=3, values={a.pk: "50"}, original={str(a.pk): ["80", ""]})
+    response = _post(as_user(room["academic"].user), room, body)
+    assert response.status_code == 409
+    assert response.json()["status"] == "conflict" and response.json()["version"] == 0 and response.json()["values"] == {}
+    assert not ScoreSheet.objects.filter(juror=room["academic"], stage=room["stage"], entry=room["entry"]).exists()
+
+
 def test_a_stale_version_without_a_clash_on_the_same_value_is_merged(room, as_user):
     a, _b, _c = room["criteria"]
     services.save_sheet(room["academic"], room["stage"], room["entry"], {a.pk: "80"}, {a.pk: "sama"}, version=0)
