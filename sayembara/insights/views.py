@@ -19,6 +19,7 @@ from sayembara.accounts.roles import ORGANISER, role_required
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Edition
 from sayembara.institutions.models import Institution
+from sayembara.params import pk_or_none
 
 from . import services
 from .export import workbook
@@ -92,7 +93,7 @@ def _unit_rows(rows, invitable: bool, csrf_token: str, here: str) -> str:
 @role_required(ORGANISER)
 @require_POST
 def invite(request):
-    ids = [int(i) for i in request.POST.getlist("institution") if i.isdigit()]
+    ids = [pk for pk in map(pk_or_none, request.POST.getlist("institution")) if pk is not None]
     back = request.POST.get("next") or reverse("insights:coverage")
     if not back.startswith("/"):
         back = reverse("insights:coverage")
