@@ -35,7 +35,6 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils.datastructures import MultiValueDict
 
-from .conftest import DEMO_EMAILS
 from .jury.authz import _judging
 from .test_authorization import CASES, _url_names
 
@@ -257,20 +256,11 @@ class Sweep:
 
 REFUSED = {403, 404, 405}
 URL_NAMES = sorted(set(_url_names()))
-FACTORIES = {name: factory for name, factory, _expected in CASES}
-
-
-@pytest.fixture
-def users(db):
-    """The demo's people, without the ``demo_users`` fixture's extra account (hashing its password costs 0.2 s a test)."""
-    from sayembara.accounts.models import User
-
-    return {role: User.objects.get(email=email) for role, email in DEMO_EMAILS.items()}
+FACTORIES = {case[0]: case[1] for case in CASES}
 
 
 @pytest.mark.parametrize("name", URL_NAMES)
-def test_no_junk_parameter_gives_a_server_error(name, users, edition_2020, monkeypatch):
-    demo_users = users
+def test_no_junk_parameter_gives_a_server_error(name, demo_users, edition_2020, monkeypatch):
     fixtures = {"users": demo_users, "edition": edition_2020}
     factory = FACTORIES[name]
     kwargs_list = [factory(fixtures) if factory else {}]
@@ -346,7 +336,7 @@ def test_jury_votes_of_the_wrong_shape_save_nothing_and_say_why(client_as, votes
     assert not JuryVote.objects.exists()
 
 
-def test_documents_of_an_edition_without_results_yet_say_so(client_as, users):
+def test_documents_of_an_edition_without_results_yet_say_so(client_as, demo_users):
     _judging()  # 2026: judging has started, no sheet submitted
     client = _english(client_as("organiser"))
     for kind in ("recap.pdf", "recap.xlsx", "minutes.pdf"):
