@@ -94,7 +94,7 @@ def _unit_rows(rows, invitable: bool, csrf_token: str, here: str) -> str:
 def _back(request) -> str:
     """Where to return after a form on the coverage page: a page of this site only ("//elsewhere" is not)."""
     back = request.POST.get("next") or ""
-    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if back.startswith("/") and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return back
     return reverse("insights:coverage")
 
