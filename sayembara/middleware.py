@@ -1,5 +1,8 @@
 from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.utils.cache import patch_vary_headers
 
 
@@ -63,3 +66,32 @@ class SecurityHeadersMiddleware:
         if self.permissions:
             response.headers.setdefault("Permissions-Policy", self.permissions)
         return response
+
+
+class RefuseNulMiddleware:
+    """A NUL character in a query string or form field is never meant: answer 400 before any view runs.
+
+    PostgreSQL refuses strings holding NUL, so a stray ``%00`` in a search box
+    or a form would otherwise end as a server error wherever the value reaches
+    the database. Uploaded files are not looked at, only the fields around them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        params = [request.GET]
+        if request.method == "POST" and request.content_type in {"application/x-www-form-urlencoded", "multipart/form-data"}:
+            try:
+                params.append(request.POST)
+            except MultiPartParserError:
+                return HttpResponseBadRequest(_("The form could not be read. Please send it again."),
+                                              content_type="text/plain; charset=utf-8")
+        for query in params:
+            for key, values in query.lists():
+                if "\x00" in key or any("\x00" in value for value in values):
+                    return HttpResponseBadRequest(
+                        _("The request holds a character that is not allowed (NUL). Remove it and try again."),
+                        content_type="text/plain; charset=utf-8",
+                    )
+        return self.get_response(request)

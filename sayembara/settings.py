@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "sayembara.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "sayembara.middleware.RefuseNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -150,7 +151,7 @@ AXES_RESET_ON_SUCCESS = True
 # The client behind PROXY_COUNT trusted proxies (X-Forwarded-For), not the proxy's own address: otherwise a
 # stranger could lock a juror out during live scoring by failing logins through the same proxy.
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "sayembara.throttle.client_ip"
+AXES_CLIENT_IP_CALLABLE = "sayembara.throttle.client_ip_or_none"
 # "Juri@X.id " and "juri@x.id" are one account, so they count as one against the limit.
 AXES_USERNAME_CALLABLE = "sayembara.accounts.auth.login_username"
 

@@ -44,6 +44,16 @@ def client_ip(request) -> str:
         return remote
 
 
+def client_ip_or_none(request) -> str | None:
+    """The client's address for django-axes, which stores it in an address column: ``None`` when unknown
+    (a login made inside the server, such as a test's ``force_login``, has no client address)."""
+    address = client_ip(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
+
+
 def _key(scope: str, ip: str) -> str:
     # Hashed: cache keys stay short and free of characters memcached refuses (IPv6 colons, spaces in scopes).
     return "throttle:" + hashlib.sha256(f"{scope}|{ip}".encode()).hexdigest()[:32]

@@ -1,4 +1,6 @@
 from django.contrib import admin
+
+from sayembara.admin_tools import ReadOnlyAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
@@ -23,18 +25,9 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ReadOnlyAdmin):
     """Read-only history: requests are decided on the members page, where every decision is checked and audited."""
 
     list_display = ["user", "institution", "status", "requested_at", "decided_by", "on_behalf", "by_invitation"]
     list_filter = ["status", "on_behalf", "by_invitation"]
     search_fields = ["user__email", "user__full_name", "institution__name"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sayembara.editions.models import Category, Edition, ProposalSection
 from sayembara.institutions.models import Institution
+from sayembara.params import ModelMultipleChoiceField
 
 from .models import SDG, Entry, EntryDetails, Innovation
 from .services import ProposalData, count_words, open_editions, settings_for
@@ -50,7 +51,7 @@ class ProposalForm(forms.Form):
         label=_("Digital or non-digital"), choices=[("0", _("Non-digital")), ("1", _("Digital"))],
         coerce=lambda v: v == "1", widget=forms.RadioSelect,
     )
-    sdgs = forms.ModelMultipleChoiceField(
+    sdgs = ModelMultipleChoiceField(
         label=_("Sustainable Development Goals (SDGs)"), queryset=SDG.objects.all(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -1,5 +1,7 @@
 """Innovations (lasting) and entries (an innovation entered in one edition)."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -196,7 +198,8 @@ class EntrySettings(models.Model):
         "editions.Edition", on_delete=models.CASCADE, related_name="entry_settings", verbose_name=_("edition")
     )
     min_years_in_operation = models.DecimalField(
-        _("minimum years in operation at the deadline"), max_digits=4, decimal_places=1, default=1
+        # A Decimal, not 1: settings_for() hands out an unsaved instance for editions without settings (2018-2020).
+        _("minimum years in operation at the deadline"), max_digits=4, decimal_places=1, default=Decimal("1")
     )
     duplicate_threshold = models.FloatField(
         _("title similarity that counts as a duplicate"), default=0.85,

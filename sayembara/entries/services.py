@@ -431,7 +431,7 @@ def eligibility(entry: Entry) -> list[Check]:
     ))
 
     deadline = submission_deadline(entry.edition, entry.institution)
-    years = rules.min_years_in_operation or Decimal(0)
+    years = Decimal(rules.min_years_in_operation or 0)
     if years > 0:
         if innovation.started_on is None:
             checks.append(Check("age", _("In operation long enough"), False, _("The start date is not filled in.")))

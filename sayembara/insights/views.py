@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.middleware.csrf import get_token
@@ -19,6 +20,7 @@ from sayembara.accounts.roles import ORGANISER, role_required
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Edition
 from sayembara.institutions.models import Institution
+from sayembara.params import pk_or_none
 
 from . import services
 from .export import workbook
@@ -89,13 +91,19 @@ def _unit_rows(rows, invitable: bool, csrf_token: str, here: str) -> str:
     return format_html('<ul class="unit-list">{}</ul>', mark_safe("".join(items)))
 
 
+def _back(request) -> str:
+    """Where to return after a form on the coverage page: a page of this site only ("//elsewhere" is not)."""
+    back = request.POST.get("next") or ""
+    if back.startswith("/") and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return back
+    return reverse("insights:coverage")
+
+
 @role_required(ORGANISER)
 @require_POST
 def invite(request):
-    ids = [int(i) for i in request.POST.getlist("institution") if i.isdigit()]
-    back = request.POST.get("next") or reverse("insights:coverage")
-    if not back.startswith("/"):
-        back = reverse("insights:coverage")
+    ids = [pk for pk in map(pk_or_none, request.POST.getlist("institution")) if pk is not None]
+    back = _back(request)
     if not ids:
         messages.error(request, _("Choose at least one unit to invite."))
         return redirect(back)
@@ -123,9 +131,7 @@ def contact(request, pk: int):
     """Set the contact address of a unit from the coverage list, so it can be invited."""
     institution = get_object_or_404(Institution, pk=pk, type__participates=True)
     form = ContactForm(request.POST)
-    back = request.POST.get("next") or reverse("insights:coverage")
-    if not back.startswith("/"):
-        back = reverse("insights:coverage")
+    back = _back(request)
     if form.is_valid():
         with acting_as(request.user):
             institution.contact_email = form.cleaned_data["contact_email"]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sayembara.editions.models import Category
 from sayembara.institutions.models import Institution
+from sayembara.params import ModelMultipleChoiceField
 
 from .models import Conflict, Juror, StageJury
 
@@ -16,7 +17,7 @@ class InviteForm(forms.Form):
     element = forms.ChoiceField(label=_("Element"), choices=Juror.Element.choices)
     affiliation = forms.ModelChoiceField(label=_("Affiliation"), queryset=Institution.objects.all(), required=False)
     max_load = forms.IntegerField(label=_("Maximum entries"), min_value=0, required=False)
-    expertise = forms.ModelMultipleChoiceField(
+    expertise = ModelMultipleChoiceField(
         label=_("Expertise (categories)"), queryset=Category.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )

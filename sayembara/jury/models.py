@@ -252,15 +252,30 @@ class SheetReopening(models.Model):
 
 
 class SubmissionKey(models.Model):
-    """A client-generated key of one score submission: a repeated send is recognised and not applied twice."""
+    """A key the live page made for one score submission, and the answer it got.
 
-    key = models.CharField(_("key"), max_length=64, unique=True)
+    A key belongs to one juror's sheet (juror, stage, entry): a resend of the same
+    key for the same sheet gets the stored answer and changes nothing; the same
+    key sent by another juror, or for another entry, is another submission.
+    """
+
+    MAX_LENGTH = 64
+
+    key = models.CharField(_("key"), max_length=MAX_LENGTH)
+    juror = models.ForeignKey(Juror, on_delete=models.CASCADE, related_name="submission_keys", verbose_name=_("juror"))
+    stage = models.ForeignKey("editions.Stage", on_delete=models.CASCADE, related_name="+", verbose_name=_("stage"))
+    entry = models.ForeignKey("entries.Entry", on_delete=models.CASCADE, related_name="+", verbose_name=_("entry"))
     sheet = models.ForeignKey(ScoreSheet, on_delete=models.CASCADE, related_name="submission_keys", verbose_name=_("sheet"))
+    # The JSON answer the first send got, returned as is to every resend.
+    result = models.JSONField(_("result"), default=dict, blank=True)
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("submission key")
         verbose_name_plural = _("submission keys")
+        constraints = [
+            models.UniqueConstraint(fields=["juror", "stage", "entry", "key"], name="one_submission_key_per_sheet")
+        ]
 
     def __str__(self) -> str:
         return self.key

@@ -7,6 +7,7 @@ the database in a fixed number of queries, whatever the number of entries.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import secrets
 from collections import defaultdict
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Criterion, Edition, Stage
 from sayembara.entries.models import Entry, ProposalAnswer, TeamMember
+from sayembara.params import int_or_none, pk_or_none
 from sayembara_score import assignment as solver
 
 from . import rules
@@ -437,12 +439,12 @@ def save_sheet(
     entry: Entry,
     values: dict[int, str],
     justifications: dict[int, str],
-    comment: str = "",
+    comment: str | None = "",
     submit: bool = False,
     version: int | None = None,
     original: dict[int, tuple[str, str]] | None = None,
-    idempotency_key: str | None = None,
     entered_by=None,
+    partial: bool = False,
 ) -> tuple[ScoreSheet, bool]:
     """Save a juror's sheet (draft or submitted); returns (sheet, merged).
 
@@ -451,11 +453,10 @@ def save_sheet(
     criterion scored. ``version`` is the version the form was opened at: if
     the sheet changed since, the changes of the other window are merged when
     they touch other criteria, and ``StaleSheet`` is raised when both changed
-    the same one. A repeated ``idempotency_key`` is recognised and nothing is
-    applied twice.
+    the same one. A whole sheet (the form) clears the criteria left empty; a
+    ``partial`` one (the live page) touches only the criteria in ``values``.
+    A ``comment`` of None leaves the stored comment as it is.
     """
-    if idempotency_key and (known := ScoreSheet.objects.filter(submission_keys__key=idempotency_key).first()):
-        return known, False  # a resend of a submission already applied
     if stage.status != Stage.Status.OPEN:
         raise JuryError(_("Scoring is not open in this stage."))
     if entered_by is None and juror.code_of_conduct_accepted_at is None:
@@ -463,22 +464,25 @@ def save_sheet(
     if not may_judge(juror, stage, entry):
         raise JuryError(_("This entry is not assigned to you."))
     criteria = list(stage.criteria.order_by("order"))
+    carried = {c.pk for c in criteria if c.pk in values} if partial else {c.pk for c in criteria}
     parsed, errors = parse_scores(criteria, values)
     if errors:
         raise JuryError(" ".join(errors.values()))
+    justifications = dict(justifications)
     with transaction.atomic():
-        if idempotency_key and SubmissionKey.objects.filter(key=idempotency_key).exists():
-            return ScoreSheet.objects.get(submission_keys__key=idempotency_key), False
-        sheet, _created = ScoreSheet.objects.select_for_update().get_or_create(stage=stage, juror=juror, entry=entry)
+        sheet, created = ScoreSheet.objects.select_for_update().get_or_create(stage=stage, juror=juror, entry=entry)
         if sheet.status == ScoreSheet.Status.SUBMITTED:
             raise JuryError(_("This sheet has been submitted and is locked. Only the organiser can reopen it."))
         stored = {s.criterion_id: s for s in sheet.scores.all()}
         merged = False
-        if version is not None and version != sheet.version:
+        # A page that found no sheet sends version 0: a sheet made just now is the one it saw.
+        if version is not None and version != (0 if created else sheet.version):
             # Another window saved since this form was opened: keep both sides' work.
             original = original or {}
             clashes = []
             for criterion in criteria:
+                if criterion.pk not in carried:
+                    continue  # not sent: the stored value stays, whoever wrote it
                 before = original.get(criterion.pk, ("", ""))
                 mine = (_plain(parsed[criterion.pk]) if criterion.pk in parsed else "", justifications.get(criterion.pk, ""))
                 theirs = (_plain(stored[criterion.pk].value), stored[criterion.pk].justification) if criterion.pk in stored else ("", "")
@@ -497,11 +501,14 @@ def save_sheet(
                     sheet, {pk: _plain(s.value) for pk, s in stored.items()},
                 )
             merged = True
-        if submit and len(parsed) < len(criteria):
-            missing = [c.name for c in criteria if c.pk not in parsed]
+        scored = {pk for pk in parsed} | {pk for pk in stored if pk not in carried}
+        if submit and len(scored) < len(criteria):
+            missing = [c.name for c in criteria if c.pk not in scored]
             raise JuryError(_("Score every criterion before submitting: %(missing)s.") % {"missing": ", ".join(missing)})
         with acting_as(entered_by or juror.user, note="paper sheet" if entered_by else ""):
             for criterion in criteria:
+                if criterion.pk not in carried:
+                    continue
                 if criterion.pk in parsed:
                     score = stored.get(criterion.pk) or Score(sheet=sheet, criterion=criterion)
                     score.value = parsed[criterion.pk]
@@ -519,13 +526,157 @@ def save_sheet(
                 sheet.submitted_at = timezone.now()
             sheet.version += 1
             sheet.save()
-        if idempotency_key:
-            try:
-                with transaction.atomic():
-                    SubmissionKey.objects.create(key=idempotency_key, sheet=sheet)
-            except IntegrityError:
-                pass
     return sheet, merged
+
+
+# --- The live page's submissions ------------------------------------------------------------------
+
+LIVE_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")
+# A justification or comment longer than this is not typed on a phone in a jury room.
+LIVE_TEXT_LIMIT = 10000
+
+
+class BadSubmission(JuryError):
+    """The live page's submission cannot be read; nothing was applied (HTTP 400)."""
+
+
+@dataclass
+class LiveSubmission:
+    key: str
+    entry_id: int
+    version: int
+    values: dict[int, str]
+    justifications: dict[int, str]
+    original: dict[int, tuple[str, str]]
+    comment: str | None
+    submit: bool
+
+
+def _json_constant(name: str):
+    raise ValueError(name)  # NaN, Infinity and -Infinity are not numbers a juror gives
+
+
+def read_live_body(body: bytes) -> dict:
+    """The JSON object of a live submission; ``BadSubmission`` for anything else.
+
+    Decimals stay exact (``parse_float=Decimal``), so 1e400 is a number out of
+    range rather than infinity, and NaN or Infinity are refused.
+    """
+    try:
+        data = json.loads(body, parse_float=Decimal, parse_constant=_json_constant)
+    except (ValueError, RecursionError):
+        raise BadSubmission(_("The submission could not be read: it is not valid JSON.")) from None
+    if not isinstance(data, dict):
+        raise BadSubmission(_("The submission could not be read: a JSON object is expected."))
+    return data
+
+
+def _live_text(value, what: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str) or "\x00" in value or len(value) > LIVE_TEXT_LIMIT:
+        raise BadSubmission(_("The submission could not be read: “%(field)s” must be a text.") % {"field": what})
+    return value
+
+
+def _live_score(value) -> str:
+    """A score as the sheet form would receive it: a text of a number, or empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+        raise BadSubmission(_("The submission could not be read: every score must be a number."))
+    return str(value)
+
+
+def parse_live_submission(data: dict, criteria: list[Criterion]) -> LiveSubmission:
+    """Check the shape of a live submission against the stage's criteria; ``BadSubmission`` says what is wrong."""
+    key = data.get("key")
+    if not isinstance(key, str) or not LIVE_KEY.fullmatch(key):
+        raise BadSubmission(
+            _("The submission could not be read: its key must be 8 to %(max)s letters, digits, “-” or “_”.")
+            % {"max": SubmissionKey.MAX_LENGTH}
+        )
+    entry_id = data.get("entry")
+    entry_id = None if isinstance(entry_id, bool) else pk_or_none(entry_id if isinstance(entry_id, (int, str)) else None)
+    if entry_id is None:
+        raise BadSubmission(_("The submission could not be read: the entry is missing."))
+    version = data.get("version")
+    if isinstance(version, bool) or int_or_none(version if isinstance(version, (int, str)) else None, 0, 2**31 - 1) is None:
+        raise BadSubmission(_("The submission could not be read: the sheet version is missing. Reload the page."))
+    version = int(version)
+    by_id = {str(c.pk): c for c in criteria}
+
+    def criterion_map(field: str) -> dict[int, object]:
+        raw = data.get(field)
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            raise BadSubmission(_("The submission could not be read: “%(field)s” must map criteria to values.")
+                                % {"field": field})
+        unknown = sorted(k for k in raw if k not in by_id)
+        if unknown:
+            raise BadSubmission(_("The submission could not be read: unknown criteria %(criteria)s.")
+                                % {"criteria": ", ".join(repr(k)[:20] for k in unknown[:5])})
+        return {by_id[k].pk: v for k, v in raw.items()}
+
+    values = {pk: _live_score(v) for pk, v in criterion_map("values").items()}
+    justifications = {pk: _live_text(v, "justifications") for pk, v in criterion_map("justifications").items()}
+    if set(justifications) - set(values):
+        raise BadSubmission(_("The submission could not be read: a justification was sent without its score."))
+    original = {}
+    for pk, pair in criterion_map("original").items():
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise BadSubmission(_("The submission could not be read: “%(field)s” must map criteria to values.")
+                                % {"field": "original"})
+        original[pk] = (_live_score(pair[0]), _live_text(pair[1], "original"))
+    _parsed, errors = parse_scores([c for c in criteria if c.pk in values], values)
+    if errors:
+        raise BadSubmission(" ".join(errors.values()))
+    comment = data.get("comment")
+    submit = data.get("submit", True)
+    if not isinstance(submit, bool):
+        raise BadSubmission(_("The submission could not be read: “%(field)s” must be true or false.") % {"field": "submit"})
+    return LiveSubmission(key=key, entry_id=entry_id, version=version, values=values, justifications=justifications,
+                          original=original, comment=None if comment is None else _live_text(comment, "comment"),
+                          submit=submit)
+
+
+def sheet_answer(sheet: ScoreSheet | None) -> dict:
+    """What the live page learns of a sheet: its state, version and stored scores (version 0: no sheet yet)."""
+    if sheet is None:
+        return {"sheet": None, "state": ScoreSheet.Status.DRAFT, "version": 0, "values": {}}
+    return {"sheet": sheet.pk, "state": sheet.status, "version": sheet.version,
+            "values": {str(pk): list(pair) for pk, pair in current_values(sheet).items()}}
+
+
+def apply_live_submission(juror: Juror, stage: Stage, entry: Entry, submission: LiveSubmission) -> tuple[dict, bool]:
+    """Apply a live submission once; returns (answer, replayed).
+
+    The key is the juror's, for this sheet: a resend gets the stored answer
+    and applies nothing. Only an applied submission keeps its key, so a
+    refused one (``JuryError``, ``StaleSheet``) may be sent again once fixed.
+    """
+    scope = {"juror": juror, "stage": stage, "entry": entry, "key": submission.key}
+    if known := SubmissionKey.objects.filter(**scope).first():
+        return known.result, True
+    try:
+        with transaction.atomic():
+            # Wait for a concurrent send of the same sheet, then look for the key again.
+            list(ScoreSheet.objects.select_for_update().filter(stage=stage, juror=juror, entry=entry).values_list("pk"))
+            if known := SubmissionKey.objects.filter(**scope).first():
+                return known.result, True
+            sheet, merged = save_sheet(
+                juror, stage, entry, submission.values, submission.justifications, comment=submission.comment,
+                submit=submission.submit, version=submission.version, original=submission.original, partial=True,
+            )
+            answer = {"status": "saved", "merged": merged, **sheet_answer(sheet)}
+            SubmissionKey.objects.create(**scope, sheet=sheet, result=answer)
+    except IntegrityError:
+        # The same key arrived twice at once and the other one won: answer as it did.
+        if known := SubmissionKey.objects.filter(**scope).first():
+            return known.result, True
+        raise
+    return answer, False
 
 
 def reopen_sheet(sheet: ScoreSheet, reason: str, by) -> SheetReopening:

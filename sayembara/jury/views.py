@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
@@ -18,6 +16,7 @@ from django.views.decorators.http import require_POST
 from sayembara.accounts.roles import JUROR, organiser_required, role_required
 from sayembara.editions.models import Criterion, Edition, RubricLevel, Stage
 from sayembara.entries.models import Entry, Evidence
+from sayembara.params import pk_or_none
 from sayembara.tabular import append_row, csv_response, workbook_bytes, xlsx_response
 
 from . import services
@@ -243,27 +242,42 @@ def live(request, stage_pk: int):
 @role_required(JUROR)
 @require_POST
 def live_sync(request, stage_pk: int):
-    """Receive one submission from the live page. A repeated key is acknowledged and not applied again."""
+    """Receive one submission from the live page.
+
+    400: the body cannot be read (not a JSON object, bad key, unknown criteria,
+    scores that are not numbers in range); 404: the entry is not the juror's to
+    judge; 409: refused by a rule of the jury, or ``"status": "conflict"`` when
+    the same criterion was changed elsewhere since ``version`` (the answer then
+    carries the stored version and scores, and nothing was applied). A resend
+    of a key already applied for this sheet gets the first answer again.
+    """
     stage = get_object_or_404(Stage.objects.select_related("edition"), pk=stage_pk)
     juror = services.juror_for(request.user, stage.edition_id)
     if juror is None:
         raise Http404
+    if request.content_type != "application/json":
+        return _sync_refusal(_("The submission could not be read: it must be sent as JSON."), 400)
     try:
-        data = json.loads(request.body)
-        key = str(data["key"])[:64]
-        entry = Entry.objects.filter(pk=int(data["entry"]), edition_id=stage.edition_id).first()
-        values = {int(k): str(v) for k, v in (data.get("values") or {}).items()}
-        justifications = {int(k): str(v) for k, v in (data.get("justifications") or {}).items()}
-    except (ValueError, KeyError, TypeError):
-        return JsonResponse({"status": "error", "message": _("The submission could not be read.")}, status=400)
+        submission = services.parse_live_submission(services.read_live_body(request.body),
+                                                    list(stage.criteria.order_by("order")))
+    except services.BadSubmission as exc:
+        return _sync_refusal(str(exc), 400)
+    entry = Entry.objects.filter(pk=submission.entry_id, edition_id=stage.edition_id).first()
     if entry is None or not services.may_judge(juror, stage, entry):
         raise Http404
     try:
-        saved, _merged = services.save_sheet(juror, stage, entry, values, justifications, comment=str(data.get("comment", "")),
-                                             submit=bool(data.get("submit", True)), idempotency_key=key)
+        answer, replayed = services.apply_live_submission(juror, stage, entry, submission)
+    except services.StaleSheet as exc:
+        # Nothing was applied: the sheet as stored (none, if this send would have created it).
+        current = ScoreSheet.objects.filter(pk=exc.sheet.pk).first()
+        return JsonResponse({"status": "conflict", "message": str(exc), **services.sheet_answer(current)}, status=409)
     except services.JuryError as exc:
-        return JsonResponse({"status": "refused", "message": str(exc)}, status=409)
-    return JsonResponse({"status": "saved", "sheet": saved.pk, "state": saved.status})
+        return _sync_refusal(str(exc), 409, status="refused")
+    return JsonResponse({**answer, "replayed": replayed})
+
+
+def _sync_refusal(message: str, code: int, status: str = "error") -> JsonResponse:
+    return JsonResponse({"status": status, "message": message}, status=code)
 
 
 # --- Organiser pages --------------------------------------------------------------------------------
@@ -360,7 +374,9 @@ def stage_change(request, stage_pk: int):
     action = request.POST.get("action")
     try:
         if action in {"add", "remove"}:
-            juror = get_object_or_404(Juror, pk=request.POST.get("juror"), edition_id=stage.edition_id)
+            juror = Juror.objects.filter(pk=pk_or_none(request.POST.get("juror")), edition_id=stage.edition_id).first()
+            if juror is None:
+                raise services.JuryError(_("Choose a juror of this edition."))
             entry = Entry.objects.filter(edition_id=stage.edition_id, code__iexact=request.POST.get("entry", "").strip()).first()
             if entry is None:
                 raise services.JuryError(_("No entry of this edition has the number “%(code)s”.")

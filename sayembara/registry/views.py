@@ -26,6 +26,7 @@ from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_requir
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Edition
 from sayembara.entries.models import Innovation
+from sayembara.params import int_or_none
 from sayembara.uploads import EVIDENCE_TYPES
 
 from . import rules, services
@@ -36,10 +37,8 @@ PAGE_SIZE = 20
 
 
 def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    # Words and numbers too large for the database are no filter at all, never a server error.
+    return int_or_none(value)
 
 
 def _filters_from(params) -> services.SearchFilters:

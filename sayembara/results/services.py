@@ -30,6 +30,10 @@ from .models import Award, Certificate, JuryVote, Objection, Publication, Ranked
 FINAL = "final"
 
 
+class NoScoresYet(ValueError):
+    """Nothing to rank: no submitted score sheet in the edition (or stage) yet."""
+
+
 class ResultsLocked(Exception):
     """Raised when something would change results that are locked or published."""
 
@@ -145,7 +149,7 @@ def compute_ranking(edition: Edition, stage: Stage | None = None, method: str | 
     print_fp = fingerprint(edition, stage)
     inputs = load_inputs(edition, stage)
     if not inputs.rows:
-        raise ValueError(_("There are no submitted score sheets to rank yet."))
+        raise NoScoresYet(_("There are no submitted score sheets to rank yet."))
     ranking = rank(
         inputs.rows,
         weights=inputs.weights,

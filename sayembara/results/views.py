@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +21,7 @@ from sayembara import throttle
 from sayembara.accounts.roles import organiser_required
 from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
+from sayembara.params import int_or_none, pk_or_none
 from sayembara.tabular import csv_response, xlsx_response
 
 from . import documents, rules, services
@@ -31,6 +33,16 @@ def _edition(year: int) -> Edition:
     return get_object_or_404(Edition, year=year)
 
 
+def _chosen_stage(edition: Edition, raw) -> Stage | None:
+    """The stage named by a ``stage`` parameter (its order), None when none is named; 404 when it names no stage."""
+    if raw in (None, ""):
+        return None
+    order = int_or_none(raw, minimum=0, maximum=32767)
+    if order is None:
+        raise Http404
+    return get_object_or_404(Stage, edition=edition, order=order)
+
+
 def _method(request, edition) -> str:
     method = request.GET.get("method") or services.settings_for(edition).method
     if method not in ResultSettings.Method.values:
@@ -39,6 +51,8 @@ def _method(request, edition) -> str:
 
 
 RANKING_PAGE_SIZE = 100
+# JuryVote.votes is a PositiveSmallIntegerField.
+MAX_VOTES = 32767
 
 
 def _ranking_context(request, edition, stage, method) -> dict:
@@ -111,9 +125,7 @@ def stage_ranking(request, year: int, order: int):
 @require_POST
 def compute(request, year: int):
     edition = _edition(year)
-    stage = None
-    if request.POST.get("stage"):
-        stage = get_object_or_404(Stage, edition=edition, order=request.POST["stage"])
+    stage = _chosen_stage(edition, request.POST.get("stage"))
     method = request.POST.get("method") or services.settings_for(edition).method
     if method not in ResultSettings.Method.values:
         raise Http404
@@ -182,7 +194,8 @@ class AwardForm(forms.Form):
         self.fields["entry"].queryset = Entry.objects.filter(edition=edition).order_by("code")
 
 
-AwardFormSet = forms.formset_factory(AwardForm, extra=0, can_delete=True, max_num=200)
+# absolute_max: a forged TOTAL_FORMS builds at most 200 forms (Django's default allows 1,200, each with every entry).
+AwardFormSet = forms.formset_factory(AwardForm, extra=0, can_delete=True, max_num=200, absolute_max=200)
 
 
 @organiser_required
@@ -268,16 +281,23 @@ def result_settings(request, year: int):
 def jury_votes(request, year: int):
     """Record the jury's votes for statistically tied entries (the last link of a tie-break chain)."""
     edition = _edition(year)
-    saved = 0
+    wanted = {}
     for key, value in request.POST.items():
         if not key.startswith("votes-") or not value.strip():
             continue
-        if not value.strip().isdigit():
+        votes = int_or_none(value, minimum=0, maximum=MAX_VOTES)
+        if votes is None or not value.strip().isdigit():
             messages.error(request, _("Votes must be whole numbers: nothing was saved."))
             return redirect("results:settings", year)
-        entry = get_object_or_404(Entry, edition=edition, pk=key.removeprefix("votes-"))
-        JuryVote.objects.update_or_create(edition=edition, entry=entry, defaults={"votes": int(value)})
-        saved += 1
+        wanted[pk_or_none(key.removeprefix("votes-"))] = votes
+    entries = Entry.objects.in_bulk([pk for pk in wanted if pk is not None])
+    if None in wanted or any(entries[pk].edition_id != edition.pk for pk in entries) or len(entries) != len(wanted):
+        messages.error(request, _("Votes were sent for an entry that is not in this edition: nothing was saved."))
+        return redirect("results:settings", year)
+    with transaction.atomic():
+        for pk, votes in wanted.items():
+            JuryVote.objects.update_or_create(edition=edition, entry=entries[pk], defaults={"votes": votes})
+    saved = len(wanted)
     messages.success(request, _("%(n)d jury votes recorded.") % {"n": saved})
     return redirect("results:settings", year)
 
@@ -418,10 +438,17 @@ def _pdf(data: bytes, filename: str) -> FileResponse:
 @organiser_required
 def document(request, year: int, kind: str):
     edition = _edition(year)
+    try:
+        return _document(request, edition, kind)
+    except services.NoScoresYet as error:
+        # An edition still judging (or not yet judged) has no recap or minutes to print: say so on the documents page.
+        messages.error(request, str(error))
+        return redirect("results:documents", year)
+
+
+def _document(request, edition: Edition, kind: str):
     if kind == "recap.pdf":
-        stage = None
-        if request.GET.get("stage"):
-            stage = get_object_or_404(Stage, edition=edition, order=request.GET["stage"])
+        stage = _chosen_stage(edition, request.GET.get("stage"))
         return _pdf(documents.recap_pdf(edition, stage), f"rekapitulasi-{edition.year}.pdf")
     if kind == "recap.xlsx":
         return xlsx_response(documents.recap_xlsx(edition), f"rekapitulasi-{edition.year}.xlsx")
@@ -451,7 +478,10 @@ def entry_paper(request, year: int, code: str, kind: str):
     if not rules.can_see_entry_papers(request.user, entry):
         raise PermissionDenied
     if kind == "feedback.pdf":
-        return _pdf(documents.feedback_pdf(edition, entry), f"umpan-balik-{entry.code}.pdf")
+        try:
+            return _pdf(documents.feedback_pdf(edition, entry), f"umpan-balik-{entry.code}.pdf")
+        except services.NoScoresYet as error:
+            raise Http404(str(error)) from error
     if kind in {"certificate.pdf", "participant-certificate.pdf"}:
         wanted = Certificate.Kind.WINNER if kind == "certificate.pdf" else Certificate.Kind.PARTICIPANT
         certificate = get_object_or_404(Certificate, entry=entry, kind=wanted)

@@ -159,3 +159,13 @@ def test_call_page_counts_down_to_the_open_edition(client):
 def test_announcement_text_links_the_call_and_registry(client_as):
     body = client_as("organiser").get(reverse("insights:announcement")).content.decode()
     assert "/registry/" in body and "/insights/call/" in body
+
+
+def test_coverage_forms_return_only_to_pages_of_this_site(client_as):
+    client = client_as("organiser")
+    kuta = Institution.objects.get(name="Pemerintah Desa Kuta")
+    for target in ["//elsewhere.example/x", "https://elsewhere.example/", "/\\elsewhere.example"]:
+        response = client.post(reverse("insights:contact", args=[kuta.pk]), {"contact_email": "", "next": target})
+        assert response["Location"] == reverse("insights:coverage"), target
+    response = client.post(reverse("insights:contact", args=[kuta.pk]), {"contact_email": "", "next": "/insights/coverage/?year=2020"})
+    assert response["Location"] == "/insights/coverage/?year=2020"

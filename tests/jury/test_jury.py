@@ -97,7 +97,7 @@ def test_a_conflicted_juror_gets_404_on_every_url_of_the_entry(judging, jurors, 
         assert client.post(reverse("jury:sheet", kwargs=kwargs), {"action": "draft"}).status_code == 404
         assert client.get(reverse("jury:declare_conflict", kwargs=kwargs)).status_code == 404
         sync = client.post(reverse("jury:live_sync", kwargs={"stage_pk": stage_.pk}),
-                           json.dumps({"key": uuid.uuid4().hex, "entry": entry.pk, "values": {}}),
+                           json.dumps({"key": uuid.uuid4().hex, "entry": entry.pk, "version": 0, "values": {}}),
                            content_type="application/json")
         assert sync.status_code == 404
         assert entry.code not in client.get(reverse("jury:live", kwargs={"stage_pk": stage_.pk})).content.decode()
@@ -419,7 +419,7 @@ def test_live_sync_applies_a_key_once(judging, jurors, client):
     stage, juror = judging["presentation"], jurors["academic"]
     entry = services.juror_stage_entries(juror, stage)[0]
     values, justifications = _values(stage, "77")
-    payload = json.dumps({"key": "k-" + uuid.uuid4().hex, "entry": entry.pk, "values": values,
+    payload = json.dumps({"key": "k-" + uuid.uuid4().hex, "entry": entry.pk, "version": 0, "values": values,
                           "justifications": justifications, "submit": True})
     _login(client, juror.user)
     url = reverse("jury:live_sync", kwargs={"stage_pk": stage.pk})

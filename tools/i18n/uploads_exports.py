@@ -2,19 +2,7 @@
 # rate limits (sayembara/throttle.py, templates/429.html) and the registry's follow-up evidence.
 # Applied with tools/translate.py. Some messages moved from sayembara/entries/uploads.py and keep their wording.
 ID = {
-    # Moved from entries (same Indonesian as tools/i18n/id_entries.py)
-    "file": "berkas",
-    "The file “%(name)s” is %(size)s; the limit is %(limit)s per file. Make it smaller (scan at a lower resolution or split it) and try again.":
-        "Berkas “%(name)s” berukuran %(size)s; batasnya %(limit)s per berkas. Perkecil (pindai dengan resolusi lebih rendah atau pecah berkasnya) lalu coba lagi.",
-    "The file “%(name)s” is empty.": "Berkas “%(name)s” kosong.",
-    "The file “%(name)s” is not a PDF, JPG or PNG document (whatever its name says). Save or export it as PDF and try again.":
-        "Berkas “%(name)s” bukan dokumen PDF, JPG atau PNG (apa pun nama berkasnya). Simpan atau ekspor sebagai PDF lalu coba lagi.",
-    "The PDF “%(name)s” is password-protected. Save it without a password and try again.":
-        "PDF “%(name)s” dilindungi kata sandi. Simpan tanpa kata sandi lalu coba lagi.",
-    "The PDF “%(name)s” could not be read; it may be damaged. Export it again and try once more.":
-        "PDF “%(name)s” tidak dapat dibaca; mungkin rusak. Ekspor ulang lalu coba sekali lagi.",
-    "The image “%(name)s” could not be read; it may be damaged. Save it again as JPG or PNG.":
-        "Gambar “%(name)s” tidak dapat dibaca; mungkin rusak. Simpan ulang sebagai JPG atau PNG.",
+    # The messages moved from entries keep their Indonesian in tools/i18n/id_entries.py.
     # Images limited in pixels
     "The image “%(name)s” is %(width)s × %(height)s pixels; the limit is %(megapixels)s million pixels. "
     "Save it at a smaller size (for example 4000 × 3000 pixels) and try again.":
