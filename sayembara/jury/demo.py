@@ -56,7 +56,9 @@ def prepare_judging_demo() -> Edition | None:
             edition=edition, order=section.order, code=section.code, title=section.title, guidance=section.guidance,
             word_limit=section.word_limit, required=section.required,
         )
-    status = {Stage.Kind.PROPOSAL: Stage.Status.OPEN, Stage.Kind.PRESENTATION: Stage.Status.OPEN}
+    # The blind proposal stage is open; the presentation is assigned and scheduled but opens only when the
+    # proposal stage has closed (a juror must not read the same entries blind and with their makers' names).
+    status = {Stage.Kind.PROPOSAL: Stage.Status.OPEN}
     stages = {}
     for stage in source.stages.prefetch_related("criteria__levels"):
         copy = Stage.objects.create(

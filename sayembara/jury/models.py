@@ -279,3 +279,36 @@ class SubmissionKey(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class EntryAlias(models.Model):
+    """How an entry is named and shown to jurors within one stage.
+
+    Every stage gives each entry a random pseudonym, used in the jurors' pages and links instead of the
+    entry's public code or database number, so nothing a juror sees can be joined with a public list or with
+    another stage's pages. In a blind stage the alias also holds the masked copy (title and proposal text)
+    that jurors read, made once by ``jury.blind`` when the stage opens or the entry changes, with what was
+    masked and what may remain, for the organiser.
+    """
+
+    stage = models.ForeignKey("editions.Stage", on_delete=models.CASCADE, related_name="aliases", verbose_name=_("stage"))
+    entry = models.ForeignKey("entries.Entry", on_delete=models.CASCADE, related_name="aliases", verbose_name=_("entry"))
+    pseudonym = models.CharField(_("pseudonym"), max_length=12)
+    title = models.CharField(_("title shown"), max_length=300, blank=True)
+    answers = models.JSONField(_("proposal text shown"), default=list, blank=True)
+    masked = models.JSONField(_("masked"), default=list, blank=True)
+    leftovers = models.JSONField(_("may still name the makers"), default=list, blank=True)
+    # The entry's version the masked copy was made from: a newer entry is masked again.
+    source_version = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("entry pseudonym")
+        verbose_name_plural = _("entry pseudonyms")
+        constraints = [
+            models.UniqueConstraint(fields=["stage", "entry"], name="one_alias_per_entry_and_stage"),
+            models.UniqueConstraint(fields=["stage", "pseudonym"], name="unique_pseudonym_per_stage"),
+        ]
+
+    def __str__(self) -> str:
+        return self.pseudonym

@@ -22,11 +22,28 @@ def juror_for(user, edition_id: int) -> Juror | None:
 
 
 def may_judge(juror: Juror | None, stage, entry) -> bool:
-    """Assigned to the entry in this stage and not conflicted with it."""
+    """Assigned to the entry in this stage, not conflicted with it, and not judging it blind elsewhere.
+
+    A juror who judges an entry in an open blind stage does not see it in any other stage until that blind
+    stage closes: the other stage's pages would name its makers beside the same proposal.
+    """
     return (
         juror is not None
         and Assignment.objects.filter(stage=stage, juror=juror, entry=entry).exists()
         and not Conflict.objects.filter(juror=juror, entry=entry).exists()
+        and (stage.blind or not judged_blind_elsewhere(juror, stage, [entry.pk]))
+    )
+
+
+def judged_blind_elsewhere(juror: Juror, stage, entry_ids) -> set[int]:
+    """Of ``entry_ids``, those the juror judges in another, open, blind stage of the same edition."""
+    from sayembara.editions.models import Stage
+
+    return set(
+        Assignment.objects.filter(juror=juror, entry_id__in=entry_ids, stage__edition_id=stage.edition_id,
+                                  stage__blind=True, stage__status=Stage.Status.OPEN)
+        .exclude(stage=stage)
+        .values_list("entry_id", flat=True)
     )
 
 

@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Criterion, Edition, Stage
-from sayembara.entries.models import Entry, ProposalAnswer, TeamMember
-from sayembara.params import int_or_none, pk_or_none
+from sayembara.entries.models import Entry, TeamMember
+from sayembara.params import int_or_none
 from sayembara_score import assignment as solver
 
 from . import rules
@@ -320,11 +320,17 @@ may_judge = rules.may_judge
 
 
 def juror_stage_entries(juror: Juror, stage: Stage) -> list[Entry]:
-    """The juror's entries in a stage, in schedule order (then by number), conflicted ones left out."""
+    """The juror's entries in a stage, in schedule order (then by number), conflicted ones left out, and in a
+    stage that is not blind those the juror judges blind in another open stage (until that one closes)."""
     conflicted = Conflict.objects.filter(juror=juror).values("entry_id")
+    hidden = Assignment.objects.none().values("entry_id")
+    if not stage.blind:
+        hidden = Assignment.objects.filter(juror=juror, stage__edition_id=stage.edition_id, stage__blind=True,
+                                           stage__status=Stage.Status.OPEN).exclude(stage=stage).values("entry_id")
     entries = list(
         Entry.objects.filter(assignments__stage=stage, assignments__juror=juror)
         .exclude(pk__in=conflicted)
+        .exclude(pk__in=hidden)
         .select_related("institution__parent", "innovation")
         .prefetch_related("team")
         .order_by("code")
@@ -337,64 +343,55 @@ def juror_stage_entries(juror: Juror, stage: Stage) -> list[Entry]:
     return entries
 
 
-# --- Blind stages ---------------------------------------------------------------------------------
-
-REDACTED = "▒▒▒"
+# --- Opening and closing a stage -----------------------------------------------------------------
 
 
-def identifying_names(entry: Entry) -> list[str]:
-    """Names that would tell a juror who made the entry: institution, its parent, team, village names."""
-    names = []
-    for inst in (entry.institution, entry.institution.parent):
-        if inst is None:
-            continue
-        names += [inst.name, inst.short_name]
-        # "Pemerintah Desa Beluk" → "Beluk"; "Kecamatan Belik" → "Belik".
-        for prefix in ("Pemerintah Desa ", "Desa ", "Kecamatan ", "Kelurahan "):
-            if inst.name.startswith(prefix):
-                names.append(inst.name[len(prefix):])
-    names += [member.name for member in entry.team.all()]
-    if entry.created_by_id and entry.created_by:
-        names.append(entry.created_by.full_name)
-    return sorted({n.strip() for n in names if n and len(n.strip()) >= 3}, key=len, reverse=True)
+def blind_overlap(stage: Stage) -> list[tuple]:
+    """(juror, entry, other stage) pairs that opening ``stage`` would show both blind and openly at once.
+
+    Opening a stage that is not blind while a blind stage of the same edition is open (or the other way round)
+    would let a juror read the same entry with and without its makers' names.
+    """
+    others = Stage.objects.filter(edition_id=stage.edition_id, status=Stage.Status.OPEN, blind=not stage.blind).exclude(pk=stage.pk)
+    mine = set(Assignment.objects.filter(stage=stage).values_list("juror_id", "entry_id"))
+    pairs = []
+    for juror_id, entry_id, other_id in Assignment.objects.filter(stage__in=others).values_list("juror_id", "entry_id", "stage_id"):
+        if (juror_id, entry_id) in mine:
+            pairs.append((juror_id, entry_id, other_id))
+    return pairs
 
 
-def redact(text: str, names: list[str]) -> str:
-    """Replace every identifying name (whole words, any case) by a neutral mark."""
-    for name in names:
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", REDACTED, text, flags=re.IGNORECASE)
-    return text
+@transaction.atomic
+def open_stage(stage: Stage, by=None, override_reason: str = "") -> list[tuple]:
+    """Open scoring (and lock the panels). Refused when it would show entries blind and openly at once, unless
+    the organiser records why; even then those entries stay hidden from those jurors in the open stage until the
+    blind one closes (``rules.may_judge``). Returns the overlapping pairs."""
+    overlap = blind_overlap(stage)
+    reason = override_reason.strip()
+    if overlap and not reason:
+        names = ", ".join(sorted({s.name for s in Stage.objects.filter(pk__in={o for _j, _e, o in overlap})}))
+        raise JuryError(
+            _("Opening “%(stage)s” now would show %(count)s entries to the same jurors both blind and with their "
+              "makers' names, because “%(other)s” is open. Close that stage first, or record why it must be so; "
+              "those entries then stay hidden from those jurors here until the blind stage closes.")
+            % {"stage": stage.name, "count": len({e for _j, e, _o in overlap}), "other": names}
+        )
+    note = _("Scoring opened")
+    if overlap:
+        note = _("Scoring opened while a stage of the other kind is open: %(reason)s") % {"reason": reason}
+    with acting_as(by, note=note):
+        stage.status = Stage.Status.OPEN
+        stage.save(update_fields=["status"])
+    # Scoring starts: the panels must not change under the jurors' feet.
+    lock_assignment(stage, by=by)
+    return overlap
 
 
-def self_naming_entries(stage: Stage) -> list[dict]:
-    """Entries whose own title or proposal text names their institution or team: a warning for blind stages."""
-    entries = list(stage_entries(stage).select_related("institution__parent", "created_by").prefetch_related("team"))
-    texts = defaultdict(list)
-    for entry_id, text in ProposalAnswer.objects.filter(entry__in=[e.pk for e in entries]).values_list("entry_id", "text"):
-        texts[entry_id].append(text)
-    found = []
-    for entry in entries:
-        names = identifying_names(entry)
-        body = " ".join([entry.title, *texts.get(entry.pk, [])])
-        hits = [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", body, flags=re.IGNORECASE)]
-        if hits:
-            found.append({"entry": entry, "names": hits})
-    return found
-
-
-def entry_for_juror(entry: Entry, stage: Stage) -> dict:
-    """What the juror reads of an entry: in a blind stage, nothing that names who made it."""
-    answers = list(entry.answers.select_related("section").order_by("section__order"))
-    if not stage.blind:
-        return {"title": entry.title, "institution": entry.institution.name,
-                "answers": [(a.section.title, a.text) for a in answers], "video_url": entry.video_url}
-    names = identifying_names(entry)
-    return {
-        "title": redact(entry.title, names),
-        "institution": None,
-        "answers": [(a.section.title, redact(a.text, names)) for a in answers],
-        "video_url": "",
-    }
+@transaction.atomic
+def close_stage(stage: Stage, by=None) -> None:
+    with acting_as(by, note=_("Stage closed")):
+        stage.status = Stage.Status.CLOSED
+        stage.save(update_fields=["status"])
 
 
 # --- Scoring --------------------------------------------------------------------------------------
@@ -532,6 +529,7 @@ def save_sheet(
 # --- The live page's submissions ------------------------------------------------------------------
 
 LIVE_KEY = re.compile(r"[A-Za-z0-9_-]{8,64}")
+ENTRY_REF = re.compile(r"[A-Za-z0-9]{4,12}")
 # A justification or comment longer than this is not typed on a phone in a jury room.
 LIVE_TEXT_LIMIT = 10000
 
@@ -543,7 +541,7 @@ class BadSubmission(JuryError):
 @dataclass
 class LiveSubmission:
     key: str
-    entry_id: int
+    entry_ref: str  # the entry's pseudonym in the stage (jury.blind)
     version: int
     values: dict[int, str]
     justifications: dict[int, str]
@@ -596,9 +594,8 @@ def parse_live_submission(data: dict, criteria: list[Criterion]) -> LiveSubmissi
             _("The submission could not be read: its key must be 8 to %(max)s letters, digits, “-” or “_”.")
             % {"max": SubmissionKey.MAX_LENGTH}
         )
-    entry_id = data.get("entry")
-    entry_id = None if isinstance(entry_id, bool) else pk_or_none(entry_id if isinstance(entry_id, (int, str)) else None)
-    if entry_id is None:
+    entry_ref = data.get("entry")
+    if not isinstance(entry_ref, str) or not ENTRY_REF.fullmatch(entry_ref):
         raise BadSubmission(_("The submission could not be read: the entry is missing."))
     version = data.get("version")
     if isinstance(version, bool) or int_or_none(version if isinstance(version, (int, str)) else None, 0, 2**31 - 1) is None:
@@ -636,7 +633,7 @@ def parse_live_submission(data: dict, criteria: list[Criterion]) -> LiveSubmissi
     submit = data.get("submit", True)
     if not isinstance(submit, bool):
         raise BadSubmission(_("The submission could not be read: “%(field)s” must be true or false.") % {"field": "submit"})
-    return LiveSubmission(key=key, entry_id=entry_id, version=version, values=values, justifications=justifications,
+    return LiveSubmission(key=key, entry_ref=entry_ref.upper(), version=version, values=values, justifications=justifications,
                           original=original, comment=None if comment is None else _live_text(comment, "comment"),
                           submit=submit)
 

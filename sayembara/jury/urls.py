@@ -8,9 +8,11 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
     path("<int:year>/code-of-conduct/", views.code_of_conduct, name="code_of_conduct"),
-    path("stage/<int:stage_pk>/entry/<int:entry_pk>/", views.sheet, name="sheet"),
-    path("stage/<int:stage_pk>/entry/<int:entry_pk>/conflict/", views.declare_conflict, name="declare_conflict"),
-    path("stage/<int:stage_pk>/entry/<int:entry_pk>/evidence/<int:evidence_pk>/", views.evidence_file, name="evidence_file"),
+    # Jurors reach an entry by its stage pseudonym, never its public code or database number (jury.blind).
+    path("stage/<int:stage_pk>/entry/<str:ref>/", views.sheet, name="sheet"),
+    path("stage/<int:stage_pk>/entry/<str:ref>/conflict/", views.declare_conflict, name="declare_conflict"),
+    path("stage/<int:stage_pk>/entry/<str:ref>/evidence/<int:number>/", views.evidence_file, name="evidence_file"),
+    path("organise/stage/<int:stage_pk>/masking/", views.stage_masking, name="stage_masking"),
     path("stage/<int:stage_pk>/live/", views.live, name="live"),
     path("stage/<int:stage_pk>/live/sync/", views.live_sync, name="live_sync"),
     # Organiser

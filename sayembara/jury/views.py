@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +20,7 @@ from sayembara.entries.models import Entry, Evidence
 from sayembara.params import pk_or_none
 from sayembara.tabular import append_row, csv_response, workbook_bytes, xlsx_response
 
-from . import services
+from . import blind, rules, services
 from .forms import (AssignForm, ConflictDeclarationForm, ImportForm, InviteForm, RecordConflictForm, ReopenForm,
                     ScheduleForm, SetPasswordForm)
 from .models import Assignment, Conflict, Juror, ScoreSheet, StageJury, TimeSlot
@@ -29,30 +30,47 @@ from .models import Assignment, Conflict, Juror, ScoreSheet, StageJury, TimeSlot
 
 @role_required(JUROR)
 def dashboard(request):
-    """The juror's work: per edition and stage, the entries to judge and how far along each sheet is."""
+    """The juror's work: per edition and stage, the entries to judge and how far along each sheet is.
+
+    Entries are named by their stage pseudonym, and an entry the juror judges in an open blind stage is left
+    out of the other stages until that one closes (it would show its makers beside the same proposal).
+    """
     jurors = list(Juror.objects.filter(user=request.user).select_related("edition").order_by("-edition__year"))
     conflicted = set(Conflict.objects.filter(juror__in=jurors).values_list("entry_id", flat=True))
     sheets = {
         (s.stage_id, s.entry_id): s
         for s in ScoreSheet.objects.filter(juror__in=jurors).only("stage_id", "entry_id", "status", "juror_id")
     }
-    assignments = (
+    assignments = list(
         Assignment.objects.filter(juror__in=jurors)
         .exclude(entry_id__in=conflicted)
-        .select_related("stage__edition", "entry")
+        .select_related("stage__edition", "entry__institution")
         .order_by("-stage__edition__year", "stage__order", "entry__code")
     )
-    stages = {}
+    judged_blind = {(a.juror_id, a.entry_id, a.stage_id) for a in assignments
+                    if a.stage.blind and a.stage.status == Stage.Status.OPEN}
+    stages, held_back = {}, {}
     for assignment in assignments:
         stage = assignment.stage
+        if not stage.blind and any(j == assignment.juror_id and e == assignment.entry_id and s != stage.pk
+                                   for j, e, s in judged_blind):
+            held_back[stage.pk] = held_back.get(stage.pk, 0) + 1
+            stages.setdefault(stage.pk, {"stage": stage, "rows": [], "submitted": 0})
+            continue
         group = stages.setdefault(stage.pk, {"stage": stage, "rows": [], "submitted": 0})
         sheet = sheets.get((stage.pk, assignment.entry_id))
-        group["rows"].append({"assignment": assignment, "sheet": sheet, "blind": stage.blind})
+        group["rows"].append({"assignment": assignment, "sheet": sheet})
         if sheet and sheet.status == ScoreSheet.Status.SUBMITTED:
             group["submitted"] += 1
     groups = list(stages.values())
     for group in groups:
-        group["open"] = group["stage"].status == Stage.Status.OPEN
+        stage = group["stage"]
+        group["open"] = stage.status == Stage.Status.OPEN
+        group["held_back"] = held_back.get(stage.pk, 0)
+        aliases = blind.aliases_for(stage, [row["assignment"].entry for row in group["rows"]])
+        for row in group["rows"]:
+            entry = row["assignment"].entry
+            row["shown"] = blind.shown(stage, entry, aliases[entry.pk], with_text=False)
     return render(request, "jury/dashboard.html", {
         "jurors": jurors, "groups": groups,
         "pending_conduct": [j for j in jurors if j.code_of_conduct_accepted_at is None],
@@ -104,19 +122,29 @@ def code_of_conduct(request, year: int):
     return render(request, "jury/code_of_conduct.html", {"juror": juror})
 
 
-def _juror_context(request, stage_pk: int, entry_pk: int):
-    """The stage, the juror and the entry, or 404 when the entry is not the juror's to judge (conflicts included)."""
+def _juror_context(request, stage_pk: int, ref: str):
+    """The stage, the juror, the entry and its alias, or 404 when the entry is not the juror's to judge (conflicts,
+    and entries the juror judges blind in another open stage, included)."""
     stage = get_object_or_404(Stage.objects.select_related("edition"), pk=stage_pk)
-    juror = services.juror_for(request.user, stage.edition_id)
+    juror = rules.juror_for(request.user, stage.edition_id)
     if juror is None:
         raise Http404
-    entry = get_object_or_404(
-        Entry.objects.select_related("institution__parent", "created_by").prefetch_related("team"),
-        pk=entry_pk, edition_id=stage.edition_id,
-    )
-    if not services.may_judge(juror, stage, entry):
+    alias = blind.alias_by_ref(stage, ref)
+    if alias is None:
         raise Http404
-    return stage, juror, entry
+    entry = get_object_or_404(
+        Entry.objects.select_related("institution__parent", "created_by").prefetch_related("team__user"),
+        pk=alias.entry_id, edition_id=stage.edition_id,
+    )
+    if not rules.may_judge(juror, stage, entry):
+        raise Http404
+    alias = blind.alias_for(stage, entry)  # masked again if the entry changed since
+    return stage, juror, entry, alias
+
+
+def _evidence_of(entry) -> list[Evidence]:
+    # Numbered by position for jurors: a database number would tell the order entries were made in.
+    return list(Evidence.objects.filter(entry=entry).select_related("slot").order_by("slot__order", "uploaded_at", "pk"))
 
 
 def _sheet_state(stage: Stage, juror, entry):
@@ -155,8 +183,8 @@ def _posted_sheet(post, criteria):
 
 
 @role_required(JUROR)
-def sheet(request, stage_pk: int, entry_pk: int):
-    stage, juror, entry = _juror_context(request, stage_pk, entry_pk)
+def sheet(request, stage_pk: int, ref: str):
+    stage, juror, entry, alias = _juror_context(request, stage_pk, ref)
     criteria, current, stored = _sheet_state(stage, juror, entry)
     posted = None
     if request.method == "POST":
@@ -178,59 +206,69 @@ def sheet(request, stage_pk: int, entry_pk: int):
             if merged:
                 messages.info(request, _("Your changes were merged with those saved in another window."))
             messages.success(request, _("Sheet submitted.") if submit else _("Draft saved."))
-            return redirect("jury:sheet", stage_pk=stage.pk, entry_pk=entry.pk)
+            return redirect("jury:sheet", stage_pk=stage.pk, ref=alias.pseudonym)
     locked = current is not None and current.status == ScoreSheet.Status.SUBMITTED
     return render(request, "jury/sheet.html", {
         "stage": stage, "juror": juror, "entry": entry, "sheet": current, "locked": locked,
         "rows": _form_rows(criteria, stored, posted),
         "comment": posted.get("comment", "") if posted is not None else (current.comment if current else ""),
         "version": current.version if current else 0,
-        "shown": services.entry_for_juror(entry, stage),
-        "evidence": Evidence.objects.filter(entry=entry).select_related("slot").order_by("slot__order", "uploaded_at"),
+        "shown": blind.shown(stage, entry, alias),
+        "evidence": list(enumerate(_evidence_of(entry), start=1)),
         "can_score": stage.status == Stage.Status.OPEN and juror.code_of_conduct_accepted_at is not None,
     })
 
 
 @role_required(JUROR)
-def evidence_file(request, stage_pk: int, entry_pk: int, evidence_pk: int):
+def evidence_file(request, stage_pk: int, ref: str, number: int):
     """An evidence file of an entry the juror judges, under a neutral name so blind stages stay blind."""
-    stage, _juror, entry = _juror_context(request, stage_pk, entry_pk)
-    evidence = get_object_or_404(Evidence.objects.select_related("slot"), pk=evidence_pk, entry=entry)
+    stage, _juror, entry, alias = _juror_context(request, stage_pk, ref)
+    files = _evidence_of(entry)
+    if not 1 <= number <= len(files):
+        raise Http404
+    evidence = files[number - 1]
     extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}.get(evidence.content_type, "bin")
-    response = FileResponse(evidence.file.open("rb"), content_type=evidence.content_type)
-    response["Content-Disposition"] = f'inline; filename="{entry.code}-{evidence.slot.code}-{evidence.pk}.{extension}"'
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type=evidence.content_type)
+    name = blind.evidence_name(stage, entry, alias, evidence.slot.code, number, extension)
+    response["Content-Disposition"] = f'inline; filename="{name}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
 
 
 @role_required(JUROR)
-def declare_conflict(request, stage_pk: int, entry_pk: int):
-    stage, juror, entry = _juror_context(request, stage_pk, entry_pk)
+def declare_conflict(request, stage_pk: int, ref: str):
+    stage, juror, entry, alias = _juror_context(request, stage_pk, ref)
     form = ConflictDeclarationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.record_conflict(juror, entry, form.cleaned_data["kind"], Conflict.Source.DECLARED,
                                  form.cleaned_data["note"], by=request.user)
         messages.success(request, _("Your conflict of interest is recorded. This entry is no longer shown to you."))
         return redirect("jury:dashboard")
-    return render(request, "jury/declare_conflict.html", {"stage": stage, "entry": entry, "form": form})
+    return render(request, "jury/declare_conflict.html", {
+        "stage": stage, "shown": blind.shown(stage, entry, alias, with_text=False), "form": form})
 
 
 @role_required(JUROR)
 def live(request, stage_pk: int):
     """The room's scoring page: one entry at a time in schedule order, kept in the browser when offline."""
     stage = get_object_or_404(Stage.objects.select_related("edition"), pk=stage_pk)
-    juror = services.juror_for(request.user, stage.edition_id)
+    juror = rules.juror_for(request.user, stage.edition_id)
     if juror is None:
         raise Http404
     criteria = _criteria(stage)
     entries = services.juror_stage_entries(juror, stage)
+    aliases = blind.aliases_for(stage, entries)
     sheets = {s.entry_id: s for s in ScoreSheet.objects.filter(stage=stage, juror=juror).prefetch_related("scores")}
     cards = []
     for entry in entries:
         current = sheets.get(entry.pk)
         stored = services.current_values(current)
-        shown = services.entry_for_juror(entry, stage) if stage.blind else {"title": entry.title, "institution": entry.institution.name}
+        shown = blind.shown(stage, entry, aliases[entry.pk], with_text=False)
         cards.append({"entry": entry, "shown": shown, "sheet": current, "rows": _form_rows(criteria, stored),
                       "submitted": current is not None and current.status == ScoreSheet.Status.SUBMITTED})
     return render(request, "jury/live.html", {
@@ -252,7 +290,7 @@ def live_sync(request, stage_pk: int):
     of a key already applied for this sheet gets the first answer again.
     """
     stage = get_object_or_404(Stage.objects.select_related("edition"), pk=stage_pk)
-    juror = services.juror_for(request.user, stage.edition_id)
+    juror = rules.juror_for(request.user, stage.edition_id)
     if juror is None:
         raise Http404
     if request.content_type != "application/json":
@@ -262,8 +300,9 @@ def live_sync(request, stage_pk: int):
                                                     list(stage.criteria.order_by("order")))
     except services.BadSubmission as exc:
         return _sync_refusal(str(exc), 400)
-    entry = Entry.objects.filter(pk=submission.entry_id, edition_id=stage.edition_id).first()
-    if entry is None or not services.may_judge(juror, stage, entry):
+    alias = blind.alias_by_ref(stage, submission.entry_ref)
+    entry = Entry.objects.filter(pk=alias.entry_id, edition_id=stage.edition_id).first() if alias else None
+    if entry is None or not rules.may_judge(juror, stage, entry):
         raise Http404
     try:
         answer, replayed = services.apply_live_submission(juror, stage, entry, submission)
@@ -360,10 +399,23 @@ def stage_assignment(request, stage_pk: int):
                                  % {"count": outcome.created})
             return redirect("jury:stage_assignment", stage_pk=stage.pk)
     context = services.assignment_overview(stage)
-    context.update({"stage": stage, "form": form,
-                    "warnings": services.self_naming_entries(stage) if stage.blind else [],
+    context.update({"stage": stage, "form": form, "overlap": len(services.blind_overlap(stage)),
                     "started": ScoreSheet.objects.filter(stage=stage).exists()})
     return render(request, "jury/stage_assignment.html", context)
+
+
+@organiser_required
+def stage_masking(request, stage_pk: int):
+    """What jurors of a blind stage read of each entry: what was masked, and what may still name its makers."""
+    stage = _stage(stage_pk)
+    if not stage.blind:
+        raise Http404
+    entries = services.stage_entries(stage).select_related("institution__parent", "created_by").prefetch_related(
+        "team__user").order_by("code")
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    aliases = blind.aliases_for(stage, page.object_list)
+    rows = [{"entry": entry, "alias": aliases[entry.pk]} for entry in page.object_list]
+    return render(request, "jury/stage_masking.html", {"stage": stage, "page": page, "rows": rows})
 
 
 @organiser_required
@@ -393,13 +445,15 @@ def stage_change(request, stage_pk: int):
         elif action == "unlock":
             services.unlock_assignment(stage, by=request.user)
             messages.success(request, _("The assignment is unlocked."))
-        elif action in {"open", "close"}:
-            stage.status = Stage.Status.OPEN if action == "open" else Stage.Status.CLOSED
-            stage.save(update_fields=["status"])
-            if action == "open":
-                # Scoring starts: the panels must not change under the jurors' feet.
-                services.lock_assignment(stage, by=request.user)
-            messages.success(request, _("Scoring is open.") if action == "open" else _("The stage is closed."))
+        elif action == "open":
+            overlap = services.open_stage(stage, by=request.user, override_reason=request.POST.get("override_reason", ""))
+            messages.success(request, _("Scoring is open."))
+            if overlap:
+                messages.warning(request, _("%(count)s entries stay hidden from the jurors who judge them blind "
+                                            "elsewhere until that stage closes.") % {"count": len({e for _j, e, _o in overlap})})
+        elif action == "close":
+            services.close_stage(stage, by=request.user)
+            messages.success(request, _("The stage is closed."))
         else:
             raise services.JuryError(_("Unknown action."))
     except services.JuryError as exc:
@@ -464,7 +518,7 @@ def paper_sheet(request, stage_pk: int, juror_pk: int, entry_pk: int):
     stage = _stage(stage_pk)
     juror = get_object_or_404(Juror.objects.select_related("user"), pk=juror_pk, edition_id=stage.edition_id)
     entry = get_object_or_404(Entry, pk=entry_pk, edition_id=stage.edition_id)
-    if not services.may_judge(juror, stage, entry):
+    if not rules.may_judge(juror, stage, entry):
         raise Http404
     criteria, current, stored = _sheet_state(stage, juror, entry)
     posted = None

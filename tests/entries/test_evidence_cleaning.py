@@ -10,6 +10,7 @@ import pikepdf
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image, PngImagePlugin
 
 from sayembara.uploads import check_upload
@@ -155,7 +156,7 @@ def test_a_password_protected_pdf_is_refused_in_indonesian():
     pdf = _base_pdf()
     out = io.BytesIO()
     pdf.save(out, encryption=pikepdf.Encryption(owner="a", user="b"))
-    with pytest.raises(ValidationError) as refused:
+    with translation.override("id"), pytest.raises(ValidationError) as refused:
         check_upload(SimpleUploadedFile("rahasia.pdf", out.getvalue()))
     assert "kata sandi" in refused.value.messages[0]
 

@@ -21,9 +21,11 @@ def _judging():
 def _academic_pair(f):
     from sayembara.jury.models import Assignment
 
+    from sayembara.jury import blind
+
     stage = _judging()["proposal"]
     assignment = Assignment.objects.filter(stage=stage, juror__user=f["users"]["juror"]).order_by("entry__code").first()
-    return {"stage_pk": stage.pk, "entry_pk": assignment.entry_id}
+    return {"stage_pk": stage.pk, "ref": blind.alias_for(stage, assignment.entry).pseudonym}
 
 
 def _evidence(f):
@@ -32,13 +34,16 @@ def _evidence(f):
 
     from sayembara.entries.models import Entry, Evidence, EvidenceSlot
 
+    from sayembara.jury.models import EntryAlias
+
     pair = _academic_pair(f)
-    entry = Entry.objects.get(pk=pair["entry_pk"])
+    entry = EntryAlias.objects.get(stage_id=pair["stage_pk"], pseudonym=pair["ref"]).entry
     slot, _ = EvidenceSlot.objects.get_or_create(edition=entry.edition, code="sk-tim", defaults={"name": "SK Tim"})
     evidence = Evidence(entry=entry, slot=slot, original_name="SK Dinas Kesehatan.pdf", content_type="application/pdf", size=8)
     evidence.file.save("sk.pdf", ContentFile(b"%PDF-1.4"), save=False)
     evidence.save()
-    return {**pair, "evidence_pk": evidence.pk}
+    number = list(Evidence.objects.filter(entry=entry).order_by("slot__order", "uploaded_at", "pk")).index(evidence) + 1
+    return {**pair, "number": number}
 
 
 def _paper(f):
@@ -86,6 +91,7 @@ CASES = [
     ("jury:stage_assignment", _stage, only("organiser")),
     ("jury:stage_change", _stage, only("organiser", status=405), only("organiser")),
     ("jury:stage_progress", _stage, only("organiser")),
+    ("jury:stage_masking", _stage, only("organiser")),
     ("jury:stage_schedule", _stage, only("organiser")),
     ("jury:stage_agenda", _stage, only("organiser")),
     ("jury:stage_attendance", _stage, only("organiser")),

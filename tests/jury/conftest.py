@@ -18,3 +18,22 @@ def jurors(judging):
     from sayembara.jury.models import Juror
 
     return {j.element: j for j in Juror.objects.filter(edition=judging["edition"]).select_related("user")}
+
+
+def ref(stage, entry) -> str:
+    """The entry's pseudonym in ``stage``: how jurors' pages and links name it."""
+    from sayembara.jury import blind
+
+    return blind.alias_for(stage, entry).pseudonym
+
+
+@pytest.fixture
+def presentation_open(judging):
+    """The proposal stage closed and the presentation stage open, as after the blind stage in real practice."""
+    from sayembara.editions.models import Stage
+
+    judging["proposal"].status = Stage.Status.CLOSED
+    judging["proposal"].save(update_fields=["status"])
+    judging["presentation"].status = Stage.Status.OPEN
+    judging["presentation"].save(update_fields=["status"])
+    return judging

@@ -16,9 +16,11 @@ from django.utils import timezone
 from sayembara.editions.models import Stage
 from sayembara.entries.models import Entry, TeamMember
 from sayembara.institutions.models import Institution
-from sayembara.jury import services
+from sayembara.jury import rules, services
 from sayembara.jury.models import (Assignment, Conflict, Juror, ScoreSheet, SheetReopening, StageJury, SubmissionKey,
                                    TimeSlot)
+
+from .conftest import ref
 
 pytestmark = pytest.mark.django_db
 
@@ -85,19 +87,19 @@ def test_a_conflicted_juror_gets_404_on_every_url_of_the_entry(judging, jurors, 
     stage = judging["proposal"]
     entry = Assignment.objects.filter(stage=stage, juror=juror).order_by("entry__code").first().entry
     _login(client, juror.user)
-    sheet_url = reverse("jury:sheet", kwargs={"stage_pk": stage.pk, "entry_pk": entry.pk})
+    sheet_url = reverse("jury:sheet", kwargs={"stage_pk": stage.pk, "ref": ref(stage, entry)})
     assert client.get(sheet_url).status_code == 200
-    response = client.post(reverse("jury:declare_conflict", kwargs={"stage_pk": stage.pk, "entry_pk": entry.pk}),
+    response = client.post(reverse("jury:declare_conflict", kwargs={"stage_pk": stage.pk, "ref": ref(stage, entry)}),
                            {"kind": "family", "note": "Kakak ipar saya ketua tim."})
     assert response.status_code == 302
     assert Conflict.objects.filter(juror=juror, entry=entry, source=Conflict.Source.DECLARED).exists()
     for stage_ in (judging["proposal"], judging["presentation"], judging["interview"]):
-        kwargs = {"stage_pk": stage_.pk, "entry_pk": entry.pk}
+        kwargs = {"stage_pk": stage_.pk, "ref": ref(stage_, entry)}
         assert client.get(reverse("jury:sheet", kwargs=kwargs)).status_code == 404
         assert client.post(reverse("jury:sheet", kwargs=kwargs), {"action": "draft"}).status_code == 404
         assert client.get(reverse("jury:declare_conflict", kwargs=kwargs)).status_code == 404
         sync = client.post(reverse("jury:live_sync", kwargs={"stage_pk": stage_.pk}),
-                           json.dumps({"key": uuid.uuid4().hex, "entry": entry.pk, "version": 0, "values": {}}),
+                           json.dumps({"key": uuid.uuid4().hex, "entry": ref(stage_, entry), "version": 0, "values": {}}),
                            content_type="application/json")
         assert sync.status_code == 404
         assert entry.code not in client.get(reverse("jury:live", kwargs={"stage_pk": stage_.pk})).content.decode()
@@ -214,11 +216,39 @@ def test_locked_assignment_cannot_change(judging, jurors):
 
 def test_opening_a_stage_locks_its_assignment(judging, client_as):
     stage = judging["interview"]
+    judging["proposal"].status = Stage.Status.CLOSED
+    judging["proposal"].save(update_fields=["status"])
     client = client_as("organiser")
     client.post(reverse("jury:stage_assignment", kwargs={"stage_pk": stage.pk}), {"mode": "full_panel", "per_entry": 3})
     client.post(reverse("jury:stage_change", kwargs={"stage_pk": stage.pk}), {"action": "open"})
     stage.refresh_from_db()
     assert stage.status == Stage.Status.OPEN and StageJury.objects.get(stage=stage).locked
+
+
+def test_opening_a_stage_beside_an_open_blind_one_is_refused_or_recorded(judging, jurors, client_as):
+    """The interview is not blind; the blind proposal stage is open with the same jurors and entries."""
+    from sayembara.audit.models import AuditEvent
+
+    stage = judging["interview"]
+    client = client_as("organiser")
+    client.post(reverse("jury:stage_assignment", kwargs={"stage_pk": stage.pk}), {"mode": "full_panel", "per_entry": 3})
+    page = client.get(reverse("jury:stage_assignment", kwargs={"stage_pk": stage.pk})).content.decode()
+    assert 'data-testid="overlap-warning"' in page
+    response = client.post(reverse("jury:stage_change", kwargs={"stage_pk": stage.pk}), {"action": "open"}, follow=True)
+    stage.refresh_from_db()
+    assert stage.status == Stage.Status.PLANNED
+    assert "Penilaian Proposal" in response.content.decode()
+    client.post(reverse("jury:stage_change", kwargs={"stage_pk": stage.pk}),
+                {"action": "open", "override_reason": "Jadwal wawancara dimajukan oleh Sekda."})
+    stage.refresh_from_db()
+    assert stage.status == Stage.Status.OPEN
+    event = AuditEvent.objects.filter(model="editions.stage", object_id=str(stage.pk)).order_by("-at").first()
+    assert "Jadwal wawancara dimajukan" in event.note
+    # Even so, a juror does not see in the interview the entries they judge blind.
+    juror = jurors["academic"]
+    entry = services.juror_stage_entries(juror, judging["proposal"])[0]
+    assert entry not in services.juror_stage_entries(juror, stage)
+    assert not rules.may_judge(juror, stage, entry)
 
 
 def test_manual_change_by_entry_number(judging, jurors, client_as):
@@ -290,7 +320,7 @@ def test_no_juror_page_of_a_blind_stage_names_who_made_an_entry(judging, jurors,
         client.force_login(juror.user, backend="django.contrib.auth.backends.ModelBackend")
         urls = [reverse("jury:dashboard"), reverse("jury:live", kwargs={"stage_pk": stage.pk})]
         for assignment in Assignment.objects.filter(stage=stage, juror=juror):
-            kwargs = {"stage_pk": stage.pk, "entry_pk": assignment.entry_id}
+            kwargs = {"stage_pk": stage.pk, "ref": ref(stage, assignment.entry)}
             urls += [reverse("jury:sheet", kwargs=kwargs), reverse("jury:declare_conflict", kwargs=kwargs)]
         for url in urls:
             response = client.get(url)
@@ -306,13 +336,16 @@ def test_no_juror_page_of_a_blind_stage_names_who_made_an_entry(judging, jurors,
     assert pages > 20
 
 
-def test_organiser_is_warned_about_entries_that_name_themselves(judging, client_as):
-    response = client_as("organiser").get(reverse("jury:stage_assignment", kwargs={"stage_pk": judging["proposal"].pk}))
-    html = response.content.decode()
-    assert 'data-testid="blind-warnings"' in html
-    warned = {w["entry"].code for w in services.self_naming_entries(judging["proposal"])}
+def test_organiser_sees_what_was_masked_in_each_entry(judging, client_as):
+    client = client_as("organiser")
+    html = client.get(reverse("jury:stage_assignment", kwargs={"stage_pk": judging["proposal"].pk})).content.decode()
+    assert 'data-testid="masking-link"' in html
+    page = client.get(reverse("jury:stage_masking", kwargs={"stage_pk": judging["proposal"].pk})).content.decode()
     beluk = Entry.objects.get(edition=judging["edition"], institution__short_name="Beluk")
-    assert beluk.code in warned
+    row = page.split(beluk.code)[1].split("</tr>")[0]
+    # The organiser sees the masked title and the names masked (the village's kecamatan, Belik, here).
+    assert "▒▒▒" in row and "belik" in row.lower()
+    assert client.get(reverse("jury:stage_masking", kwargs={"stage_pk": judging["interview"].pk})).status_code == 404
 
 
 # --- Scoring --------------------------------------------------------------------------------------
@@ -322,7 +355,7 @@ def test_draft_then_submit_locks_the_sheet(judging, jurors, client):
     stage, juror = judging["proposal"], jurors["academic"]
     entry = Entry.objects.get(code="KIPP-2026-001")
     _login(client, juror.user)
-    url = reverse("jury:sheet", kwargs={"stage_pk": stage.pk, "entry_pk": entry.pk})
+    url = reverse("jury:sheet", kwargs={"stage_pk": stage.pk, "ref": ref(stage, entry)})
     criteria = list(stage.criteria.order_by("order"))
     data = {"version": 0, "action": "draft", f"score_{criteria[0].pk}": "82", f"just_{criteria[0].pk}": "Baru."}
     client.post(url, data)
@@ -349,7 +382,7 @@ def test_out_of_range_scores_get_a_clear_message(judging, jurors, client):
     entry = Entry.objects.get(code="KIPP-2026-001")
     _login(client, juror.user)
     criterion = stage.criteria.order_by("order").first()
-    response = client.post(reverse("jury:sheet", kwargs={"stage_pk": stage.pk, "entry_pk": entry.pk}),
+    response = client.post(reverse("jury:sheet", kwargs={"stage_pk": stage.pk, "ref": ref(stage, entry)}),
                            {"version": 0, "action": "draft", f"score_{criterion.pk}": "140"})
     assert "140" in response.content.decode()  # kept in the form
     assert not ScoreSheet.objects.filter(stage=stage, juror=juror).exists()
@@ -380,7 +413,7 @@ def test_jurors_do_not_see_each_others_scores(judging, jurors, client):
     values, _ = _values(stage, "91")
     services.save_sheet(jurors["bureaucracy"], stage, entry, values, {k: "RAHASIA-BIROKRAT" for k in values}, submit=True)
     _login(client, jurors["academic"].user)
-    html = client.get(reverse("jury:sheet", kwargs={"stage_pk": stage.pk, "entry_pk": entry.pk})).content.decode()
+    html = client.get(reverse("jury:sheet", kwargs={"stage_pk": stage.pk, "ref": ref(stage, entry)})).content.decode()
     assert "RAHASIA-BIROKRAT" not in html and 'value="91"' not in html
 
 
@@ -415,11 +448,12 @@ def test_reopening_needs_a_reason_and_is_recorded(judging, jurors, client_as):
     assert SheetReopening.objects.get(sheet=sheet).reason.startswith("Juri salah")
 
 
-def test_live_sync_applies_a_key_once(judging, jurors, client):
+def test_live_sync_applies_a_key_once(presentation_open, jurors, client):
+    judging = presentation_open
     stage, juror = judging["presentation"], jurors["academic"]
     entry = services.juror_stage_entries(juror, stage)[0]
     values, justifications = _values(stage, "77")
-    payload = json.dumps({"key": "k-" + uuid.uuid4().hex, "entry": entry.pk, "version": 0, "values": values,
+    payload = json.dumps({"key": "k-" + uuid.uuid4().hex, "entry": ref(stage, entry), "version": 0, "values": values,
                           "justifications": justifications, "submit": True})
     _login(client, juror.user)
     url = reverse("jury:live_sync", kwargs={"stage_pk": stage.pk})
@@ -436,9 +470,10 @@ def test_live_sync_applies_a_key_once(judging, jurors, client):
     assert client.post(url, "not json", content_type="application/json").status_code == 400
 
 
-def test_live_page_follows_the_schedule(judging, jurors, client):
-    stage, juror = judging["presentation"], jurors["academic"]
-    slots = list(TimeSlot.objects.filter(stage=stage).order_by("starts_at", "room"))
+def test_live_page_follows_the_schedule(presentation_open, jurors, client):
+    stage, juror = presentation_open["presentation"], jurors["academic"]
+    slots = [s for s in TimeSlot.objects.filter(stage=stage).order_by("starts_at", "room")
+             if rules.may_judge(juror, stage, s.entry)]
     _login(client, juror.user)
     html = client.get(reverse("jury:live", kwargs={"stage_pk": stage.pk})).content.decode()
     positions = [html.index(f'data-testid="live-card-{s.entry.code}"') for s in slots]
@@ -596,10 +631,10 @@ def test_a_juror_opens_evidence_under_a_neutral_name_and_a_conflicted_juror_cann
     evidence = Evidence(entry=entry, slot=slot, original_name=f"SK {entry.institution.name}.pdf", content_type="application/pdf", size=8)
     evidence.file.save("x.pdf", ContentFile(b"%PDF-1.4 bukti"), save=False)
     evidence.save()
-    url = reverse("jury:evidence_file", kwargs={"stage_pk": stage.pk, "entry_pk": entry.pk, "evidence_pk": evidence.pk})
+    url = reverse("jury:evidence_file", kwargs={"stage_pk": stage.pk, "ref": ref(stage, entry), "number": 1})
 
     academic = client_as("juror")
-    sheet_page = academic.get(reverse("jury:sheet", kwargs={"stage_pk": stage.pk, "entry_pk": entry.pk})).content.decode()
+    sheet_page = academic.get(reverse("jury:sheet", kwargs={"stage_pk": stage.pk, "ref": ref(stage, entry)})).content.decode()
     assert url in sheet_page and "SK Tim" in sheet_page and entry.institution.name not in sheet_page
     response = academic.get(url)
     assert response.status_code == 200

@@ -11,6 +11,8 @@ from sayembara.editions.models import Stage
 from sayembara.jury import services
 from sayembara.jury.models import ScoreSheet, SubmissionKey
 
+from .conftest import ref
+
 pytestmark = pytest.mark.django_db
 
 
@@ -45,7 +47,8 @@ def _key():
 def _payload(room, key=None, entry=None, version=0, values=None, submit=False, **extra):
     criteria = room["criteria"]
     values = {c.pk: "75" for c in criteria} if values is None else values
-    body = {"key": key or _key(), "entry": (entry or room["entry"]).pk, "version": version,
+    entry_ref = ref(room["stage"], entry or room["entry"]) if room.get("stage") else "ABCDEF"
+    body = {"key": key or _key(), "entry": entry_ref, "version": version,
             "values": {str(pk): v for pk, v in values.items()},
             "justifications": {str(pk): f"Alasan {pk}." for pk in values}, "submit": submit}
     body.update(extra)
@@ -314,6 +317,6 @@ def test_numbers_sent_as_json_numbers_are_accepted(room, as_user):
 def test_the_live_page_gives_each_card_its_sheet_version_and_the_conflict_message(room, as_user):
     sheet, _ = services.save_sheet(room["academic"], room["stage"], room["entry"], {room["criteria"][0].pk: "70"}, {})
     html = as_user(room["academic"].user).get(reverse("jury:live", kwargs={"stage_pk": room["stage"].pk})).content.decode()
-    assert f'data-entry="{room["entry"].pk}" data-version="{sheet.version}"' in html
-    assert f'data-entry="{room["other_entry"].pk}" data-version="0"' in html
+    assert f'data-entry="{ref(room["stage"], room["entry"])}" data-version="{sheet.version}"' in html
+    assert f'data-entry="{ref(room["stage"], room["other_entry"])}" data-version="0"' in html
     assert "data-msg-conflict=" in html and "data-msg-theirs=" in html
