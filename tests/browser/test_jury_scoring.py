@@ -35,7 +35,9 @@ def test_juror_scores_a_blind_proposal_on_a_phone(phone_page, judging_demo):
     login(page, "juror")
     section = _open_stage(page, "Penilaian Proposal")
     section.locator("a.row").first.click()
-    expect(page.get_by_test_id("sheet-title")).to_contain_text("KIPP-2026-")
+    # A blind stage names the entry by its pseudonym, never by the public entry number.
+    expect(page.get_by_test_id("sheet-title")).to_have_text(re.compile(r"^[A-Z0-9]{6} · "))
+    expect(page.get_by_test_id("sheet-title")).not_to_contain_text("KIPP-2026-")
     # Tap a rubric level: its middle score fills the input.
     page.locator("fieldset.criterion").nth(0).get_by_role("button", name=re.compile("Sangat baik")).click()
     expect(page.get_by_test_id("score-inovasi")).to_have_value("91")
@@ -56,7 +58,7 @@ def test_juror_scores_a_blind_proposal_on_a_phone(phone_page, judging_demo):
 def test_live_page_keeps_offline_scores_and_sends_them_once(phone_page, judging_demo):
     page = phone_page
     login(page, "juror_ngo")
-    section = _open_stage(page, "Presentasi")
+    section = _open_stage(page, "Penilaian Proposal")
     section.get_by_test_id("live-link").click()
     expect(page.get_by_test_id("live-status")).to_contain_text("Daring")
     sync_posts = []
@@ -139,6 +141,12 @@ def test_organiser_assigns_opens_and_watches_progress(page, judging_demo):
     expect(page.get_by_test_id("unmet")).to_contain_text("element:ngo")
     loads = page.get_by_test_id("load").all_inner_texts()
     assert sorted(int(x) for x in loads) == [8, 9, 9]
+    # The blind proposal stage is open with the same jurors and entries: opening the interview is refused
+    # until the organiser records why.
+    expect(page.get_by_test_id("overlap-warning")).to_be_visible()
+    page.get_by_test_id("open-stage").click()
+    expect(page.locator(".messages")).to_contain_text("Penilaian Proposal")
+    page.fill("input[name=override_reason]", "Wawancara dimajukan atas arahan Sekda.")
     page.get_by_test_id("open-stage").click()
     expect(page.locator(".messages")).to_contain_text("Penilaian dibuka")
     expect(page.get_by_test_id("assign-form")).to_have_count(0)
