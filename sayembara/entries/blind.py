@@ -96,18 +96,22 @@ def _phrase_pattern(phrase: str) -> str:
     return r"[\s.,–-]*".join(parts)
 
 
-def _person_names(full_name: str) -> list[str]:
-    """The forms a person's name takes in a text: the whole name, and first or last name alone if distinctive."""
+def _person_names(full_name: str) -> tuple[list[str], list[str]]:
+    """The forms a person's name takes in a text: the whole name, and first or last name alone if distinctive
+    (masked with or without an honorific); and the common first names, masked only after an honorific
+    ("Bu Sri", "Pak Agus": "Sri" or "Agus" alone are too common to mask)."""
     name = full_name.split(",")[0]  # degrees follow a comma
     words = [w for w in re.findall(r"[\w']+\.?", name) if not _TITLE_WORDS.match(w)]
     words = [w.rstrip(".") for w in words]
     if not words:
-        return []
-    forms = [" ".join(words)]
+        return [], []
+    forms, addressed = [" ".join(words)], []
     for single in {words[0], words[-1]}:
         if len(single) >= 4 and single.lower() not in COMMON_WORDS:
             forms.append(single)
-    return forms
+        elif len(single) >= 2:
+            addressed.append(single)
+    return forms, addressed
 
 
 def _unit_names(institution) -> list[str]:
@@ -144,9 +148,11 @@ class Masker:
             for word in re.findall(r"\w+", unit.name):
                 if len(word) >= 5 and word.lower() not in COMMON_WORDS:
                     self._distinctive.add(word.lower())
-        people_terms = set()
+        people_terms, addressed_only = set(), set()
         for person in people:
-            people_terms.update(_person_names(person))
+            forms, addressed = _person_names(person)
+            people_terms.update(forms)
+            addressed_only.update(addressed)
         # Words a misspelt mention would resemble: long words of the names, masked or not.
         self._references = {w.lower() for t in terms | people_terms for w in re.findall(r"\w+", t) if len(w) >= 6}
         self.terms = sorted(terms | people_terms | {e for e in emails if e}, key=len, reverse=True)
@@ -161,6 +167,8 @@ class Masker:
             if term in people_terms:
                 pattern = rf"(?:{HONORIFICS}\s+)?{pattern}"
             alternatives.append(rf"(?<!\w){pattern}(?!\w)")
+        for name in sorted(addressed_only - people_terms, key=len, reverse=True):
+            alternatives.append(rf"(?<!\w){HONORIFICS}\s+{re.escape(name)}(?!\w)")
         self._regex = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
 
     def mask(self, text: str) -> Masked:

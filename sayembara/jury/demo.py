@@ -3,7 +3,11 @@
 The Pemalang demo's 2018–2020 editions are closed. To try the jury's work a
 newcomer needs an edition whose stages are open; ``prepare_judging_demo``
 builds one from the 2020 structure (stages, criteria, rubric, the same three
-jurors) and nine of its entries' innovations. It is idempotent: a second call
+jurors) and nine new innovations of units that entered in 2020. They are new,
+with titles and texts of their own, as a year's entries are: a copy of 2020's
+would let a blind juror look its makers up in the published 2020 results. Some
+texts name their makers (the unit, a team member, a phone number), as real
+proposals do, for the blind stage to mask. It is idempotent: a second call
 changes nothing.
 """
 
@@ -15,14 +19,38 @@ from django.db import transaction
 from django.utils import timezone
 
 from sayembara.editions.models import Category, Criterion, Edition, Phase, ProposalSection, RubricLevel, Stage
-from sayembara.entries.models import Entry, ProposalAnswer, TeamMember
+from sayembara.entries.models import Entry, Innovation, ProposalAnswer, TeamMember
 
 from . import services
 from .models import Conflict, Juror, StageJury
 
 DEMO_YEAR = 2026
+# New innovations of 2026 (fictional), one per entry, in the order of the 2020 entries they follow.
+NEW_INNOVATIONS = [
+    ("KTP SEHARI JADI: Perekaman dan Cetak KTP-el di Balai Desa", True),
+    ("POSYANDU PINTAR: Catatan Tumbuh Kembang Balita di Ponsel Kader", True),
+    ("SURAT KILAT: Layanan Surat Keterangan Desa Tanpa Antre", True),
+    ("GERAK CEPAT LONGSOR: Peringatan Dini Bencana oleh Relawan Warga", False),
+    ("PASAR SAMPAH: Tukar Sampah Pilah dengan Kebutuhan Pokok", False),
+    ("AIR BERSIH KELILING: Layanan Pengaduan Kebocoran Pipa 24 Jam", True),
+    ("KELAS DARING GURU: Pelatihan Guru Sekolah Dasar Berbasis Video", True),
+    ("RESEP ONLINE: Antrean dan Resep Obat Puskesmas dari Rumah", True),
+    ("PERPUS KELILING DESA: Mobil Baca untuk Dusun Terpencil", False),
+]
 SOURCE_YEAR = 2020
 ENTRY_COUNT = 9
+
+
+def _answer(section, title: str, unit, lead: str, number: int, names_makers: bool) -> str:
+    """A proposal section's text. The first one names its makers, as many real proposals do."""
+    name = title.split(": ", 1)[-1].rstrip(".")
+    text = (f"{section.title}: {name}. Layanan ini dibuat agar warga tidak perlu datang berkali-kali ke kantor, "
+            "dengan langkah yang sederhana dan biaya yang dapat ditanggung anggaran unit.")
+    if names_makers:
+        first = lead.split()[0] if lead else ""
+        text += (f" Inovasi ini digagas oleh tim {unit.short_name or unit.name} ({unit.name})"
+                 f"{f' bersama Bu {first}' if first else ''}. Kontak: 0812-2900-{number:04d}.")
+    return text
 
 
 def _jakarta(*args) -> dt.datetime:
@@ -96,18 +124,28 @@ def prepare_judging_demo() -> Edition | None:
         .order_by("code")[:ENTRY_COUNT]
     )
     entries = []
+    first_section = min((s.order for s in sections.values()), default=0)
     for number, old in enumerate(source_entries, start=1):
+        title, digital = NEW_INNOVATIONS[(number - 1) % len(NEW_INNOVATIONS)]
+        unit = old.institution
+        innovation = Innovation.objects.create(
+            title=title, institution=unit, summary=title.split(": ", 1)[-1], is_digital=digital,
+            started_on=dt.date(DEMO_YEAR - 2, 1 + number % 12, 1),
+        )
         entry = Entry.objects.create(
-            edition=edition, innovation=old.innovation, institution=old.institution,
-            category=categories.get(old.category_id), title=old.title, status=Entry.Status.PASSED,
+            edition=edition, innovation=innovation, institution=unit,
+            category=categories.get(old.category_id), title=title, status=Entry.Status.PASSED,
             code=f"KIPP-{DEMO_YEAR}-{number:03d}", created_by=old.created_by, sent_at=accepted,
         )
+        team = list(old.team.all())
         TeamMember.objects.bulk_create(
-            TeamMember(entry=entry, user=m.user, name=m.name, role=m.role, is_lead=m.is_lead) for m in old.team.all()
+            TeamMember(entry=entry, user=m.user, name=m.name, role=m.role, is_lead=m.is_lead) for m in team
         )
+        lead = next((m.name for m in team if m.is_lead), team[0].name if team else "")
         ProposalAnswer.objects.bulk_create(
-            ProposalAnswer(entry=entry, section=sections[a.section_id], text=a.text) for a in old.answers.all()
-            if a.section_id in sections
+            ProposalAnswer(entry=entry, section=section,
+                           text=_answer(section, title, unit, lead, number, section.order == first_section))
+            for section in sections.values()
         )
         entries.append(entry)
 

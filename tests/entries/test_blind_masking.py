@@ -74,3 +74,9 @@ def test_common_words_stay_and_distinctive_leftovers_are_reported():
 def test_the_units_own_other_names_are_masked():
     result = masked("Program Kantor Capil Keliling", units=(unit("Dinas X", "DX", aliases="Kantor Capil Keliling, KCK"),))
     assert "Capil Keliling" not in result
+
+
+def test_a_common_first_name_is_masked_after_an_honorific():
+    result = masked("Digagas Bu Agus dan Pak Sri; agus adalah kata umum", people=("Agus Maharani", "Sri Lestari"))
+    assert "Bu Agus" not in result and "Pak Sri" not in result
+    assert "agus adalah" in result  # alone, too common to mask
