@@ -9,6 +9,7 @@ published, so a printed copy can be checked against the public page.
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape
 from collections import defaultdict
 
 from django.utils import timezone
@@ -47,6 +48,13 @@ GRID = TableStyle([
 ])
 
 
+def _t(value) -> str:
+    """User text as reportlab paragraph text: every tag-like character escaped. Paragraph markup is the app's own
+    (``<b>``, ``<br/>``); a title like ``SIP<b>DES`` or a justification with ``<img src="/path">`` must print as
+    written, never become markup or embed a file from the server."""
+    return escape(str(value), {'"': "&quot;", "'": "&#x27;"})
+
+
 def _date(value) -> str:
     with override("id"):
         return date_format(timezone.localtime(value) if hasattr(value, "tzinfo") else value, "j F Y")
@@ -63,9 +71,9 @@ def _letterhead(edition) -> list:
     conf = services.settings_for(edition)
     line = Table([[""]], colWidths=[170 * mm], style=[("LINEBELOW", (0, 0), (-1, -1), 1.5, colors.black)])
     return [
-        Paragraph(conf.letterhead_title, TITLE),
-        Paragraph(conf.letterhead_subtitle, TITLE),
-        Paragraph(conf.letterhead_address, CENTER),
+        Paragraph(_t(conf.letterhead_title), TITLE),
+        Paragraph(_t(conf.letterhead_subtitle), TITLE),
+        Paragraph(_t(conf.letterhead_address), CENTER),
         line,
         Spacer(1, 6 * mm),
     ]
@@ -74,8 +82,8 @@ def _letterhead(edition) -> list:
 def _heading(edition, title: str, space: float = 4 * mm) -> list:
     """Letterhead, the paper's title and the edition it belongs to."""
     return _letterhead(edition) + [
-        Paragraph(title, TITLE),
-        Paragraph(f"{edition.title} {edition.year}", CENTER),
+        Paragraph(_t(title), TITLE),
+        Paragraph(f"{_t(edition.title)} {edition.year}", CENTER),
         Spacer(1, space),
     ]
 
@@ -101,8 +109,8 @@ def _build(story: list, edition, pagesize=A4) -> bytes:
 
 def _signatures(names_and_roles: list[tuple[str, str]], edition) -> Table:
     conf = services.settings_for(edition)
-    cells = [[Paragraph(f"{role}<br/><br/><br/><br/><u>{name}</u>", CENTER) for name, role in names_and_roles]]
-    place = Paragraph(f"{conf.city}, {_date(timezone.now())}", BODY)
+    cells = [[Paragraph(f"{_t(role)}<br/><br/><br/><br/><u>{_t(name)}</u>", CENTER) for name, role in names_and_roles]]
+    place = Paragraph(f"{_t(conf.city)}, {_date(timezone.now())}", BODY)
     return Table([[place], [Table(cells, colWidths=[170 * mm / max(1, len(names_and_roles))] * len(names_and_roles))]])
 
 
@@ -136,7 +144,7 @@ def recap_pdf(edition, stage=None) -> bytes:
     data = [["Peringkat", "Nomor", "Inovasi", "Instansi", "Nilai rata-rata", "Nilai terkoreksi", "Rentang", "Seri"]]
     for r in rows:
         data.append([
-            str(r.rank), r.entry.code, Paragraph(r.entry.title, SMALL), Paragraph(r.entry.institution.name, SMALL),
+            str(r.rank), r.entry.code, Paragraph(_t(r.entry.title), SMALL), Paragraph(_t(r.entry.institution.name), SMALL),
             f"{r.plain_mean:.2f}" if r.plain_mean is not None else "–", f"{r.score:.2f}",
             f"{r.rank_low}–{r.rank_high}" if r.rank_low else "–", "ya" if r.tie else "",
         ])
@@ -189,8 +197,8 @@ def _awards(edition):
 def _awards_table(awards) -> Table:
     data = [["Penghargaan", "Kategori", "Inovasi", "Instansi", "Nilai akhir"]]
     for a in awards:
-        data.append([a.title, Paragraph(a.category.name if a.category else "–", SMALL), Paragraph(a.entry.title, SMALL),
-                     Paragraph(a.entry.institution.name, SMALL), f"{a.final_score:.2f}" if a.final_score is not None else "–"])
+        data.append([a.title, Paragraph(_t(a.category.name) if a.category else "–", SMALL), Paragraph(_t(a.entry.title), SMALL),
+                     Paragraph(_t(a.entry.institution.name), SMALL), f"{a.final_score:.2f}" if a.final_score is not None else "–"])
     return Table(data, colWidths=[22 * mm, 32 * mm, 52 * mm, 46 * mm, 18 * mm], style=GRID, repeatRows=1)
 
 
@@ -203,19 +211,19 @@ def minutes_pdf(edition) -> bytes:
     n_sheets = ScoreSheet.objects.filter(stage__edition=edition, status=ScoreSheet.Status.SUBMITTED).count()
     story = _heading(edition, "BERITA ACARA PENILAIAN DAN PENETAPAN PEMENANG", space=5 * mm) + [
         Paragraph(
-            f"Pada hari ini, {_date(timezone.now())}, bertempat di {edition.venue or edition.host}, tim juri "
-            f"{edition.title} {edition.year} yang ditetapkan dengan Keputusan Nomor {edition.decree_number or '–'} "
+            f"Pada hari ini, {_date(timezone.now())}, bertempat di {_t(edition.venue or edition.host)}, tim juri "
+            f"{_t(edition.title)} {edition.year} yang ditetapkan dengan Keputusan Nomor {_t(edition.decree_number or '–')} "
             "telah melaksanakan penilaian dengan hasil sebagai berikut.", BODY),
         Paragraph("1. Tim juri", HEAD),
     ]
     story.append(Table([["No", "Nama", "Unsur", "Afiliasi"]] + [
-        [str(i), j.user.full_name, ELEMENT_ID[j.element], Paragraph(str(j.affiliation or "–"), SMALL)]
+        [str(i), j.user.full_name, ELEMENT_ID[j.element], Paragraph(_t(j.affiliation or "–"), SMALL)]
         for i, j in enumerate(jury, start=1)
     ], colWidths=[10 * mm, 60 * mm, 40 * mm, 60 * mm], style=GRID))
     story += [
         Paragraph("2. Tahap dan bobot penilaian", HEAD),
         Table([["Tahap", "Bobot", "Kriteria"]] + [
-            [s.name, f"{s.weight:.0f}%", Paragraph(", ".join(f"{c.name} ({c.weight:.0f}%)" for c in s.criteria.all()), SMALL)]
+            [s.name, f"{s.weight:.0f}%", Paragraph(", ".join(f"{_t(c.name)} ({c.weight:.0f}%)" for c in s.criteria.all()), SMALL)]
             for s in stages
         ], colWidths=[45 * mm, 20 * mm, 105 * mm], style=GRID),
         Paragraph(
@@ -242,16 +250,16 @@ def decree_pdf(edition) -> bytes:
     awards = _awards(edition)
     story = _letterhead(edition) + [
         Paragraph("DRAF", CENTER),
-        Paragraph(f"KEPUTUSAN {conf.signatory_title.upper() or 'BUPATI'}", TITLE),
+        Paragraph(f"KEPUTUSAN {_t(conf.signatory_title.upper() or 'BUPATI')}", TITLE),
         Paragraph("NOMOR: ........................", CENTER),
-        Paragraph(f"TENTANG PENETAPAN PEMENANG {edition.title.upper()} TAHUN {edition.year}", TITLE),
+        Paragraph(f"TENTANG PENETAPAN PEMENANG {_t(edition.title.upper())} TAHUN {edition.year}", TITLE),
         Spacer(1, 5 * mm),
         Paragraph("Menimbang: bahwa berdasarkan berita acara penilaian tim juri, perlu menetapkan pemenang "
-                  f"{edition.title} Tahun {edition.year} dengan keputusan.", BODY),
-        Paragraph(f"Mengingat: Keputusan Nomor {edition.decree_number or '–'} tentang penyelenggaraan kompetisi.", BODY),
+                  f"{_t(edition.title)} Tahun {edition.year} dengan keputusan.", BODY),
+        Paragraph(f"Mengingat: Keputusan Nomor {_t(edition.decree_number or '–')} tentang penyelenggaraan kompetisi.", BODY),
         Spacer(1, 3 * mm),
         Paragraph("MEMUTUSKAN", TITLE),
-        Paragraph(f"KESATU: Menetapkan pemenang {edition.title} Tahun {edition.year} sebagaimana tercantum dalam lampiran.", BODY),
+        Paragraph(f"KESATU: Menetapkan pemenang {_t(edition.title)} Tahun {edition.year} sebagaimana tercantum dalam lampiran.", BODY),
         Paragraph("KEDUA: Keputusan ini berlaku sejak tanggal ditetapkan.", BODY),
         Spacer(1, 4 * mm),
         Paragraph("LAMPIRAN", HEAD),
@@ -276,8 +284,8 @@ def score_sheets_pdf(edition, juror) -> bytes:
     story = []
     for sheet in sheets:
         story += _heading(edition, f"LEMBAR PENILAIAN – {sheet.stage.name.upper()}") + [
-            Paragraph(f"Nomor entri: {sheet.entry.code}<br/>Inovasi: {sheet.entry.title}<br/>"
-                      f"Juri: {juror.user.full_name} ({ELEMENT_ID[juror.element]})<br/>"
+            Paragraph(f"Nomor entri: {_t(sheet.entry.code)}<br/>Inovasi: {_t(sheet.entry.title)}<br/>"
+                      f"Juri: {_t(juror.user.full_name)} ({ELEMENT_ID[juror.element]})<br/>"
                       f"Status: {'terkirim ' + _date(sheet.submitted_at) if sheet.submitted_at else 'draf'}"
                       + (" – dimasukkan panitia dari lembar kertas" if sheet.entered_by_id else ""), BODY),
             Spacer(1, 3 * mm),
@@ -285,7 +293,7 @@ def score_sheets_pdf(edition, juror) -> bytes:
         data = [["Kriteria", "Bobot", "Nilai", "Alasan"]]
         for score in sheet.scores.all():
             data.append([score.criterion.name, f"{score.criterion.weight:.0f}%", f"{score.value:.0f}",
-                         Paragraph(score.justification or "–", SMALL)])
+                         Paragraph(_t(score.justification or "–"), SMALL)])
         story += [Table(data, colWidths=[45 * mm, 18 * mm, 15 * mm, 92 * mm], style=GRID), Spacer(1, 10 * mm),
                   _signatures([(juror.user.full_name, "Juri")], edition), PageBreak()]
     if not story:
@@ -306,17 +314,17 @@ def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
     edition, entry = certificate.edition, certificate.entry
     big = ParagraphStyle("big", parent=TITLE, fontSize=26, leading=32)
     mid = ParagraphStyle("mid", parent=TITLE, fontSize=16, leading=20)
-    what = (f"sebagai <b>{certificate.award.title}</b>" + (f" {certificate.award.category.name}" if certificate.award.category else "")
+    what = (f"sebagai <b>{_t(certificate.award.title)}</b>" + (f" {_t(certificate.award.category.name)}" if certificate.award.category else "")
             if certificate.award else "sebagai <b>Peserta</b>")
     story = _letterhead(edition) + [
         Paragraph("PIAGAM PENGHARGAAN", big),
         Spacer(1, 6 * mm),
         Paragraph("diberikan kepada", CENTER),
-        Paragraph(entry.institution.name, mid),
-        Paragraph(f"atas inovasi <b>{entry.title}</b>", CENTER),
-        Paragraph(f"{what} dalam {edition.title} Tahun {edition.year}", CENTER),
+        Paragraph(_t(entry.institution.name), mid),
+        Paragraph(f"atas inovasi <b>{_t(entry.title)}</b>", CENTER),
+        Paragraph(f"{what} dalam {_t(edition.title)} Tahun {edition.year}", CENTER),
         Spacer(1, 8 * mm),
-        Table([[_qr(verify_url), Paragraph(f"Kode piagam: <b>{certificate.code}</b><br/>Periksa keaslian: {verify_url}", SMALL),
+        Table([[_qr(verify_url), Paragraph(f"Kode piagam: <b>{_t(certificate.code)}</b><br/>Periksa keaslian: {_t(verify_url)}", SMALL),
                 _signatures([(services.settings_for(edition).signatory_name or "..............................",
                               services.settings_for(edition).signatory_title)], edition)]],
               colWidths=[40 * mm, 90 * mm, 110 * mm]),
@@ -346,8 +354,8 @@ def feedback_pdf(edition, entry: Entry) -> bytes:
     story = _letterhead(edition) + [
         Paragraph("SURAT UMPAN BALIK PENILAIAN", TITLE),
         Spacer(1, 4 * mm),
-        Paragraph(f"Kepada Yth. Pimpinan {entry.institution.name}<br/>Perihal: hasil penilaian inovasi "
-                  f"<b>{entry.title}</b> ({entry.code}) dalam {edition.title} Tahun {edition.year}", BODY),
+        Paragraph(f"Kepada Yth. Pimpinan {_t(entry.institution.name)}<br/>Perihal: hasil penilaian inovasi "
+                  f"<b>{_t(entry.title)}</b> ({_t(entry.code)}) dalam {_t(edition.title)} Tahun {edition.year}", BODY),
         Spacer(1, 3 * mm),
         Paragraph("Terima kasih atas partisipasi Bapak/Ibu. Berikut nilai inovasi Anda per kriteria dibandingkan dengan "
                   "seluruh peserta, beserta alasan yang ditulis para juri, sebagai bahan penyempurnaan inovasi.", BODY),
@@ -357,9 +365,9 @@ def feedback_pdf(edition, entry: Entry) -> bytes:
     data = [["Tahap", "Kriteria", "Nilai Anda", "Rata-rata peserta", "Terendah–tertinggi", "Alasan juri"]]
     for key, values in own.items():
         stats = field.get(key, {})
-        data.append([Paragraph(key[0], SMALL), Paragraph(key[1], SMALL), f"{sum(values) / len(values):.1f}",
+        data.append([Paragraph(_t(key[0]), SMALL), Paragraph(_t(key[1]), SMALL), f"{sum(values) / len(values):.1f}",
                      f"{stats.get('mean', 0):.1f}", f"{stats.get('low', 0):.0f}–{stats.get('high', 0):.0f}",
-                     Paragraph("<br/>".join(reasons[key]) or "–", SMALL)])
+                     Paragraph("<br/>".join(_t(reason) for reason in reasons[key]) or "–", SMALL)])
     story += [Spacer(1, 3 * mm), Table(data, colWidths=[24 * mm, 28 * mm, 16 * mm, 20 * mm, 22 * mm, 60 * mm], style=GRID, repeatRows=1),
               Spacer(1, 8 * mm), _signatures([("Panitia", "Ketua Panitia")], edition)]
     return _build(story, edition)

@@ -70,3 +70,36 @@ def test_certificate_carries_its_code_and_the_feedback_letter_the_field(client_a
     # Another unit's innovator cannot fetch this unit's papers.
     other = edition_2020.entries.exclude(institution=entry.institution).first()
     assert innovator.get(reverse("results:entry_paper", args=[2020, other.code, "feedback.pdf"])).status_code == 403
+
+
+def _pdf_bytes_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_hostile_titles_and_justifications_print_as_written(edition_2020):
+    """User text never becomes paper markup: no vanished words, no 500, no server file embedded."""
+    from sayembara.entries.models import Entry
+    from sayembara.jury.models import Score
+    from sayembara.results import documents
+
+    awarded = edition_2020.awards.select_related("entry").first().entry
+    Entry.objects.filter(pk=awarded.pk).update(title='SIP<b>DES <Tanda> & "kutip" <img src="/etc/passwd"/>')
+    score = Score.objects.filter(sheet__entry=awarded, sheet__stage__edition=edition_2020).first()
+    Score.objects.filter(pk=score.pk).update(justification='<img src="/etc/hostname" width="400"/> bagus <font size="40">')
+    awarded.refresh_from_db()
+    juror = score.sheet.juror
+    certificate = Certificate.objects.filter(entry=awarded).first()
+    papers = {
+        "recap": documents.recap_pdf(edition_2020),
+        "minutes": documents.minutes_pdf(edition_2020),
+        "decree": documents.decree_pdf(edition_2020),
+        "feedback": documents.feedback_pdf(edition_2020, awarded),
+        "sheets": documents.score_sheets_pdf(edition_2020, juror),
+        "certificate": documents.certificate_pdf(certificate, "https://lomba.example/verifikasi/"),
+    }
+    for name, data in papers.items():
+        text = " ".join(_pdf_bytes_text(data).split())
+        assert "SIP<b>DES" in text and "<Tanda>" in text, name
+        assert b"/Subtype /Image" not in data and b"/Subtype/Image" not in data, name  # nothing from the server
+    feedback = " ".join(_pdf_bytes_text(papers["feedback"]).split())
+    assert '<img src="/etc/hostname" width="400"/> bagus' in feedback
