@@ -815,17 +815,32 @@ def accept_code_of_conduct(juror: Juror) -> None:
 
 def build_schedule(stage: Stage, rooms: list[str], starts_at: dt.datetime, presentation_minutes: int,
                    questions_minutes: int, break_minutes: int = 0, by=None) -> int:
-    """Give every entry of the stage a slot, round-robin over the rooms, in entry-number order."""
+    """Give every entry of the stage a slot, in entry-number order, at the earliest time a room is free and none
+    of its panel's jurors sits in another room: a juror is never booked in two rooms at once (with one panel for
+    everything, the rooms simply take turns)."""
     rooms = [r.strip() for r in rooms if r.strip()]
     if not rooms:
         raise JuryError(_("Name at least one room."))
     length = dt.timedelta(minutes=presentation_minutes + questions_minutes + break_minutes)
     entries = list(stage_entries(stage).order_by("code").values_list("pk", flat=True))
-    slots = [
-        TimeSlot(stage=stage, entry_id=entry_id, room=rooms[i % len(rooms)], starts_at=starts_at + (i // len(rooms)) * length,
-                 presentation_minutes=presentation_minutes, questions_minutes=questions_minutes)
-        for i, entry_id in enumerate(entries)
-    ]
+    panels = defaultdict(set)
+    for juror_id, entry_id in Assignment.objects.filter(stage=stage).values_list("juror_id", "entry_id"):
+        panels[entry_id].add(juror_id)
+    busy_rooms: dict[int, set[str]] = defaultdict(set)  # time step -> rooms taken
+    busy_jurors: dict[int, set[int]] = defaultdict(set)  # time step -> jurors sitting
+    slots = []
+    for entry_id in entries:
+        step = 0
+        while True:
+            free = [r for r in rooms if r not in busy_rooms[step]]
+            if free and not (panels[entry_id] & busy_jurors[step]):
+                room = free[0]
+                break
+            step += 1
+        busy_rooms[step].add(room)
+        busy_jurors[step] |= panels[entry_id]
+        slots.append(TimeSlot(stage=stage, entry_id=entry_id, room=room, starts_at=starts_at + step * length,
+                              presentation_minutes=presentation_minutes, questions_minutes=questions_minutes))
     with transaction.atomic(), acting_as(by, note="schedule"):
         TimeSlot.objects.filter(stage=stage).delete()
         TimeSlot.objects.bulk_create(slots)

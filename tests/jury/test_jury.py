@@ -646,3 +646,29 @@ def test_a_juror_opens_evidence_under_a_neutral_name_and_a_conflicted_juror_cann
     conflicted = Client()
     conflicted.force_login(conflict.juror.user, backend="django.contrib.auth.backends.ModelBackend")
     assert conflicted.get(url).status_code == 404
+
+
+def test_no_juror_is_booked_in_two_rooms_at_once(judging, jurors):
+    """The demo's presentation panels overlap (three jurors): two rooms may never sit the same juror at once."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    stage = judging["presentation"]
+    services.build_schedule(stage, ["Ruang A", "Ruang B", "Ruang C"], timezone.now().replace(microsecond=0), 10, 10)
+    sitting = {}
+    for slot in TimeSlot.objects.filter(stage=stage):
+        for juror_id in Assignment.objects.filter(stage=stage, entry=slot.entry).values_list("juror_id", flat=True):
+            key = (juror_id, slot.starts_at)
+            assert key not in sitting, f"juror {juror_id} in {sitting.get(key)} and {slot.room} at {slot.starts_at}"
+            sitting[key] = slot.room
+    assert TimeSlot.objects.filter(stage=stage).count() == services.stage_entries(stage).count()
+    # Two panels that share nobody do sit at the same time in two rooms.
+    Assignment.objects.filter(stage=stage).delete()
+    entries = list(services.stage_entries(stage).order_by("code")[:2])
+    Assignment.objects.create(stage=stage, juror=jurors["academic"], entry=entries[0])
+    Assignment.objects.create(stage=stage, juror=jurors["bureaucracy"], entry=entries[1])
+    start = timezone.now().replace(microsecond=0) + dt.timedelta(days=1)
+    services.build_schedule(stage, ["Ruang A", "Ruang B"], start, 10, 10)
+    first, second = (TimeSlot.objects.get(stage=stage, entry=e) for e in entries)
+    assert first.starts_at == second.starts_at and first.room != second.room
