@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Avg, Count, Max, Min, Sum
+from django.db.models import Avg, Count, Exists, Max, Min, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
-from sayembara.jury.models import Score, ScoreSheet
+from sayembara.jury.models import Conflict, Score, ScoreSheet
 from sayembara_score import ScoreRow, WeightScheme, rank, reliability_from_scores, sensitivity
 
 from .models import Award, Certificate, JuryVote, Objection, Publication, RankedEntry, RankingRun, ResultSettings
@@ -67,9 +67,12 @@ def load_inputs(edition: Edition, stage: Stage | None = None) -> ScoreInputs:
         stages = [s for s in stages if s.pk == stage.pk]
     criteria = {c.pk: (s, c) for s in stages for c in s.criteria.all()}
     rows = []
+    # A conflict of interest recorded after a juror scored the entry takes that juror's scores out of the
+    # ranking: a conflicted opinion must not count, whenever the conflict came to light.
+    conflicted = Conflict.objects.filter(juror_id=OuterRef("sheet__juror_id"), entry_id=OuterRef("sheet__entry_id"))
     values = Score.objects.filter(
         sheet__stage__in=stages, sheet__status=ScoreSheet.Status.SUBMITTED
-    ).values_list("sheet__entry_id", "sheet__juror_id", "criterion_id", "value")
+    ).filter(~Exists(conflicted)).values_list("sheet__entry_id", "sheet__juror_id", "criterion_id", "value")
     for entry_id, juror_id, criterion_id, value in values.iterator(chunk_size=5000):
         s, c = criteria[criterion_id]
         low, high = float(c.min_score), float(c.max_score)
@@ -106,7 +109,8 @@ def fingerprint(edition: Edition, stage: Stage | None = None) -> str:
         sheets = sheets.filter(stage=stage)
     agg = sheets.aggregate(n=Count("pk"), last=Max("updated_at"), top=Max("pk"))
     last = agg["last"].isoformat() if agg["last"] else "-"
-    return f"{agg['n']}:{agg['top'] or 0}:{last}"
+    conflicts = Conflict.objects.filter(juror__edition=edition).aggregate(n=Count("pk"), top=Max("pk"))
+    return f"{agg['n']}:{agg['top'] or 0}:{last}:{conflicts['n']}:{conflicts['top'] or 0}"
 
 
 def touch_sheet_on_score_change(sender, instance, **kwargs):
@@ -254,6 +258,7 @@ def explain_entry(edition: Edition, entry: Entry) -> dict:
         .order_by("stage__order", "juror__element")
     )
     by_stage: dict[int, list] = defaultdict(list)
+    conflicted = set(Conflict.objects.filter(entry=entry).values_list("juror_id", flat=True))
     for sheet in sheets:
         weights = {c.pk: float(c.weight) for c in sheet.stage.criteria.all()}
         parts = []
@@ -265,7 +270,8 @@ def explain_entry(edition: Edition, entry: Entry) -> dict:
         weight_sum = sum(p["weight"] for p in parts)
         complete = len(parts) == len(weights)
         total = sum(p["weight"] * p["normalised"] for p in parts) / weight_sum if complete and weight_sum else None
-        by_stage[sheet.stage_id].append({"sheet": sheet, "parts": parts, "total": total, "complete": complete})
+        by_stage[sheet.stage_id].append({"sheet": sheet, "parts": parts, "total": total, "complete": complete,
+                                         "conflicted": sheet.juror_id in conflicted})
     return {"stages": [(s, by_stage.get(s.pk, [])) for s in stages]}
 
 

@@ -205,3 +205,23 @@ def test_advancement_with_an_unknown_entry_number_changes_nothing(client_as, edi
     response = client_as("organiser").post(reverse("results:advance", args=[2020, 1]), {"add": "KIPP-9999-999"}, follow=True)
     assert "KIPP-9999-999" in response.content.decode()
     assert not edition_2020.entries.filter(reached_stage__isnull=False).exists()
+
+
+def test_a_conflict_recorded_after_scoring_takes_those_scores_out_and_says_so(client_as, edition_2020):
+    from sayembara.jury.models import Conflict, ScoreSheet
+
+    before = services.load_inputs(edition_2020)
+    services.compute_ranking(edition_2020)
+    sheet = ScoreSheet.objects.filter(stage__edition=edition_2020, status="submitted").select_related("juror", "entry").first()
+    Conflict.objects.create(juror=sheet.juror, entry=sheet.entry, kind=Conflict.Kind.FAMILY,
+                            source=Conflict.Source.RECORDED, note="Baru diketahui: saudara kandung ketua tim.")
+    _run, stale = services.current_run(edition_2020)
+    assert stale  # the stored ranking no longer stands
+    after = services.load_inputs(edition_2020)
+    def of_pair(rows):
+        return [r for r in rows if r.entry == str(sheet.entry_id) and r.juror == str(sheet.juror_id)]
+
+    assert of_pair(before.rows) and not of_pair(after.rows)
+    assert len(after.rows) == len(before.rows) - len(of_pair(before.rows))
+    page = client_as("organiser").get(reverse("results:explain", args=[2020, sheet.entry.code])).content.decode()
+    assert 'data-testid="conflicted-sheet"' in page
