@@ -22,12 +22,17 @@ from django.utils.translation import gettext as _
 
 from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
+from sayembara.errors import DomainError
 from sayembara.jury.models import Conflict, Score, ScoreSheet
 from sayembara_score import ScoreRow, WeightScheme, rank, reliability_from_scores, sensitivity
 
 from .models import Award, Certificate, JuryVote, Objection, Publication, RankedEntry, RankingRun, ResultSettings
 
 FINAL = "final"
+
+
+class ResultsError(DomainError, ValueError):
+    """A refused step of ranking, deciding or publishing, with a message for the user."""
 
 
 class NoScoresYet(ValueError):
@@ -298,16 +303,45 @@ def propose_advancement(stage: Stage, run: RankingRun) -> list[int]:
 
 
 @transaction.atomic
-def confirm_advancement(stage: Stage, entry_ids: list[int]) -> int:
-    """Move the chosen entries to the next stage (recorded on each entry, so audited)."""
+def advancement_problems(stage: Stage) -> list[str]:
+    """Why advancing from ``stage`` now would cut entries on an incomplete judgement."""
+    from sayembara.jury.models import Assignment
+
+    problems = []
+    if stage.status == Stage.Status.OPEN:
+        problems.append(_("The stage is still open: jurors may still change their scores."))
+    assigned = Assignment.objects.filter(stage=stage).exclude(
+        Exists(Conflict.objects.filter(juror_id=OuterRef("juror_id"), entry_id=OuterRef("entry_id"))))
+    submitted = set(ScoreSheet.objects.filter(stage=stage, status=ScoreSheet.Status.SUBMITTED).values_list("juror_id", "entry_id"))
+    missing = sum(1 for pair in assigned.values_list("juror_id", "entry_id") if pair not in submitted)
+    if missing:
+        problems.append(_("%(missing)s of %(total)s score sheets are not submitted.") % {"missing": missing, "total": assigned.count()})
+    _run, stale = current_run(stage.edition, stage)
+    if stale:
+        problems.append(_("Scores changed since the ranking was computed: compute it again."))
+    return problems
+
+
+@transaction.atomic
+def confirm_advancement(stage: Stage, entry_ids: list[int], by=None, reason: str = "") -> int:
+    """Move the chosen entries to the next stage (recorded on each entry, so audited). Refused while the stage's
+    judgement is incomplete (open, sheets missing, ranking stale) unless the organiser records why."""
+    from sayembara.audit.trail import acting_as
+
     next_stage = Stage.objects.filter(edition=stage.edition, order__gt=stage.order).order_by("order").first()
     if next_stage is None:
-        raise ValueError(_("This is the last stage: nothing to advance to."))
+        raise ResultsError(_("This is the last stage: nothing to advance to."))
+    problems = advancement_problems(stage)
+    reason = reason.strip()
+    if problems and not reason:
+        raise ResultsError(_("Not advanced: %(problems)s Close the stage and complete the sheets first, or record why "
+                             "the entries must advance now.") % {"problems": " ".join(problems)})
     moved = 0
-    for entry in Entry.objects.filter(pk__in=entry_ids, edition=stage.edition):
-        entry.reached_stage = next_stage
-        entry.save(update_fields=["reached_stage", "updated_at"])
-        moved += 1
+    with acting_as(by, note=_("Advanced to %(stage)s") % {"stage": next_stage.name} + (f": {reason}" if reason else "")):
+        for entry in Entry.objects.filter(pk__in=entry_ids, edition=stage.edition):
+            entry.reached_stage = next_stage
+            entry.save(update_fields=["reached_stage", "updated_at"])
+            moved += 1
     return moved
 
 

@@ -161,9 +161,19 @@ def advance(request, year: int, order: int):
         messages.error(request, _("Unknown entry numbers: %(codes)s. Nothing was changed.") % {"codes": ", ".join(unknown)})
         return redirect("results:stage", year, order)
     chosen = (chosen | {known[c] for c in wanted}) - {known[c] for c in unwanted}
+    reason = request.POST.get("reason", "")[:500]
+    if request.POST.get("confirmed") != "1":
+        # Irreversible for the entries cut: first say who advances and who does not, and what is still missing.
+        rows = list(run.rows.select_related("entry__institution").order_by("rank"))
+        return render(request, "results/advance_confirm.html", {
+            "edition": edition, "stage": stage, "next_stage": edition.stages.filter(order__gt=order).order_by("order").first(),
+            "advancing": [r for r in rows if r.entry_id in chosen], "cut": [r for r in rows if r.entry_id not in chosen],
+            "problems": services.advancement_problems(stage), "add": request.POST.get("add", ""),
+            "remove": request.POST.get("remove", ""), "reason": reason,
+        })
     try:
-        moved = services.confirm_advancement(stage, sorted(chosen))
-    except ValueError as error:
+        moved = services.confirm_advancement(stage, sorted(chosen), by=request.user, reason=reason)
+    except services.ResultsError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("%(n)d entries advance to the next stage.") % {"n": moved})

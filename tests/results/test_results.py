@@ -193,10 +193,38 @@ def test_advancement_follows_the_stage_rule_and_is_confirmed_by_the_organiser(cl
     assert max(ranks[e] for e in chosen) <= 12
     outside = edition_2020.entries.exclude(pk__in=chosen).order_by("code").first()
     inside = edition_2020.entries.filter(pk__in=chosen).order_by("code").first()
-    client_as("organiser").post(reverse("results:advance", args=[2020, 1]), {"add": outside.code, "remove": inside.code})
+    client = client_as("organiser")
+    # First the confirmation: who advances, who stops here; nothing moves yet.
+    page = client.post(reverse("results:advance", args=[2020, 1]), {"add": outside.code, "remove": inside.code})
+    html = page.content.decode()
+    assert page.status_code == 200 and outside.code in html.split('data-testid="cut"')[0]
+    assert inside.code in html.split('data-testid="cut"')[1]
+    assert not edition_2020.entries.filter(reached_stage__isnull=False).exists()
+    client.post(reverse("results:advance", args=[2020, 1]), {"add": outside.code, "remove": inside.code, "confirmed": "1"})
     presentation = Stage.objects.get(edition=edition_2020, order=2)
     expected = (set(chosen) | {outside.pk}) - {inside.pk}
     assert set(edition_2020.entries.filter(reached_stage=presentation).values_list("pk", flat=True)) == expected
+
+
+def test_advancing_an_open_stage_with_missing_sheets_needs_a_recorded_reason(client_as, edition_2020):
+    from sayembara.audit.models import AuditEvent
+    from sayembara.jury.models import ScoreSheet
+
+    stage = Stage.objects.get(edition=edition_2020, order=1)
+    services.compute_ranking(edition_2020, stage)
+    Stage.objects.filter(pk=stage.pk).update(status=Stage.Status.OPEN)
+    ScoreSheet.objects.filter(pk__in=list(ScoreSheet.objects.filter(stage=stage).order_by("pk")[:2].values_list("pk", flat=True))).update(status="draft")
+    client = client_as("organiser")
+    page = client.post(reverse("results:advance", args=[2020, 1]), {}).content.decode()
+    assert 'data-testid="advance-problems"' in page and "masih dibuka" in page and "2 dari" in page
+    response = client.post(reverse("results:advance", args=[2020, 1]), {"confirmed": "1"}, follow=True)
+    assert not edition_2020.entries.filter(reached_stage__isnull=False).exists()
+    assert "Tidak dilanjutkan" in response.content.decode()
+    client.post(reverse("results:advance", args=[2020, 1]), {"confirmed": "1", "reason": "Rapat juri 12 Agustus memutuskan."})
+    moved = edition_2020.entries.filter(reached_stage__isnull=False)
+    assert moved.count() == 12
+    assert AuditEvent.objects.filter(model="entries.entry", object_id=str(moved.first().pk),
+                                     note__contains="Rapat juri 12 Agustus").exists()
 
 
 def test_advancement_with_an_unknown_entry_number_changes_nothing(client_as, edition_2020):
