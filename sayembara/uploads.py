@@ -91,37 +91,57 @@ def check_upload(upload) -> CleanFile:
 check_evidence = check_upload
 
 
-# What a PDF may carry besides what its pages print: document and page metadata, applications' private data,
-# scripts and actions, files and forms. None of it survives the rewrite.
-_PDF_CATALOG_KEYS = ("/Metadata", "/OpenAction", "/AA", "/Names", "/AcroForm", "/PieceInfo", "/StructTreeRoot",
-                     "/MarkInfo", "/SpiderInfo", "/Threads", "/URI", "/Outlines", "/Collection", "/Perms",
-                     "/Legal", "/Requirements", "/OCProperties", "/Dests")
-_PDF_PAGE_KEYS = ("/Metadata", "/PieceInfo", "/AA", "/Annots", "/B", "/Thumb", "/StructParents", "/ID", "/PZ",
-                  "/SeparationInfo", "/Trans", "/Tabs", "/LastModified")
-_PDF_RESOURCE_KEYS = ("/Metadata", "/PieceInfo", "/OC", "/OPI", "/AA", "/LastModified")
+# A PDF is rebuilt keeping only what its pages draw. Dictionaries keep only the keys named here (whatever a
+# producer adds under another name is dropped); everything else reachable loses the keys that carry metadata,
+# private data, scripts, actions, files, forms or annotations.
+_KEEP_CATALOG = {"/Type", "/Pages"}
+_KEEP_PAGES_NODE = {"/Type", "/Kids", "/Count", "/Parent"}
+_KEEP_PAGE = {"/Type", "/Parent", "/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox", "/Rotate", "/Resources",
+              "/Contents", "/UserUnit", "/Group"}
+_KEEP_RESOURCES = {"/Font", "/XObject", "/ExtGState", "/ColorSpace", "/Pattern", "/Shading", "/ProcSet"}
+_DROP_ANYWHERE = {"/Metadata", "/PieceInfo", "/AA", "/OpenAction", "/JS", "/JavaScript", "/Names", "/Annots",
+                  "/AcroForm", "/URI", "/Launch", "/EmbeddedFiles", "/LastModified", "/OC", "/OPI", "/ActualText",
+                  "/Alt", "/StructParent", "/StructParents", "/Properties"}
+_INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
+# Marked-content operators carry property lists (/ActualText, optional-content names); drawing does not need them.
+_MARKED_CONTENT = {"BDC", "BMC", "EMC", "MP", "DP"}
 
 
-def _scrub_resources(resources, seen: set) -> None:
-    """Drop metadata and private data from every image and form XObject a page draws, at any depth."""
+def _scrub(obj, seen: set) -> None:
+    """Drop the keys that carry hidden data from ``obj`` and everything it reaches (fonts, images, forms...)."""
     import pikepdf
 
-    if not isinstance(resources, pikepdf.Dictionary):
+    if isinstance(obj, pikepdf.Array):
+        for item in obj:
+            _scrub(item, seen)
         return
-    xobjects = resources.get("/XObject")
-    if not isinstance(xobjects, pikepdf.Dictionary):
+    if not isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
         return
-    for key in list(xobjects.keys()):
-        xobject = xobjects[key]
-        identity = xobject.objgen if xobject.is_indirect else None
-        if identity in seen:
-            continue
-        if identity:
-            seen.add(identity)
-        for drop in _PDF_RESOURCE_KEYS:
-            if drop in xobject:
-                del xobject[drop]
-        if xobject.get("/Subtype") == "/Form":
-            _scrub_resources(xobject.get("/Resources"), seen)
+    if obj.is_indirect:
+        if obj.objgen in seen:
+            return
+        seen.add(obj.objgen)
+    for key in list(obj.keys()):
+        if key in _DROP_ANYWHERE or (key == "/Name" and obj.get("/Type") in ("/OCG", "/OCMD")):
+            del obj[key]
+    resources = obj.get("/Resources")
+    if isinstance(resources, pikepdf.Dictionary):
+        for key in list(resources.keys()):
+            if key not in _KEEP_RESOURCES:
+                del resources[key]
+    if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Form":
+        _normalise_content(obj)
+    for key in list(obj.keys()):
+        if key not in ("/Parent", "/P"):
+            _scrub(obj[key], seen)
+
+
+def _normalise_content(stream) -> None:
+    """Rewrite a content stream without comments or marked-content property lists (they can hold any text)."""
+    import pikepdf
+
+    operations = [op for op in pikepdf.parse_content_stream(stream) if str(op.operator) not in _MARKED_CONTENT]
+    stream.write(pikepdf.unparse_content_stream(operations))
 
 
 def _clean_pdf(data: bytes, name: str) -> bytes:
@@ -131,7 +151,8 @@ def _clean_pdf(data: bytes, name: str) -> bytes:
     objects still reachable once the references are cut: embedded files,
     scripts and metadata that nothing points to any more are gone from the
     file, not merely hidden, and it copes with the damaged PDFs that scanners
-    and office suites produce.
+    and office suites produce. Dictionaries keep only known keys, so what a
+    producer stores under a name of its own does not survive either.
     """
     import pikepdf
 
@@ -139,16 +160,38 @@ def _clean_pdf(data: bytes, name: str) -> bytes:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             if not len(pdf.pages):
                 raise ValueError("no pages")
-            root = pdf.Root
-            for key in _PDF_CATALOG_KEYS:
-                if key in root:
-                    del root[key]
             seen: set = set()
             for page in pdf.pages:
-                for key in _PDF_PAGE_KEYS:
-                    if key in page.obj:
+                # Attributes a page inherits from the page tree are written on the page, so the tree can be bare.
+                for key in _INHERITED:
+                    if key not in page.obj:
+                        value = page.obj.get_inheritable(key) if hasattr(page.obj, "get_inheritable") else None
+                        if value is None:
+                            node = page.obj.get("/Parent")
+                            while node is not None and value is None:
+                                value = node.get(key)
+                                node = node.get("/Parent")
+                        if value is not None:
+                            page.obj[key] = value
+                for key in list(page.obj.keys()):
+                    if key not in _KEEP_PAGE:
                         del page.obj[key]
-                _scrub_resources(page.obj.get("/Resources"), seen)
+                contents = page.obj.get("/Contents")
+                if contents is not None:
+                    page.contents_coalesce()
+                    _normalise_content(page.obj.Contents)
+                _scrub(page.obj, seen)
+            root = pdf.Root
+            for key in list(root.keys()):
+                if key not in _KEEP_CATALOG:
+                    del root[key]
+            nodes = [root.Pages]
+            while nodes:
+                node = nodes.pop()
+                for key in list(node.keys()):
+                    if key not in _KEEP_PAGES_NODE:
+                        del node[key]
+                nodes.extend(kid for kid in node.get("/Kids", []) if kid.get("/Type") == "/Pages")
             if "/Info" in pdf.trailer:
                 del pdf.trailer["/Info"]
             out = io.BytesIO()

@@ -17,8 +17,9 @@ class EditionQuerySet(models.QuerySet):
         return self.public().order_by("-year").first()
 
     def with_makers_hidden(self):
-        """Editions with a blind stage open: the public must not learn which unit made which entry."""
-        return self.filter(stages__blind=True, stages__status="open").distinct()
+        """Editions with a blind stage still to come or under way: the public must not learn which unit made which
+        entry (a list published before the stage opens would be kept, cached and looked up by jurors)."""
+        return self.filter(stages__blind=True, stages__status__in=["planned", "open"]).distinct()
 
 
 class Edition(models.Model):
@@ -54,11 +55,11 @@ class Edition(models.Model):
 
     @property
     def makers_hidden(self) -> bool:
-        """While a blind stage is open, public pages name no entry with its unit (counts only): a juror could
-        otherwise look up who made what they judge."""
+        """Until its blind stage has closed, public pages name no entry with its unit (counts only): a juror could
+        otherwise look up who made what they judge, from the page or from a copy kept since."""
         cached = getattr(self, "_makers_hidden", None)
         if cached is None:
-            cached = self._makers_hidden = self.stages.filter(blind=True, status="open").exists()
+            cached = self._makers_hidden = self.stages.filter(blind=True, status__in=["planned", "open"]).exists()
         return cached
 
     @property

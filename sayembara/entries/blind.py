@@ -27,11 +27,12 @@ from dataclasses import dataclass, field
 
 MASK = "▒▒▒"
 
-HONORIFICS = r"(?:Bapak|Ibu|Pak|Bu|Sdr\.?|Sdri\.?|Saudara|Saudari|Mas|Mbak|Bpk\.?)"
+HONORIFICS = r"(?:Bapak|Ibu|Pak|Bu|Sdr\.?|Sdri\.?|Saudara|Saudari|Mas|Mbak|Bpk\.?|Hj\.?|H\.|Dr\.?|Drs\.?|Dra\.?|Ir\.?|Prof\.?)"
 # Degrees and titles written around names: "Dr. Rina Wulandari, S.Kom., M.M." → "Rina Wulandari".
 _TITLE_WORDS = re.compile(r"^(?:dr|drs|dra|ir|h|hj|prof|kh)\.?$", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<!\w)(?:\+62|62|0)[\s.-]?8\d{1,3}(?:[\s.-]?\d{2,4}){2,4}(?!\w)")
+_PHONE = re.compile(r"(?<!\w)(?:\+62|62|0)[\s.-]?8\d{1,3}(?:[\s.-]?\d{2,4}){2,4}(?!\w)"
+                    r"|(?<![\w(])\(?0\d{2,3}\)?[\s.-]?\d{5,8}(?!\w)")  # mobiles, and office lines "(0284) 321456"
 # Prefixes of unit names that are not names themselves: "Pemerintah Desa Beluk" is known as "Beluk".
 _UNIT_PREFIXES = ("Pemerintah Desa ", "Desa ", "Kecamatan ", "Kelurahan ", "Puskesmas ", "UPTD ", "Kantor ")
 # Words too common in proposals to be masked alone, even when they are part of a unit's or a person's name.
@@ -42,6 +43,7 @@ COMMON_WORDS = {
     "pendapatan", "pengelolaan", "penanaman", "modal", "terpadu", "satu", "pintu", "kependudukan", "pencatatan",
     "sipil", "perpustakaan", "kearsipan", "organisasi", "rumah", "sakit", "air", "minum", "perumda", "perseroda",
     "selatan", "utara", "timur", "barat", "tengah", "baru", "lama", "sri", "dewi", "putri", "putra", "agus",
+    "pemalang", "perusahaan", "unit", "pelaksana", "teknis", "negeri", "sekolah", "dasar", "menengah",
     "budi", "inovasi", "online", "digital", "warga", "masyarakat", "anak", "ibu", "bapak",
 }
 
@@ -51,13 +53,13 @@ COMMON_WORDS = {
 AGENCY_ABBREVIATIONS = {
     "kependudukan dan pencatatan sipil": ["Disdukcapil", "Dukcapil", "Disduk", "Capil"],
     "dinas kesehatan": ["Dinkes"],
-    "penanaman modal dan pelayanan terpadu satu pintu": ["DPMPTSP", "PTSP", "DPM-PTSP"],
+    "penanaman modal dan pelayanan terpadu satu pintu": ["DPMPTSP", "PMPTSP", "PTSP", "DPM-PTSP"],
     "pendidikan dan kebudayaan": ["Dindikbud", "Disdikbud", "Dikbud"],
     "dinas pendidikan": ["Disdik", "Dindik"],
     "dinas sosial": ["Dinsos"],
     "dinas pertanian": ["Distan", "Dispertan"],
     "dinas perhubungan": ["Dishub"],
-    "lingkungan hidup": ["DLH"],
+    "lingkungan hidup": ["DLH", "Dinas LH", "DinasLH"],
     "komunikasi dan informatika": ["Diskominfo", "Kominfo", "Dinkominfo"],
     "perpustakaan dan kearsipan": ["Dinpusip", "Dispusip", "Dinarpus"],
     "perencanaan pembangunan daerah": ["Bappeda", "Bapelitbangda"],
@@ -124,6 +126,8 @@ def _unit_names(institution) -> list[str]:
     for phrase, abbreviations in AGENCY_ABBREVIATIONS.items():
         if phrase in lowered:
             names += abbreviations
+            if len(phrase.split()) >= 3:  # "Kependudukan dan Pencatatan Sipil" without "Dinas"
+                names.append(phrase)
     # "Disdukcapil" is also written "Dukcapil": the agency prefix dropped.
     short = institution.short_name or ""
     for prefix in ("Dis", "Din"):
@@ -131,8 +135,10 @@ def _unit_names(institution) -> list[str]:
             names.append(short[len(prefix):])
     # A long name is often cut short: "Dinas Kependudukan" for "Dinas Kependudukan dan Pencatatan Sipil".
     words = institution.name.split()
-    if len(words) >= 4:
+    if len(words) >= 4 and all(len(w) >= 4 and not w.endswith(".") for w in words[:2]):
         names.append(" ".join(words[:2]))
+    # Its distinctive words alone: "Ashari" for "RSUD dr. M. Ashari", "Jebed" for "Pemerintah Desa Jebed Selatan".
+    names += [w for w in re.findall(r"\w+", institution.name) if len(w) >= 5 and w.lower() not in COMMON_WORDS]
     return [n for n in names if n and len(n.strip()) >= 3 and n.strip().lower() not in COMMON_WORDS]
 
 
@@ -157,6 +163,10 @@ class Masker:
         self._references = {w.lower() for t in terms | people_terms for w in re.findall(r"\w+", t) if len(w) >= 6}
         self.terms = sorted(terms | people_terms | {e for e in emails if e}, key=len, reverse=True)
         alternatives = []
+        # Abbreviations typed with spaces or dots between the letters: "D I S D U K C A P I L", "D.P.M.P.T.S.P".
+        spaced = sorted({t for t in terms if re.fullmatch(r"[A-Za-z]{5,}", t)}, key=len, reverse=True)
+        if spaced:
+            alternatives.append("(?<!\\w)(?:" + "|".join(r"[\s.]?".join(re.escape(c) for c in t) for t in spaced) + ")(?!\\w)")
         # Words containing a long abbreviation are masked whole: SIDUKCAPIL, e-Dukcapil, DinkesKu.
         long_abbreviations = sorted({t for t in terms if " " not in t and len(t) >= 6}, key=len, reverse=True)
         if long_abbreviations:

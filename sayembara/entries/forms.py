@@ -175,6 +175,7 @@ class ExtensionForm(forms.Form):
 
 class PublishForm(forms.Form):
     number = forms.CharField(label=_("Announcement number"), max_length=120, required=False)
+    reason = forms.CharField(label=_("Reason, if publishing before the deadline"), max_length=300, required=False)
 
 
 class ImportForm(forms.Form):

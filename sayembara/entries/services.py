@@ -623,9 +623,25 @@ def screen_entry(entry_id: int, user, decision: str, notes: str = "") -> Entry:
 
 
 @transaction.atomic
-def publish_screening(edition: Edition, user, number: str) -> EntrySettings:
+def publish_screening(edition: Edition, user, number: str, reason: str = "", now=None) -> EntrySettings:
+    """Publish the screening announcement. It is an official paper: it needs its number; and while units may
+    still send entries it would be incomplete, so it is refused before the deadline unless a reason is recorded."""
+    if not number.strip():
+        raise EntryError(_("Give the announcement its number (nomor surat) before publishing it."))
+    deadline = submission_deadline(edition)
+    latest = DeadlineExtension.objects.filter(edition=edition).aggregate(m=Max("until"))["m"]
+    if latest and (deadline is None or latest > deadline):
+        deadline = latest
+    if deadline is not None and (now or timezone.now()) < deadline and not reason.strip():
+        raise EntryError(
+            _("Entries can still be sent until %(deadline)s: an announcement now would leave them out. Publish after "
+              "the deadline, or record why it must be published now.") % {"deadline": format_deadline(deadline)}
+        )
     rules, _created = EntrySettings.objects.get_or_create(edition=edition)
-    with acting_as(user, note=_("Screening results published")):
+    note = _("Screening results published")
+    if reason.strip():
+        note += ": " + reason.strip()[:300]
+    with acting_as(user, note=note):
         rules.announcement_number = number.strip()
         rules.screening_published_at = timezone.now()
         rules.save()

@@ -424,8 +424,13 @@ def publish_screening(request, year: int):
     edition = get_object_or_404(Edition, year=year)
     form = PublishForm(request.POST)
     form.is_valid()
-    services.publish_screening(edition, request.user, form.cleaned_data.get("number", ""))
-    messages.success(request, _("Screening results published."))
+    try:
+        services.publish_screening(edition, request.user, form.cleaned_data.get("number", ""),
+                                   form.cleaned_data.get("reason", ""))
+    except services.EntryError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Screening results published."))
     return redirect("entries:announcement", year=year)
 
 
@@ -440,7 +445,7 @@ def announcement(request, year: int):
         screened.filter(status=Entry.Status.PASSED).select_related("institution", "category").order_by("category__order", "code")
     )
     is_organiser = rules.can_manage_entries(request.user)
-    # While a blind stage is open the public learns how many passed, per category, not who: a juror could
+    # Until the blind stage has closed the public learns how many passed, per category, not who: a juror could
     # otherwise look up the makers of what they judge.
     hide_makers = edition.makers_hidden and not is_organiser
     per_category = {}

@@ -80,6 +80,19 @@ def _create(stage, entry) -> EntryAlias:
     raise RuntimeError("no free pseudonym")  # pragma: no cover - 23^6 = 148 million names per stage
 
 
+def in_juror_order(stage, entries, aliases: dict[int, EntryAlias]) -> list:
+    """Entries in the order a juror sees them: by time slot, then, in a blind stage, by pseudonym (a random order)
+    rather than by entry number, which would line up with the public list of entries."""
+    if not stage.blind:
+        return list(entries)
+
+    def key(entry):
+        slot = getattr(entry, "slot", None)
+        return (slot is None, slot.starts_at.isoformat() if slot else "", aliases[entry.pk].pseudonym)
+
+    return sorted(entries, key=key)
+
+
 def alias_for(stage, entry) -> EntryAlias:
     return aliases_for(stage, [entry])[entry.pk]
 

@@ -71,6 +71,9 @@ def dashboard(request):
         for row in group["rows"]:
             entry = row["assignment"].entry
             row["shown"] = blind.shown(stage, entry, aliases[entry.pk], with_text=False)
+        if stage.blind:
+            # Not in entry-number order, which would line up with the public list of entries.
+            group["rows"].sort(key=lambda row: row["shown"].label)
     return render(request, "jury/dashboard.html", {
         "jurors": jurors, "groups": groups,
         "pending_conduct": [j for j in jurors if j.code_of_conduct_accepted_at is None],
@@ -263,6 +266,7 @@ def live(request, stage_pk: int):
     criteria = _criteria(stage)
     entries = services.juror_stage_entries(juror, stage)
     aliases = blind.aliases_for(stage, entries)
+    entries = blind.in_juror_order(stage, entries, aliases)
     sheets = {s.entry_id: s for s in ScoreSheet.objects.filter(stage=stage, juror=juror).prefetch_related("scores")}
     cards = []
     for entry in entries:

@@ -161,12 +161,20 @@ def test_new_innovator_to_published_screening(open_edition, server, phone_page, 
     office.wait_for_load_state()
     assert office.get_by_test_id("entry-status").inner_text() == "Lolos seleksi"
     office.goto("/editions/2027/screening/")
+    # Registration is still open: publishing now is refused until the organiser says why.
     office.fill("input[name=number]", "B/21/OR/2021")
+    office.get_by_test_id("publish").click()
+    office.wait_for_load_state()
+    assert "masih dapat dikirim" in office.locator(".messages").inner_text()
+    office.fill("input[name=number]", "B/21/OR/2021")
+    office.fill("input[name=reason]", "Pengumuman gelombang pertama atas arahan Sekda.")
     office.get_by_test_id("publish").click()
     office.wait_for_load_state()
     office.context.close()
 
-    # Everyone, the innovator included, sees the published result.
+    # Everyone, the innovator included, sees the published result: how many passed, under its number. The list
+    # with titles and units waits until the blind proposal stage has closed.
     page.goto("/editions/2027/screening/")
-    assert title in page.get_by_test_id("announcement-table").inner_text()
+    assert "lolos seleksi administrasi" in page.get_by_test_id("makers-hidden").inner_text()
     assert "B/21/OR/2021" in page.locator("main").inner_text()
+    assert title not in page.locator("main").inner_text()

@@ -114,9 +114,18 @@ def test_publish_then_public_announcement(client_as, complete_draft, demo_users)
     services.screen_entry(complete_draft.pk, demo_users["organiser"], "passed")
     year = complete_draft.edition.year
     assert client_as("anonymous").get(reverse("entries:announcement", args=[year])).status_code == 404
-    client_as("organiser").post(reverse("entries:publish_screening", args=[year]), {"number": "B/1/2021"})
+    organiser = client_as("organiser")
+    # An official paper needs its number; before the deadline it needs a recorded reason too.
+    organiser.post(reverse("entries:publish_screening", args=[year]), {"number": ""})
+    organiser.post(reverse("entries:publish_screening", args=[year]), {"number": "B/1/2021"})
+    assert client_as("anonymous").get(reverse("entries:announcement", args=[year])).status_code == 404
+    organiser.post(reverse("entries:publish_screening", args=[year]), {"number": "B/1/2021", "reason": "Gelombang pertama."})
     page = client_as("anonymous").get(reverse("entries:announcement", args=[year]))
-    assert page.status_code == 200 and complete_draft.title in page.content.decode() and "B/1/2021" in page.content.decode()
+    # The edition's blind stage has not closed: the public sees how many passed and the number, not the list.
+    html = page.content.decode()
+    assert page.status_code == 200 and "B/1/2021" in html and 'data-testid="makers-hidden"' in html
+    assert complete_draft.title not in html and complete_draft.institution.name not in html
+    assert complete_draft.title in organiser.get(reverse("entries:announcement", args=[year])).content.decode()
 
 
 def test_pdf_with_and_without_identity(client_as, complete_draft):

@@ -46,4 +46,10 @@ ID = {
     "May still name the makers": "Mungkin masih menyebut pembuatnya",
     "%(count)s entries stay hidden from the jurors who judge them blind elsewhere until that stage closes.":
         "%(count)s proposal tetap tersembunyi dari juri yang menilainya secara tertutup di tahap lain sampai tahap itu selesai.",
+    "%(n)s entries passed screening. The jury judges them without knowing who made them, so the list is published when the blind stage has closed.":
+        "%(n)s proposal lolos seleksi administrasi. Juri menilainya tanpa mengetahui pembuatnya, sehingga daftarnya diumumkan setelah tahap penilaian tertutup selesai.",
+    "The jury judges these entries without knowing who made them. The names of the entries and their units are published here when the blind stage has closed.":
+        "Juri menilai proposal ini tanpa mengetahui pembuatnya. Judul proposal dan nama unitnya diumumkan di sini setelah tahap penilaian tertutup selesai.",
+    "This edition's blind stage has not closed yet: the public sees only how many entries passed, per category, until it closes.":
+        "Tahap penilaian tertutup edisi ini belum selesai: publik hanya melihat jumlah proposal yang lolos per kategori sampai tahap itu selesai.",
 }

@@ -18,4 +18,8 @@ ID = {
     "Why the entries must advance now": "Alasan proposal harus dilanjutkan sekarang",
     "Yes, advance these entries": "Ya, lanjutkan proposal ini",
     "Cancel": "Batal",
+    "Reason, if publishing before the deadline": "Alasan, bila diumumkan sebelum batas waktu",
+    "Give the announcement its number (nomor surat) before publishing it.": "Isi nomor surat pengumuman sebelum mengumumkannya.",
+    "Entries can still be sent until %(deadline)s: an announcement now would leave them out. Publish after the deadline, or record why it must be published now.":
+        "Proposal masih dapat dikirim sampai %(deadline)s: pengumuman sekarang akan melewatkannya. Umumkan setelah batas waktu, atau catat alasan mengapa harus diumumkan sekarang.",
 }
