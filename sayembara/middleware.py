@@ -95,3 +95,24 @@ class RefuseNulMiddleware:
                         content_type="text/plain; charset=utf-8",
                     )
         return self.get_response(request)
+
+
+class FrozenResultMiddleware:
+    """A change refused because published results are final becomes a page that says why (409), wherever it was
+    attempted: a view, a form of the back office, a script behind a view."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.shortcuts import render
+
+        from sayembara.errors import Frozen
+
+        if not isinstance(exception, Frozen):
+            return None
+        return render(request, "accounts/message.html", {
+            "title": _("These results are final"), "text": str(exception)}, status=409)

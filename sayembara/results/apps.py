@@ -17,6 +17,11 @@ class ResultsConfig(AppConfig):
         post_save.connect(touch_sheet_on_score_change, sender=Score, dispatch_uid="results-touch-sheet-save")
         post_delete.connect(touch_sheet_on_score_change, sender=Score, dispatch_uid="results-touch-sheet-delete")
 
+        # Published results are final: the models they rest on refuse changes (see freeze.py).
+        from . import freeze
+
+        freeze.connect()
+
         # Awards are tracked with the core models; these are the other decisions on results.
-        for name in ["ResultSettings", "JuryVote", "Publication", "Certificate", "Objection"]:
+        for name in ["ResultSettings", "JuryVote", "Publication", "Certificate", "Objection", "Correction"]:
             track(self.get_model(name))

@@ -147,6 +147,35 @@ class Publication(models.Model):
         super().save(*args, **kwargs)
 
 
+class Correction(models.Model):
+    """A ralat: a numbered, reasoned correction of published results.
+
+    While a correction is open the organiser may change what the result rests on (every change audited); its
+    publication freezes the corrected result again under its own SHA-256, date and number. The original
+    publication and every correction stay verifiable.
+    """
+
+    edition = models.ForeignKey("editions.Edition", on_delete=models.PROTECT, related_name="corrections")
+    number = models.PositiveSmallIntegerField(_("correction number"))
+    reason = models.TextField(_("reason"), max_length=2000)
+    opened_at = models.DateTimeField(auto_now_add=True)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+")
+    sha256 = models.CharField(max_length=64, blank=True)
+    payload = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("correction (ralat)")
+        verbose_name_plural = _("corrections (ralat)")
+        ordering = ["edition", "number"]
+        constraints = [models.UniqueConstraint(fields=["edition", "number"], name="one_correction_number_per_edition")]
+
+    def __str__(self) -> str:
+        return f"{self.edition} · ralat {self.number}"
+
+
 class Certificate(models.Model):
     """A piagam for a winner or a participant; its code opens the public verification page."""
 
@@ -156,7 +185,12 @@ class Certificate(models.Model):
 
     edition = models.ForeignKey("editions.Edition", on_delete=models.CASCADE, related_name="certificates")
     entry = models.ForeignKey("entries.Entry", on_delete=models.CASCADE, related_name="certificates")
-    award = models.ForeignKey(Award, on_delete=models.CASCADE, null=True, blank=True, related_name="certificates")
+    # A certificate outlives the award it was issued for: a correction may replace the award, and the certificate
+    # must still verify, saying what it certified and that it was superseded.
+    award = models.ForeignKey(Award, on_delete=models.SET_NULL, null=True, blank=True, related_name="certificates")
+    award_title = models.CharField(_("award certified"), max_length=120, blank=True)
+    superseded_by = models.ForeignKey(Correction, on_delete=models.PROTECT, null=True, blank=True,
+                                      related_name="superseded_certificates")
     kind = models.CharField(max_length=12, choices=Kind.choices)
     code = models.CharField(max_length=16, unique=True, default=_publication_code)
     issued_at = models.DateTimeField(auto_now_add=True)

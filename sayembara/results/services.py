@@ -363,8 +363,15 @@ def propose_awards(edition: Edition, run: RankingRun) -> list[dict]:
     return proposal
 
 
+def correction_open(edition: Edition):
+    from .models import Correction
+
+    return Correction.objects.filter(edition=edition, published_at__isnull=True).first()
+
+
 def _check_unlocked(edition: Edition):
-    if Publication.objects.filter(edition=edition).exists() or settings_for(edition).locked_at:
+    published = Publication.objects.filter(edition=edition).exists()
+    if (published and correction_open(edition) is None) or settings_for(edition).locked_at:
         raise ResultsLocked(_("The results are locked: unlock them before changing the winners."))
 
 
@@ -387,8 +394,8 @@ def lock(edition: Edition, user) -> None:
 
 
 def unlock(edition: Edition) -> None:
-    if Publication.objects.filter(edition=edition).exists():
-        raise ResultsLocked(_("Published results cannot be unlocked."))
+    if Publication.objects.filter(edition=edition).exists() and correction_open(edition) is None:
+        raise ResultsLocked(_("Published results cannot be unlocked: open a correction (ralat) to change them."))
     conf = settings_for(edition)
     conf.locked_at = None
     conf.locked_by = None
@@ -452,15 +459,99 @@ def publish(edition: Edition, user) -> Publication:
     publication = Publication.objects.create(
         edition=edition, published_by=user, sha256=hashlib.sha256(payload.encode()).hexdigest(), payload=payload
     )
-    for award in Award.objects.filter(edition=edition):
-        Certificate.objects.get_or_create(entry=award.entry, kind=Certificate.Kind.WINNER,
-                                          defaults={"edition": edition, "award": award})
+    _issue_certificates(edition)
     for entry in Entry.objects.visible_to_public().filter(edition=edition):
         Certificate.objects.get_or_create(entry=entry, kind=Certificate.Kind.PARTICIPANT, defaults={"edition": edition})
     edition.status = Edition.Status.PUBLISHED
     edition.results_published_at = publication.published_at
     edition.save(update_fields=["status", "results_published_at"])
     return publication
+
+
+def _award_title(award: Award) -> str:
+    return f"{award.title} {award.category.name}".strip() if award.category_id else award.title
+
+
+def _issue_certificates(edition: Edition, correction=None) -> None:
+    """A winner's certificate for each award; under a correction, those whose award is gone are superseded."""
+    awards = list(Award.objects.filter(edition=edition).select_related("category", "entry"))
+    wanted = {(a.entry_id, _award_title(a)): a for a in awards}
+    current = Certificate.objects.filter(edition=edition, kind=Certificate.Kind.WINNER, superseded_by__isnull=True)
+    for certificate in current:
+        key = (certificate.entry_id, certificate.award_title)
+        if key in wanted:
+            if certificate.award_id != wanted[key].pk:
+                certificate.award = wanted.pop(key)
+                certificate.save(update_fields=["award"])
+            else:
+                wanted.pop(key)
+        elif correction is not None:
+            certificate.superseded_by = correction
+            certificate.save(update_fields=["superseded_by"])
+    for (entry_id, title), award in wanted.items():
+        Certificate.objects.create(entry_id=entry_id, kind=Certificate.Kind.WINNER, edition=edition, award=award,
+                                   award_title=title)
+
+
+def open_correction(edition: Edition, user, reason: str):
+    """Open a ralat of published results: their inputs may change again, each change audited, until it is
+    published under its own number, date and fingerprint."""
+    from sayembara.audit.trail import acting_as
+
+    from .models import Correction
+
+    if not Publication.objects.filter(edition=edition).exists():
+        raise ResultsError(_("These results are not published: there is nothing to correct."))
+    if not reason.strip():
+        raise ResultsError(_("Say what is corrected and why: the reason is published with the correction."))
+    with transaction.atomic():
+        if Correction.objects.select_for_update().filter(edition=edition, published_at__isnull=True).exists():
+            raise ResultsError(_("A correction is already open."))
+        number = (Correction.objects.filter(edition=edition).aggregate(m=Max("number"))["m"] or 0) + 1
+        with acting_as(user, note=reason.strip()[:300]):
+            correction = Correction.objects.create(edition=edition, number=number, reason=reason.strip(), opened_by=user)
+            conf = settings_for(edition)
+            conf.locked_at, conf.locked_by = None, None
+            conf.save()
+    return correction
+
+
+@transaction.atomic
+def publish_correction(edition: Edition, user):
+    """Publish the open correction: the corrected result is frozen again under its own fingerprint."""
+    from sayembara.audit.trail import acting_as
+
+    from .models import Correction
+
+    correction = Correction.objects.select_for_update().filter(edition=edition, published_at__isnull=True).first()
+    if correction is None:
+        raise ResultsError(_("No correction is open."))
+    conf = settings_for(edition)
+    if not conf.locked_at:
+        raise ResultsError(_("Decide and lock the corrected winners before publishing the correction."))
+    run, stale = current_run(edition)
+    if run is None or stale:
+        run = compute_ranking(edition)
+    data = publication_payload(edition, run)
+    data["correction"] = {"number": correction.number, "reason": correction.reason,
+                          "corrects": Publication.objects.get(edition=edition).sha256}
+    payload = canonical_json(data)
+    with acting_as(user, note=_("Correction %(number)s published") % {"number": correction.number}):
+        correction.payload = payload
+        correction.sha256 = hashlib.sha256(payload.encode()).hexdigest()
+        correction.published_at = timezone.now()
+        correction.published_by = user
+        correction.save()
+        _issue_certificates(edition, correction)
+    return correction
+
+
+def current_version(edition: Edition):
+    """The publication or the latest published correction: what the edition's result is now."""
+    from .models import Correction
+
+    latest = Correction.objects.filter(edition=edition, published_at__isnull=False).order_by("-number").first()
+    return latest or Publication.objects.filter(edition=edition).first()
 
 
 def published_payload(publication: Publication) -> dict:

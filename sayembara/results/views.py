@@ -24,9 +24,9 @@ from sayembara.entries.models import Entry
 from sayembara.params import int_or_none, pk_or_none
 from sayembara.tabular import csv_response, xlsx_response
 
-from . import documents, rules, services
+from . import documents, freeze, rules, services
 from .forms import ResultSettingsForm
-from .models import Award, Certificate, JuryVote, Objection, Publication, RankingRun, ResultSettings
+from .models import Award, Certificate, Correction, JuryVote, Objection, Publication, RankingRun, ResultSettings
 
 
 def _edition(year: int) -> Edition:
@@ -91,6 +91,8 @@ def manage(request, year: int):
     context = _ranking_context(request, edition, None, _method(request, edition))
     context["awards"] = list(Award.objects.filter(edition=edition).select_related("entry", "category"))
     context["publication"] = Publication.objects.filter(edition=edition).first()
+    context["corrections"] = list(edition.corrections.order_by("number"))
+    context["open_correction"] = services.correction_open(edition)
     context["reliability_rows"] = _reliability_rows(context["run"], context["stages"])
     return render(request, "results/manage.html", context)
 
@@ -126,6 +128,10 @@ def stage_ranking(request, year: int, order: int):
 def compute(request, year: int):
     edition = _edition(year)
     stage = _chosen_stage(edition, request.POST.get("stage"))
+    if freeze.is_frozen(edition.pk):
+        messages.error(request, _("These results are published and final: they are not computed again. A genuine "
+                                  "error is corrected by a numbered correction (ralat)."))
+        return redirect("results:manage", year)
     method = request.POST.get("method") or services.settings_for(edition).method
     if method not in ResultSettings.Method.values:
         raise Http404
@@ -259,6 +265,14 @@ def lock(request, year: int):
         elif action == "publish":
             publication = services.publish(edition, request.user)
             messages.success(request, _("The results are published. SHA-256: %(hash)s") % {"hash": publication.sha256})
+        elif action == "open_correction":
+            correction = services.open_correction(edition, request.user, request.POST.get("reason", "")[:2000])
+            messages.success(request, _("Correction %(number)s is open: change what must be corrected, decide and lock "
+                                        "the winners, then publish the correction.") % {"number": correction.number})
+        elif action == "publish_correction":
+            correction = services.publish_correction(edition, request.user)
+            messages.success(request, _("Correction %(number)s is published. SHA-256: %(hash)s")
+                             % {"number": correction.number, "hash": correction.sha256})
     except (ValueError, services.ResultsLocked) as error:
         messages.error(request, str(error))
     return redirect("results:manage", year)
@@ -270,7 +284,7 @@ def result_settings(request, year: int):
     conf = services.settings_for(edition)
     form = ResultSettingsForm(request.POST or None, instance=conf)
     if request.method == "POST":
-        if conf.locked_at or Publication.objects.filter(edition=edition).exists():
+        if conf.locked_at or (Publication.objects.filter(edition=edition).exists() and not services.correction_open(edition)):
             messages.error(request, _("The results are locked: unlock them before changing how they are computed."))
         elif form.is_valid():
             form.save()
@@ -317,12 +331,14 @@ def jury_votes(request, year: int):
 
 def public_results(request, year: int):
     edition = get_object_or_404(Edition.objects.public(), year=year)
-    publication = Publication.objects.filter(edition=edition).first()
-    if publication is None:
+    original = Publication.objects.filter(edition=edition).first()
+    if original is None:
         raise Http404
+    publication = services.current_version(edition)
     payload = services.published_payload(publication)
     return render(request, "results/public.html", {
-        "edition": edition, "publication": publication, "payload": payload,
+        "edition": edition, "publication": publication, "payload": payload, "original": original,
+        "corrections": list(edition.corrections.filter(published_at__isnull=False).order_by("number")),
         "intact": services.verify_publication(publication),
         "objections_open": services.objections_open(edition),
     })
@@ -331,7 +347,8 @@ def public_results(request, year: int):
 def published_file(request, year: int, name: str):
     """The published snapshot, and CSV files anyone can feed to ``sayembara-score rank`` to re-check the ranking."""
     edition = get_object_or_404(Edition.objects.public(), year=year)
-    publication = get_object_or_404(Publication, edition=edition)
+    get_object_or_404(Publication, edition=edition)
+    publication = services.current_version(edition)
     payload = services.published_payload(publication)
     if name == "published.json":
         return HttpResponse(publication.payload, content_type="application/json; charset=utf-8")
@@ -359,15 +376,19 @@ def verify(request):
         publication = Publication.objects.filter(sha256__iexact=query).select_related("edition").first()
         if publication:
             return redirect("results:public", publication.edition.year)
+        correction = Correction.objects.filter(sha256__iexact=query, published_at__isnull=False).select_related("edition").first()
+        if correction:
+            return redirect("results:public", correction.edition.year)
         context["not_found"] = True
     return render(request, "results/verify.html", context)
 
 
 def certificate_detail(request, code: str):
     certificate = get_object_or_404(
-        Certificate.objects.select_related("entry__institution", "edition__publication", "award"), code=code
+        Certificate.objects.select_related("entry__institution", "edition__publication", "award", "superseded_by"), code=code
     )
-    return render(request, "results/certificate.html", {"certificate": certificate, "publication": certificate.edition.publication})
+    return render(request, "results/certificate.html", {
+        "certificate": certificate, "publication": services.current_version(certificate.edition)})
 
 
 class ObjectionForm(forms.ModelForm):

@@ -13,7 +13,11 @@ from sayembara.jury.models import Juror, Score, ScoreSheet
 
 
 @pytest.fixture
-def sheet(edition_2020):
+def sheet(edition_2020, demo_users):
+    # 2020 is published and final: these rules of the data are tried inside an open correction (ralat).
+    from sayembara.results.services import open_correction
+
+    open_correction(edition_2020, demo_users["organiser"], "Pemeriksaan aturan data.")
     return ScoreSheet.objects.filter(stage__edition=edition_2020, stage__order=1).select_related("stage").first()
 
 
@@ -79,7 +83,7 @@ def test_score_changes_and_deletions_are_audited(sheet, demo_users):
     assert all(e.actor == demo_users["organiser"] for e in events)
 
 
-def test_status_change_is_recorded_as_a_transition(edition_2020):
+def test_status_change_is_recorded_as_a_transition(sheet, edition_2020):
     entry = Entry.objects.filter(edition=edition_2020).first()
     entry.status = Entry.Status.WITHDRAWN
     entry.save()

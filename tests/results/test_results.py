@@ -22,6 +22,12 @@ def edition_2019(db):
     return Edition.objects.get(year=2019)
 
 
+@pytest.fixture
+def correcting_2020(edition_2020, demo_users):
+    """2020 is published and final: these tests work inside an open correction (ralat), as an organiser would."""
+    return services.open_correction(edition_2020, demo_users["organiser"], "Pemeriksaan ulang oleh panitia.")
+
+
 def _unpublish(edition):
     """Turn a demo edition back into one whose results are still being decided."""
     Certificate.objects.filter(edition=edition).delete()
@@ -35,7 +41,7 @@ def _unpublish(edition):
     return edition
 
 
-def test_organiser_computes_the_final_ranking_with_intervals_and_reliability(client_as, edition_2020):
+def test_organiser_computes_the_final_ranking_with_intervals_and_reliability(client_as, edition_2020, correcting_2020):
     client = client_as("organiser")
     response = client.post(reverse("results:compute", args=[2020]), {"method": "additive"}, follow=True)
     page = response.content.decode()
@@ -60,7 +66,7 @@ def test_ties_at_the_prize_boundary_are_flagged_on_the_page(client_as, edition_2
     assert "seri statistik" in page
 
 
-def test_a_changed_score_makes_the_stored_ranking_stale(edition_2020):
+def test_a_changed_score_makes_the_stored_ranking_stale(edition_2020, correcting_2020):
     services.compute_ranking(edition_2020)
     run, stale = services.current_run(edition_2020)
     assert not stale
@@ -184,7 +190,7 @@ def test_an_empty_objection_is_refused_with_a_message(client_as, edition_2020):
     assert "wajib" in response.content.decode() or "required" in response.content.decode()
 
 
-def test_advancement_follows_the_stage_rule_and_is_confirmed_by_the_organiser(client_as, edition_2020):
+def test_advancement_follows_the_stage_rule_and_is_confirmed_by_the_organiser(client_as, edition_2020, correcting_2020):
     proposal_stage = Stage.objects.get(edition=edition_2020, order=1)  # top 12 advance
     run = services.compute_ranking(edition_2020, proposal_stage)
     chosen = services.propose_advancement(proposal_stage, run)
@@ -206,7 +212,7 @@ def test_advancement_follows_the_stage_rule_and_is_confirmed_by_the_organiser(cl
     assert set(edition_2020.entries.filter(reached_stage=presentation).values_list("pk", flat=True)) == expected
 
 
-def test_advancing_an_open_stage_with_missing_sheets_needs_a_recorded_reason(client_as, edition_2020):
+def test_advancing_an_open_stage_with_missing_sheets_needs_a_recorded_reason(client_as, edition_2020, correcting_2020):
     from sayembara.audit.models import AuditEvent
     from sayembara.jury.models import ScoreSheet
 
@@ -235,7 +241,7 @@ def test_advancement_with_an_unknown_entry_number_changes_nothing(client_as, edi
     assert not edition_2020.entries.filter(reached_stage__isnull=False).exists()
 
 
-def test_a_conflict_recorded_after_scoring_takes_those_scores_out_and_says_so(client_as, edition_2020):
+def test_a_conflict_recorded_after_scoring_takes_those_scores_out_and_says_so(client_as, edition_2020, correcting_2020):
     from sayembara.jury.models import Conflict, ScoreSheet
 
     before = services.load_inputs(edition_2020)
