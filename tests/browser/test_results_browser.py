@@ -10,6 +10,15 @@ def test_organiser_computes_ranking_and_reads_ties_reliability_and_documents(pag
     login(page, "organiser")
     # The dashboard lists every edition with its results desk; 2020 is the scored one.
     page.locator("li", has_text="Kompetisi Inovasi Pelayanan Publik 2020").get_by_role("link", name="Hasil").click()
+    # 2020 is published and final: it is not computed again...
+    page.get_by_test_id("compute").click()
+    page.wait_for_load_state()
+    assert "tidak dihitung ulang" in page.locator(".messages").inner_text()
+    # ...unless a numbered correction (ralat) is opened, with its reason.
+    page.fill("#correction-reason", "Pemeriksaan ulang peringkat oleh panitia.")
+    page.get_by_test_id("open-correction").click()
+    page.wait_for_load_state()
+    assert page.get_by_test_id("correction-open").is_visible()
     page.get_by_test_id("compute").click()
     page.wait_for_load_state()
     assert "Peringkat dihitung" in page.locator(".messages").inner_text()
