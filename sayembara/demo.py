@@ -68,7 +68,8 @@ BUMD = [
     ("Perumda Air Minum Tirta Mulia Kabupaten Pemalang", "Tirta Mulia"),
     ("PT BPR BKK Pemalang (Perseroda)", "BPR BKK Pemalang"),
 ]
-OUTSIDE = [("Universitas Diponegoro", "Undip"), ("Yayasan Kompak Pemalang Berdaya", "LSM Kompak")]
+# The NGO is fictional (the demo names no real programme or foundation as a juror's employer).
+OUTSIDE = [("Universitas Diponegoro", "Undip"), ("Yayasan Lentera Desa Mandiri", "LSM Lentera")]
 
 # (title, institution short name, digital, summary of what it does)
 INNOVATIONS = [
@@ -286,7 +287,7 @@ def _build_accounts(by_short) -> dict[str, User]:
         ),
         "innovator": _user(DEMO_ACCOUNTS[2][0], DEMO_ACCOUNTS[2][1], institution=dukcapil, position="Kepala Seksi Pelayanan"),
         "academic": _user(DEMO_ACCOUNTS[3][0], DEMO_ACCOUNTS[3][1], institution=by_short["Undip"], position="Dosen"),
-        "ngo": _user(DEMO_ACCOUNTS[4][0], DEMO_ACCOUNTS[4][1], institution=by_short["LSM Kompak"], position="Koordinator Program"),
+        "ngo": _user(DEMO_ACCOUNTS[4][0], DEMO_ACCOUNTS[4][1], institution=by_short["LSM Lentera"], position="Koordinator Program"),
         "bureaucracy": _user(
             DEMO_ACCOUNTS[5][0], DEMO_ACCOUNTS[5][1], institution=by_short["Bappeda"], position="Kepala Bidang"
         ),
@@ -366,8 +367,9 @@ def _build_edition(year, innovations, accounts, rng):
         (Phase.Kind.SCREENING, "Seleksi administrasi", jakarta(year, 10, 1), jakarta(year, 10, 14, 16), None),
         (Phase.Kind.JUDGING, "Penilaian proposal", jakarta(year, 10, 15), jakarta(year, 11, 15, 16), stages[0]),
         (Phase.Kind.JUDGING, "Presentasi dan wawancara", jakarta(year, 12, 17, 8), jakarta(year, 12, 17, 16), stages[1]),
-        (Phase.Kind.OBJECTION, "Masa sanggah", jakarta(year, 12, 18), jakarta(year, 12, 20, 16), None),
         (Phase.Kind.ANNOUNCEMENT, "Pengumuman pemenang", results_day, results_day, None),
+        # The public test follows the announcement it tests (five working days), never before it.
+        (Phase.Kind.OBJECTION, "Uji publik", jakarta(year, 12, 22), jakarta(year, 12, 28, 16), None),
     ]
     for kind, name, start, end, stage in phases:
         Phase.objects.create(edition=edition, kind=kind, name=name, starts_at=start, ends_at=end, stage=stage)
@@ -442,7 +444,7 @@ def _justification(code: str, value: float) -> str:
 def _decide_awards(edition, stages, entries, categories, organiser):
     """Decide, lock and publish as the organiser would, so the demo's documents and hashes are real."""
     from sayembara.results import services
-    from sayembara.results.models import Objection
+    from sayembara.results.models import Certificate, Objection
 
     scores = services.final_scores(edition)
     for category in categories:
@@ -455,7 +457,7 @@ def _decide_awards(edition, stages, entries, categories, organiser):
             )
     conf = services.settings_for(edition)
     conf.seed = edition.year
-    conf.signatory_name = "Drs. Heriyanto, M.Si."
+    conf.signatory_name = "Drs. Wiratmoko Hadisaputro, M.Si."  # fictional, as every person in the demo
     conf.save()
     services.lock(edition, organiser)
     publication = services.publish(edition, organiser)
@@ -463,6 +465,9 @@ def _decide_awards(edition, stages, entries, categories, organiser):
     announced = jakarta(edition.year, 12, 21, 10)
     Edition.objects.filter(pk=edition.pk).update(results_published_at=announced)
     type(publication).objects.filter(pk=publication.pk).update(published_at=announced)
+    # The papers are dated by the acts they record: the jury's decision the day before, the certificates with it.
+    type(conf).objects.filter(pk=conf.pk).update(locked_at=announced - dt.timedelta(days=1))
+    Certificate.objects.filter(edition=edition).update(issued_at=announced)
     objection = Objection.objects.create(
         edition=edition, entry=entries[0], name="Slamet Riyadi", email="slamet.riyadi@example.org",
         text="Mohon penjelasan mengapa nilai presentasi kami lebih rendah dari nilai proposal.",

@@ -107,10 +107,20 @@ def _build(story: list, edition, pagesize=A4) -> bytes:
     return buffer.getvalue()
 
 
-def _signatures(names_and_roles: list[tuple[str, str]], edition) -> Table:
+def _act_date(edition, act: str):
+    """The date of the act a paper records, never the day it is printed: the jury's decision (the results locked),
+    or the publication of the result it states (the latest correction's, if any). Today only for a draft."""
+    if act == "decision":
+        locked = services.settings_for(edition).locked_at
+        return locked or timezone.now()
+    version = services.current_version(edition)
+    return version.published_at if version is not None and version.published_at else timezone.now()
+
+
+def _signatures(names_and_roles: list[tuple[str, str]], edition, act: str = "decision") -> Table:
     conf = services.settings_for(edition)
     cells = [[Paragraph(f"{_t(role)}<br/><br/><br/><br/><u>{_t(name)}</u>", CENTER) for name, role in names_and_roles]]
-    place = Paragraph(f"{_t(conf.city)}, {_date(timezone.now())}", BODY)
+    place = Paragraph(f"{_t(conf.city)}, {_date(_act_date(edition, act))}", BODY)
     return Table([[place], [Table(cells, colWidths=[170 * mm / max(1, len(names_and_roles))] * len(names_and_roles))]])
 
 
@@ -211,7 +221,7 @@ def minutes_pdf(edition) -> bytes:
     n_sheets = ScoreSheet.objects.filter(stage__edition=edition, status=ScoreSheet.Status.SUBMITTED).count()
     story = _heading(edition, "BERITA ACARA PENILAIAN DAN PENETAPAN PEMENANG", space=5 * mm) + [
         Paragraph(
-            f"Pada hari ini, {_date(timezone.now())}, bertempat di {_t(edition.venue or edition.host)}, tim juri "
+            f"Pada hari ini, {_date(_act_date(edition, 'decision'))}, bertempat di {_t(edition.venue or edition.host)}, tim juri "
             f"{_t(edition.title)} {edition.year} yang ditetapkan dengan Keputusan Nomor {_t(edition.decree_number or '–')} "
             "telah melaksanakan penilaian dengan hasil sebagai berikut.", BODY),
         Paragraph("1. Tim juri", HEAD),
@@ -326,7 +336,7 @@ def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
         Spacer(1, 8 * mm),
         Table([[_qr(verify_url), Paragraph(f"Kode piagam: <b>{_t(certificate.code)}</b><br/>Periksa keaslian: {_t(verify_url)}", SMALL),
                 _signatures([(services.settings_for(edition).signatory_name or "..............................",
-                              services.settings_for(edition).signatory_title)], edition)]],
+                              services.settings_for(edition).signatory_title)], edition, act="publication")]],
               colWidths=[40 * mm, 90 * mm, 110 * mm]),
     ]
     return _build(story, edition, pagesize=landscape(A4))
@@ -369,5 +379,5 @@ def feedback_pdf(edition, entry: Entry) -> bytes:
                      f"{stats.get('mean', 0):.1f}", f"{stats.get('low', 0):.0f}–{stats.get('high', 0):.0f}",
                      Paragraph("<br/>".join(_t(reason) for reason in reasons[key]) or "–", SMALL)])
     story += [Spacer(1, 3 * mm), Table(data, colWidths=[24 * mm, 28 * mm, 16 * mm, 20 * mm, 22 * mm, 60 * mm], style=GRID, repeatRows=1),
-              Spacer(1, 8 * mm), _signatures([("Panitia", "Ketua Panitia")], edition)]
+              Spacer(1, 8 * mm), _signatures([("Panitia", "Ketua Panitia")], edition, act="publication")]
     return _build(story, edition)

@@ -103,3 +103,16 @@ def test_hostile_titles_and_justifications_print_as_written(edition_2020):
         assert b"/Subtype /Image" not in data and b"/Subtype/Image" not in data, name  # nothing from the server
     feedback = " ".join(_pdf_bytes_text(papers["feedback"]).split())
     assert '<img src="/etc/hostname" width="400"/> bagus' in feedback
+
+
+def test_papers_are_dated_by_the_acts_they_record_not_the_day_they_are_printed(organiser, edition_2020):
+    """2020's jury decided on 20 December and the results were announced on 21 December 2020."""
+    minutes = " ".join(pdf_text(organiser.get(reverse("results:document", args=[2020, "minutes.pdf"]))).split())
+    assert "Pada hari ini, 20 Desember 2020" in minutes and "2026" not in minutes
+    certificate = Certificate.objects.filter(edition=edition_2020, kind="winner").first()
+    paper = " ".join(pdf_text(organiser.get(reverse("results:entry_paper", args=[2020, certificate.entry.code, "certificate.pdf"]))).split())
+    assert "21 Desember 2020" in paper
+    letter = " ".join(pdf_text(organiser.get(reverse("results:entry_paper", args=[2020, certificate.entry.code, "feedback.pdf"]))).split())
+    assert "21 Desember 2020" in letter
+    page = organiser.get(reverse("results:certificate", args=[certificate.code])).content.decode()
+    assert "21 Desember 2020" in page

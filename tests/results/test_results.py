@@ -169,7 +169,7 @@ def test_objections_only_during_the_window_and_answered_publicly(client_as, edit
     url = reverse("results:objections", args=[2020])
     form = {"name": "Warga Pemalang", "email": "warga@example.org", "text": "Mohon ditinjau ulang."}
     closed = client_as("anonymous").post(url, form, follow=True).content.decode()
-    assert "Masa sanggah" in closed or "ditutup" in closed
+    assert "Uji publik" in closed or "ditutup" in closed
     assert not Objection.objects.filter(name="Warga Pemalang").exists()
 
     now = timezone.now()
