@@ -107,6 +107,22 @@ def _build(story: list, edition, pagesize=A4) -> bytes:
     return buffer.getvalue()
 
 
+# Official papers speak Indonesian only: the ranking methods in the words of a berita acara.
+METHOD_ID = {
+    "additive": "model aditif dengan koreksi kelonggaran juri",
+    "mean": "rata-rata nilai juri",
+    "median": "median nilai juri",
+    "trimmed": "rata-rata terpangkas",
+    "zscore": "skor baku per juri",
+}
+
+
+def _method_id(method: str) -> str:
+    """``method_used`` may carry a note after the name (e.g. a fallback): the name is translated, the rest kept."""
+    name, _, rest = (method or "").partition(" ")
+    return (METHOD_ID.get(name, name) + (f" {rest}" if rest else "")).strip()
+
+
 def _act_date(edition, act: str):
     """The date of the act a paper records, never the day it is printed: the jury's decision (the results locked),
     or the publication of the result it states (the latest correction's, if any). Today only for a draft."""
@@ -146,8 +162,8 @@ def recap_pdf(edition, stage=None) -> bytes:
     what = f"Tahap {stage.name}" if stage else "Nilai Akhir"
     story = _heading(edition, f"REKAPITULASI NILAI – {what.upper()}") + [
         Paragraph(
-            f"Metode: {run.method_used}; "
-            f"{run.bootstrap} sampel ulang bootstrap (seed {run.seed}). Rentang peringkat 95% dan tanda seri statistik "
+            f"Metode: {_method_id(run.method_used)}; rentang peringkat dari {run.bootstrap} kali pengambilan sampel ulang "
+            f"(bilangan acak awal {run.seed}). Rentang peringkat 95% dan tanda seri statistik "
             "menunjukkan posisi yang belum dapat dibedakan secara meyakinkan.", SMALL),
         Spacer(1, 3 * mm),
     ]
@@ -190,7 +206,8 @@ def recap_xlsx(edition) -> bytes:
                                 ELEMENT_ID[sheet.juror.element], score.criterion.name, float(score.value), score.justification])
     info = wb.create_sheet("Keterangan")
     append_row(info, [_hash_line(edition)])
-    append_row(info, [f"Metode {run.method_used}, bootstrap {run.bootstrap}, seed {run.seed}"])
+    append_row(info, [f"Metode {_method_id(run.method_used)}, {run.bootstrap} kali pengambilan sampel ulang, "
+                      f"bilangan acak awal {run.seed}"])
     for ws_ in (ws, sheets):
         for cell in ws_[1]:
             cell.font = Font(bold=True)
@@ -238,7 +255,8 @@ def minutes_pdf(edition) -> bytes:
         ], colWidths=[45 * mm, 20 * mm, 105 * mm], style=GRID),
         Paragraph(
             f"Jumlah peserta yang dinilai: {len(rows)}. Jumlah lembar penilaian: {n_sheets}. "
-            f"Peringkat dihitung dengan metode {run.method_used} dan {run.bootstrap} sampel ulang bootstrap (seed {run.seed}); "
+            f"Peringkat dihitung dengan metode {_method_id(run.method_used)} dan {run.bootstrap} kali pengambilan sampel "
+            f"ulang (bilangan acak awal {run.seed}); "
             "siapa pun dapat menghitung ulang dari berkas nilai yang diumumkan.", BODY),
     ]
     ties = [r for r in rows if r.tie]
@@ -255,27 +273,57 @@ def minutes_pdf(edition) -> bytes:
 
 
 def decree_pdf(edition) -> bytes:
-    """A draft decree naming the winners, for the regent's legal section to finish."""
+    """A draft Keputusan Bupati naming the winners, in the structure the regent's legal section (Bagian Hukum)
+    works with: title, the regent, Menimbang, Mengingat, MEMUTUSKAN, Menetapkan, KESATU..., the place and date of
+    enactment left for the day it is signed, and the regent's signature block."""
     conf = services.settings_for(edition)
     awards = _awards(edition)
-    story = _letterhead(edition) + [
+    regent = conf.regent_title.strip() or "BUPATI"
+    subject = f"PENETAPAN PEMENANG {_t(edition.title.upper())} TAHUN {edition.year}"
+    label = ParagraphStyle("label", parent=BODY, leftIndent=0)
+
+    def clause(name: str, text: str) -> Table:
+        return Table([[Paragraph(name, label), Paragraph(":", label), Paragraph(text, BODY)]],
+                     colWidths=[28 * mm, 5 * mm, 137 * mm], style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
+
+    laws = [line.strip() for line in conf.decree_legal_basis.splitlines() if line.strip()]
+    if edition.decree_number:
+        laws.append(f"Keputusan Nomor {edition.decree_number} tentang Penyelenggaraan {edition.title} Tahun {edition.year}")
+    considering = (
+        f"a. bahwa dalam rangka mendorong inovasi pelayanan publik di daerah telah diselenggarakan {_t(edition.title)} "
+        f"Tahun {edition.year};<br/>"
+        "b. bahwa berdasarkan berita acara penilaian dan penetapan pemenang oleh tim juri, perlu menetapkan pemenang "
+        f"{_t(edition.title)} Tahun {edition.year};<br/>"
+        f"c. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan "
+        f"{_t(regent.title())} tentang Penetapan Pemenang {_t(edition.title)} Tahun {edition.year};"
+    )
+    story = [
         Paragraph("DRAF", CENTER),
-        Paragraph(f"KEPUTUSAN {_t(conf.signatory_title.upper() or 'BUPATI')}", TITLE),
-        Paragraph("NOMOR: ........................", CENTER),
-        Paragraph(f"TENTANG PENETAPAN PEMENANG {_t(edition.title.upper())} TAHUN {edition.year}", TITLE),
-        Spacer(1, 5 * mm),
-        Paragraph("Menimbang: bahwa berdasarkan berita acara penilaian tim juri, perlu menetapkan pemenang "
-                  f"{_t(edition.title)} Tahun {edition.year} dengan keputusan.", BODY),
-        Paragraph(f"Mengingat: Keputusan Nomor {_t(edition.decree_number or '–')} tentang penyelenggaraan kompetisi.", BODY),
+        Paragraph(f"KEPUTUSAN {_t(regent)}", TITLE),
+        Paragraph("NOMOR ........................", CENTER),
+        Spacer(1, 2 * mm),
+        Paragraph("TENTANG", CENTER),
+        Paragraph(subject, TITLE),
         Spacer(1, 3 * mm),
-        Paragraph("MEMUTUSKAN", TITLE),
-        Paragraph(f"KESATU: Menetapkan pemenang {_t(edition.title)} Tahun {edition.year} sebagaimana tercantum dalam lampiran.", BODY),
-        Paragraph("KEDUA: Keputusan ini berlaku sejak tanggal ditetapkan.", BODY),
+        Paragraph(f"{_t(regent)},", TITLE),
+        Spacer(1, 3 * mm),
+        clause("Menimbang", considering),
+        clause("Mengingat", "<br/>".join(f"{i}. {_t(law)};" for i, law in enumerate(laws, start=1))),
+        Spacer(1, 3 * mm),
+        Paragraph("MEMUTUSKAN:", TITLE),
+        clause("Menetapkan", f"KEPUTUSAN {_t(regent)} TENTANG {subject}."),
+        clause("KESATU", f"Menetapkan pemenang {_t(edition.title)} Tahun {edition.year} sebagaimana tercantum dalam "
+                         "Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini."),
+        clause("KEDUA", "Kepada pemenang sebagaimana dimaksud dalam Diktum KESATU diberikan piagam penghargaan."),
+        clause("KETIGA", "Keputusan ini mulai berlaku pada tanggal ditetapkan."),
+        Spacer(1, 6 * mm),
+        Table([[""], [Paragraph(f"Ditetapkan di {_t(conf.city)}<br/>pada tanggal ........................<br/><br/>"
+                                f"{_t(regent)},<br/><br/><br/><br/><u>{_t(conf.regent_name or '..............................')}</u>",
+                                BODY)]], colWidths=[170 * mm], style=[("LEFTPADDING", (0, 1), (0, 1), 95 * mm)]),
+        PageBreak(),
+        Paragraph(f"LAMPIRAN KEPUTUSAN {_t(regent)}<br/>NOMOR ........................<br/>TENTANG {subject}", SMALL),
         Spacer(1, 4 * mm),
-        Paragraph("LAMPIRAN", HEAD),
         _awards_table(awards) if awards else Paragraph("Pemenang belum ditetapkan.", BODY),
-        Spacer(1, 8 * mm),
-        _signatures([(conf.signatory_name or "..............................", conf.signatory_title)], edition),
     ]
     return _build(story, edition)
 
@@ -379,5 +427,5 @@ def feedback_pdf(edition, entry: Entry) -> bytes:
                      f"{stats.get('mean', 0):.1f}", f"{stats.get('low', 0):.0f}–{stats.get('high', 0):.0f}",
                      Paragraph("<br/>".join(_t(reason) for reason in reasons[key]) or "–", SMALL)])
     story += [Spacer(1, 3 * mm), Table(data, colWidths=[24 * mm, 28 * mm, 16 * mm, 20 * mm, 22 * mm, 60 * mm], style=GRID, repeatRows=1),
-              Spacer(1, 8 * mm), _signatures([("Panitia", "Ketua Panitia")], edition, act="publication")]
+              Spacer(1, 8 * mm), _signatures([("..............................", "Ketua Panitia")], edition, act="publication")]
     return _build(story, edition)

@@ -29,7 +29,8 @@ class ResultSettingsForm(forms.ModelForm):
         model = ResultSettings
         fields = [
             "method", "bootstrap", "seed", "prize_count", "letterhead_title", "letterhead_subtitle",
-            "letterhead_address", "city", "signatory_name", "signatory_title",
+            "letterhead_address", "city", "signatory_name", "signatory_title", "signatory_nip",
+            "regent_title", "regent_name", "decree_legal_basis",
         ]
 
     def __init__(self, *args, **kwargs):

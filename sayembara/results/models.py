@@ -34,6 +34,22 @@ class ResultSettings(models.Model):
     city = models.CharField(_("city of signing"), max_length=60, default="Pemalang")
     signatory_name = models.CharField(_("signatory"), max_length=120, blank=True, default="")
     signatory_title = models.CharField(_("signatory's position"), max_length=160, default="Sekretaris Daerah")
+    signatory_nip = models.CharField(_("signatory's NIP"), max_length=30, blank=True)
+    # The regent who signs the decree on the winners, and the laws it rests on (one per line, in order).
+    regent_title = models.CharField(_("regent's title on the decree"), max_length=120, blank=True, default="BUPATI PEMALANG")
+    regent_name = models.CharField(_("regent's name"), max_length=120, blank=True)
+    decree_legal_basis = models.TextField(
+        _("legal basis of the decree (Mengingat), one per line"),
+        blank=True,
+        default="\n".join([
+            "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah sebagaimana telah beberapa kali diubah, "
+            "terakhir dengan Undang-Undang Nomor 6 Tahun 2023",
+            "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+            "Peraturan Pemerintah Nomor 38 Tahun 2017 tentang Inovasi Daerah",
+            "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 91 Tahun 2021 tentang "
+            "Pembinaan Inovasi Pelayanan Publik",
+        ]),
+    )
 
     class Meta:
         verbose_name = _("result settings")

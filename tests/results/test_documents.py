@@ -49,6 +49,16 @@ def test_stage_recap_and_decree(organiser, edition_2020):
     assert "WAWANCARA" in stage_text
     decree = pdf_text(organiser.get(reverse("results:document", args=[2020, "decree.pdf"])))
     assert "KEPUTUSAN" in decree and "Juara I" in decree
+    # The structure of a Keputusan Bupati, not a secretary's letter.
+    flat = " ".join(decree.split())
+    for part in ("KEPUTUSAN BUPATI PEMALANG", "BUPATI PEMALANG,", "Menimbang", "Mengingat", "MEMUTUSKAN:", "Menetapkan",
+                 "KESATU", "KEDUA", "KETIGA", "Ditetapkan di Pemalang", "pada tanggal",
+                 "Peraturan Pemerintah Nomor 38 Tahun 2017 tentang Inovasi Daerah"):
+        assert part in flat, part
+    assert "SEKRETARIS DAERAH" not in flat.split("Menimbang")[0]
+    minutes = " ".join(pdf_text(organiser.get(reverse("results:document", args=[2020, "minutes.pdf"]))).split())
+    for english in ("bootstrap", "seed", "additive", "method"):
+        assert english not in minutes.lower(), english
 
 
 def test_score_sheets_of_a_juror_carry_scores_and_justifications(organiser, edition_2020):

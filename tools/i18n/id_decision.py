@@ -63,4 +63,8 @@ ID = {
     "Correction %(number)s is open: change what must be corrected, decide and lock the winners, then publish the correction.":
         "Ralat %(number)s dibuka: ubah yang perlu diperbaiki, tetapkan dan kunci pemenang, lalu umumkan ralat.",
     "Correction %(number)s is published. SHA-256: %(hash)s": "Ralat %(number)s telah diumumkan. SHA-256: %(hash)s",
+    "signatory's NIP": "NIP penanda tangan",
+    "regent's title on the decree": "sebutan kepala daerah pada keputusan",
+    "regent's name": "nama kepala daerah",
+    "legal basis of the decree (Mengingat), one per line": "dasar hukum keputusan (Mengingat), satu per baris",
 }
