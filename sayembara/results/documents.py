@@ -133,9 +133,12 @@ def _act_date(edition, act: str):
     return version.published_at if version is not None and version.published_at else timezone.now()
 
 
-def _signatures(names_and_roles: list[tuple[str, str]], edition, act: str = "decision") -> Table:
+def _signatures(names_and_roles: list[tuple], edition, act: str = "decision") -> Table:
+    """Signature blocks: the role, room to sign, the name underlined, and the NIP where one is given."""
     conf = services.settings_for(edition)
-    cells = [[Paragraph(f"{_t(role)}<br/><br/><br/><br/><u>{_t(name)}</u>", CENTER) for name, role in names_and_roles]]
+    cells = [[Paragraph(f"{_t(role)}<br/><br/><br/><br/><u>{_t(name)}</u>"
+                        + (f"<br/>NIP {_t(rest[0])}" if rest and rest[0] else ""), CENTER)
+              for name, role, *rest in names_and_roles]]
     place = Paragraph(f"{_t(conf.city)}, {_date(_act_date(edition, act))}", BODY)
     return Table([[place], [Table(cells, colWidths=[170 * mm / max(1, len(names_and_roles))] * len(names_and_roles))]])
 
@@ -384,7 +387,8 @@ def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
         Spacer(1, 8 * mm),
         Table([[_qr(verify_url), Paragraph(f"Kode piagam: <b>{_t(certificate.code)}</b><br/>Periksa keaslian: {_t(verify_url)}", SMALL),
                 _signatures([(services.settings_for(edition).signatory_name or "..............................",
-                              services.settings_for(edition).signatory_title)], edition, act="publication")]],
+                              services.settings_for(edition).signatory_title,
+                              services.settings_for(edition).signatory_nip)], edition, act="publication")]],
               colWidths=[40 * mm, 90 * mm, 110 * mm]),
     ]
     return _build(story, edition, pagesize=landscape(A4))

@@ -126,3 +126,14 @@ def test_papers_are_dated_by_the_acts_they_record_not_the_day_they_are_printed(o
     assert "21 Desember 2020" in letter
     page = organiser.get(reverse("results:certificate", args=[certificate.code])).content.decode()
     assert "21 Desember 2020" in page
+
+
+def test_the_certificate_signature_carries_the_nip_when_given(organiser, edition_2020):
+    from sayembara.results import services
+    from sayembara.results.models import ResultSettings
+
+    conf = services.settings_for(edition_2020)
+    ResultSettings.objects.filter(pk=conf.pk).update(signatory_nip="19700101 199003 1 001")
+    certificate = Certificate.objects.filter(edition=edition_2020, kind="winner").first()
+    paper = " ".join(pdf_text(organiser.get(reverse("results:entry_paper", args=[2020, certificate.entry.code, "certificate.pdf"]))).split())
+    assert "NIP 19700101 199003 1 001" in paper and conf.signatory_name in paper
