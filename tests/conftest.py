@@ -107,5 +107,9 @@ def _fresh_cache():
     """Rate-limit counters and cached figures live in the cache: each test starts without them."""
     from django.core.cache import cache
 
+    from sayembara.results import freeze
+
     cache.clear()
+    # Row ids can come back after a test's rollback: the remembered sheet → edition links start afresh too.
+    freeze._edition_via.cache_clear()
     yield

@@ -12,6 +12,8 @@ Bulk ``QuerySet.update()`` calls bypass model saves; the app uses none on these 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.db.models.signals import pre_delete, pre_save
 from django.utils.translation import gettext as _
 
@@ -35,22 +37,44 @@ CREATES_ALLOWED = {"entries.Entry"}
 
 
 def is_frozen(edition_id) -> bool:
-    """Published, and no correction open."""
+    """Published, and no correction open (one query: every guarded save asks)."""
+    from django.db.models import Exists, OuterRef
+
     from .models import Correction, Publication
 
-    if edition_id is None or not Publication.objects.filter(edition_id=edition_id).exists():
+    if edition_id is None:
         return False
-    return not Correction.objects.filter(edition_id=edition_id, published_at__isnull=True).exists()
+    correcting = Publication.objects.filter(edition_id=edition_id).annotate(
+        correcting=Exists(Correction.objects.filter(edition_id=OuterRef("edition_id"), published_at__isnull=True))
+    ).values_list("correcting", flat=True).first()
+    return correcting is False
 
 
 def _edition_of(model, instance, path: str):
     if "__" not in path:
         return getattr(instance, path)
-    # Follow the path from the instance's own foreign key (e.g. sheet → stage → edition).
+    # Through objects already loaded on the instance (a score's sheet, the sheet's stage), without a query.
+    *relations, attribute = path.split("__")
+    current = instance
+    for relation in relations:
+        cached = current._state.fields_cache.get(relation)
+        if cached is None:
+            break
+        current = cached
+    else:
+        return getattr(current, attribute)
     first, rest = path.split("__", 1)
-    related_id = getattr(instance, f"{first}_id")
-    related_model = model._meta.get_field(first).related_model
-    return related_model._default_manager.filter(pk=related_id).values_list(rest, flat=True).first()
+    return _edition_via(model._meta.get_field(first).related_model._meta.label, getattr(instance, f"{first}_id"), rest)
+
+
+@lru_cache(maxsize=100_000)
+def _edition_via(label: str, related_id, rest: str):
+    # A sheet's, stage's or juror's edition never changes: remembered, so a score save asks the database once.
+    from django.apps import apps
+
+    if related_id is None:
+        return None
+    return apps.get_model(label)._default_manager.filter(pk=related_id).values_list(rest, flat=True).first()
 
 
 def _refuse(instance):
