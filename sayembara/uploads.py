@@ -164,20 +164,16 @@ def _clean_pdf(data: bytes, name: str) -> bytes:
             for page in pdf.pages:
                 # Attributes a page inherits from the page tree are written on the page, so the tree can be bare.
                 for key in _INHERITED:
-                    if key not in page.obj:
-                        value = page.obj.get_inheritable(key) if hasattr(page.obj, "get_inheritable") else None
-                        if value is None:
-                            node = page.obj.get("/Parent")
-                            while node is not None and value is None:
-                                value = node.get(key)
-                                node = node.get("/Parent")
-                        if value is not None:
-                            page.obj[key] = value
+                    node, value = page.obj.get("/Parent"), None
+                    while key not in page.obj and node is not None and value is None:
+                        value = node.get(key)
+                        node = node.get("/Parent")
+                    if value is not None:
+                        page.obj[key] = value
                 for key in list(page.obj.keys()):
                     if key not in _KEEP_PAGE:
                         del page.obj[key]
-                contents = page.obj.get("/Contents")
-                if contents is not None:
+                if "/Contents" in page.obj:
                     page.contents_coalesce()
                     _normalise_content(page.obj.Contents)
                 _scrub(page.obj, seen)

@@ -147,13 +147,9 @@ class Masker:
 
     def __init__(self, units: list, people: list[str], emails: list[str] = ()):
         terms = set()
-        self._distinctive: set[str] = set()
         for unit in units:
             for name in _unit_names(unit):
                 terms.add(name.strip())
-            for word in re.findall(r"\w+", unit.name):
-                if len(word) >= 5 and word.lower() not in COMMON_WORDS:
-                    self._distinctive.add(word.lower())
         people_terms, addressed_only = set(), set()
         for person in people:
             forms, addressed = _person_names(person)
@@ -196,13 +192,14 @@ class Masker:
         return Masked(text, found)
 
     def leftovers(self, masked_text: str) -> list[str]:
-        """Words still in a masked text that may name the makers: distinctive words of the unit's name, and
-        near-misses of any name (a typo such as "Dukcpil" or "Kependudukn"). Worth a look by the organiser."""
+        """Words still in a masked text that may name the makers: near-misses of a name that masking could not
+        recognise (a typo such as "Dukcpil" or "Kependudukn"). Worth a look by the organiser. (The distinctive
+        words of a unit's name are masked themselves, see ``_unit_names``.)"""
         from difflib import SequenceMatcher
 
         present = {w.lower() for w in re.findall(r"\w+", masked_text) if len(w) >= 5}
-        found = self._distinctive & present
-        for word in present - self._references - found:
+        found = set()
+        for word in present - self._references - COMMON_WORDS:
             for reference in self._references:
                 if abs(len(word) - len(reference)) <= 2 and SequenceMatcher(None, word, reference).ratio() >= 0.85:
                     found.add(word)

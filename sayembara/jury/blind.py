@@ -119,18 +119,3 @@ def evidence_name(stage, entry, alias: EntryAlias, slot_code: str, number: int, 
     """A file name that names nothing: the pseudonym in a blind stage, the entry code otherwise."""
     label = alias.pseudonym if stage.blind else entry.code
     return f"{label}-{slot_code}-{number}.{extension}"
-
-
-def masking_report(stage) -> list[EntryAlias]:
-    """For the organiser: what was masked in each entry of a blind stage, and what may still name its makers."""
-    from .services import stage_entries
-
-    entries = list(stage_entries(stage).select_related("institution__parent", "created_by").prefetch_related("team__user"))
-    aliases = aliases_for(stage, entries)
-    rows = []
-    for entry in entries:
-        alias = aliases[entry.pk]
-        alias.entry = entry
-        rows.append(alias)
-    rows.sort(key=lambda a: (not a.leftovers, a.entry.code))
-    return rows

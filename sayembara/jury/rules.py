@@ -31,20 +31,20 @@ def may_judge(juror: Juror | None, stage, entry) -> bool:
         juror is not None
         and Assignment.objects.filter(stage=stage, juror=juror, entry=entry).exists()
         and not Conflict.objects.filter(juror=juror, entry=entry).exists()
-        and (stage.blind or not judged_blind_elsewhere(juror, stage, [entry.pk]))
+        and not blind_elsewhere(juror, stage).filter(entry=entry).exists()
     )
 
 
-def judged_blind_elsewhere(juror: Juror, stage, entry_ids) -> set[int]:
-    """Of ``entry_ids``, those the juror judges in another, open, blind stage of the same edition."""
+def blind_elsewhere(juror: Juror, stage):
+    """The entries (as a subquery of ids) that ``juror`` judges in another open blind stage of the edition: hidden
+    from them in ``stage`` until that one closes. None when ``stage`` is itself blind."""
     from sayembara.editions.models import Stage
 
-    return set(
-        Assignment.objects.filter(juror=juror, entry_id__in=entry_ids, stage__edition_id=stage.edition_id,
-                                  stage__blind=True, stage__status=Stage.Status.OPEN)
-        .exclude(stage=stage)
-        .values_list("entry_id", flat=True)
-    )
+    if stage.blind:
+        return Assignment.objects.none().values("entry_id")
+    return (Assignment.objects.filter(juror=juror, stage__edition_id=stage.edition_id, stage__blind=True,
+                                      stage__status=Stage.Status.OPEN)
+            .exclude(stage=stage).values("entry_id"))
 
 
 @rules.predicate

@@ -314,23 +314,16 @@ def assignment_overview(stage: Stage) -> dict:
 # --- What a juror may see -------------------------------------------------------------------------
 
 
-# The rules themselves live in the rulebook (jury/rules.py); services and views ask them from there.
-juror_for = rules.juror_for
-may_judge = rules.may_judge
 
 
 def juror_stage_entries(juror: Juror, stage: Stage) -> list[Entry]:
     """The juror's entries in a stage, in schedule order (then by number), conflicted ones left out, and in a
     stage that is not blind those the juror judges blind in another open stage (until that one closes)."""
     conflicted = Conflict.objects.filter(juror=juror).values("entry_id")
-    hidden = Assignment.objects.none().values("entry_id")
-    if not stage.blind:
-        hidden = Assignment.objects.filter(juror=juror, stage__edition_id=stage.edition_id, stage__blind=True,
-                                           stage__status=Stage.Status.OPEN).exclude(stage=stage).values("entry_id")
     entries = list(
         Entry.objects.filter(assignments__stage=stage, assignments__juror=juror)
         .exclude(pk__in=conflicted)
-        .exclude(pk__in=hidden)
+        .exclude(pk__in=rules.blind_elsewhere(juror, stage))
         .select_related("institution__parent", "innovation")
         .prefetch_related("team")
         .order_by("code")
@@ -458,7 +451,7 @@ def save_sheet(
         raise JuryError(_("Scoring is not open in this stage."))
     if entered_by is None and juror.code_of_conduct_accepted_at is None:
         raise JuryError(_("Please accept the jury's code of conduct before scoring."))
-    if not may_judge(juror, stage, entry):
+    if not rules.may_judge(juror, stage, entry):
         raise JuryError(_("This entry is not assigned to you."))
     criteria = list(stage.criteria.order_by("order"))
     carried = {c.pk for c in criteria if c.pk in values} if partial else {c.pk for c in criteria}

@@ -47,17 +47,15 @@ def dashboard(request):
         .select_related("stage__edition", "entry__institution")
         .order_by("-stage__edition__year", "stage__order", "entry__code")
     )
-    judged_blind = {(a.juror_id, a.entry_id, a.stage_id) for a in assignments
-                    if a.stage.blind and a.stage.status == Stage.Status.OPEN}
+    # Entries a juror judges in an open blind stage, per edition: left out of that edition's other stages.
+    judged_blind = {(a.juror_id, a.entry_id) for a in assignments if a.stage.blind and a.stage.status == Stage.Status.OPEN}
     stages, held_back = {}, {}
     for assignment in assignments:
         stage = assignment.stage
-        if not stage.blind and any(j == assignment.juror_id and e == assignment.entry_id and s != stage.pk
-                                   for j, e, s in judged_blind):
-            held_back[stage.pk] = held_back.get(stage.pk, 0) + 1
-            stages.setdefault(stage.pk, {"stage": stage, "rows": [], "submitted": 0})
-            continue
         group = stages.setdefault(stage.pk, {"stage": stage, "rows": [], "submitted": 0})
+        if not stage.blind and (assignment.juror_id, assignment.entry_id) in judged_blind:
+            held_back[stage.pk] = held_back.get(stage.pk, 0) + 1
+            continue
         sheet = sheets.get((stage.pk, assignment.entry_id))
         group["rows"].append({"assignment": assignment, "sheet": sheet})
         if sheet and sheet.status == ScoreSheet.Status.SUBMITTED:

@@ -60,6 +60,17 @@ def test_new_innovator_to_published_screening(open_edition, server, phone_page, 
     page.fill("input[name=password2]", PASSWORD)
     page.click("main form button[type=submit]")
     assert page.get_by_role("heading", name="Periksa e-mail Anda").is_visible()
+    # Logging in before confirming says so, and offers a new link.
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("main form button[type=submit]")
+    assert "belum dikonfirmasi" in page.locator("main").inner_text()
+    page.get_by_test_id("resend-confirmation").click()
+    assert page.input_value("input[name=email]") == email
+    page.click("main form button[type=submit]")
+    assert page.get_by_role("heading", name="Periksa e-mail Anda").is_visible()
+
     # Confirming asks for the password chosen at registration (a link alone confirms nothing), then logs in.
     page.goto(_mail_link(server, email, r"http://\S+/accounts/confirm/\S+/"))
     page.fill("input[name=password]", PASSWORD)

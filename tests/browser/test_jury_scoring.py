@@ -141,6 +141,14 @@ def test_organiser_assigns_opens_and_watches_progress(page, judging_demo):
     expect(page.get_by_test_id("unmet")).to_contain_text("element:ngo")
     loads = page.get_by_test_id("load").all_inner_texts()
     assert sorted(int(x) for x in loads) == [8, 9, 9]
+    # What the blind proposal stage's jurors read, entry by entry.
+    page.goto("/jury/organise/2026/")
+    page.get_by_test_id("stage-row-proposal").get_by_role("link", name="Penugasan").click()
+    page.get_by_test_id("masking-link").click()
+    expect(page.get_by_test_id("masking-table").locator("tbody tr")).to_have_count(9)
+    expect(page.get_by_test_id("masking-table")).to_contain_text("Disdukcapil")  # what was masked, for the organiser
+    page.goto("/jury/organise/2026/")
+    page.get_by_test_id("stage-row-interview").get_by_role("link", name="Penugasan").click()
     # The blind proposal stage is open with the same jurors and entries: opening the interview is refused
     # until the organiser records why.
     expect(page.get_by_test_id("overlap-warning")).to_be_visible()

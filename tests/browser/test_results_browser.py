@@ -33,6 +33,14 @@ def test_organiser_computes_ranking_and_reads_ties_reliability_and_documents(pag
     assert page.get_by_role("heading", name="Bagaimana nilai ini dihitung").is_visible()
     assert page.get_by_text("Dr. Arif Nugroho").first.is_visible()
 
+    # Advancing from the proposal stage asks first: who advances, who stops here.
+    page.goto("/results/2020/manage/stage/1/")
+    page.get_by_test_id("compute").click()
+    page.wait_for_load_state()
+    page.get_by_test_id("confirm-advance").click()
+    page.wait_for_load_state()
+    assert page.get_by_test_id("advancing").is_visible() and page.get_by_test_id("cut").is_visible()
+
     page.goto("/results/2020/documents/")
     with page.expect_response(lambda r: r.url.endswith("minutes.pdf")) as info:
         page.get_by_role("link", name="Berita acara penilaian dan penetapan pemenang").click()

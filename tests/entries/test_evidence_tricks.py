@@ -94,3 +94,16 @@ def test_a_real_document_keeps_its_text_pages_and_images():
     assert "Surat pernyataan implementasi inovasi" in reader.pages[0].extract_text()
     assert "Halaman kedua" in reader.pages[1].extract_text()
     assert list(reader.pages[0].images) and SECRET.encode() not in cleaned
+
+
+def test_a_page_size_inherited_from_the_page_tree_is_kept():
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(300, 400))
+    del pdf.pages[0].obj["/MediaBox"]
+    pdf.Root.Pages.MediaBox = pikepdf.Array([0, 0, 300, 400])
+    pdf.Root.Pages["/PieceInfo"] = pikepdf.Dictionary(App=pikepdf.Dictionary(Private=pikepdf.String(SECRET)))
+    raw = io.BytesIO()
+    pdf.save(raw)
+    with pikepdf.open(io.BytesIO(_cleaned(raw.getvalue()))) as out:
+        assert [float(v) for v in out.pages[0].obj.MediaBox] == [0, 0, 300, 400]
+        assert "/MediaBox" not in out.Root.Pages and "/PieceInfo" not in out.Root.Pages
