@@ -366,10 +366,11 @@ def _build_edition(year, innovations, accounts, rng):
         (Phase.Kind.SUBMISSION, "Batas akhir pengiriman proposal", jakarta(year, 9, 30), jakarta(year, 9, 30, 23, 59), None),
         (Phase.Kind.SCREENING, "Seleksi administrasi", jakarta(year, 10, 1), jakarta(year, 10, 14, 16), None),
         (Phase.Kind.JUDGING, "Penilaian proposal", jakarta(year, 10, 15), jakarta(year, 11, 15, 16), stages[0]),
-        (Phase.Kind.JUDGING, "Presentasi dan wawancara", jakarta(year, 12, 17, 8), jakarta(year, 12, 17, 16), stages[1]),
+        (Phase.Kind.JUDGING, "Presentasi dan wawancara", jakarta(year, 11, 24, 8), jakarta(year, 11, 24, 16), stages[1]),
+        # The public test follows the provisional announcement it tests; the announcement of the winners comes
+        # after the decision and the decree (the announcement sets the public test's real dates).
+        (Phase.Kind.OBJECTION, "Uji publik", jakarta(year, 12, 1, 10), jakarta(year, 12, 6, 16), None),
         (Phase.Kind.ANNOUNCEMENT, "Pengumuman pemenang", results_day, results_day, None),
-        # The public test follows the announcement it tests (five working days), never before it.
-        (Phase.Kind.OBJECTION, "Uji publik", jakarta(year, 12, 22), jakarta(year, 12, 28, 16), None),
     ]
     for kind, name, start, end, stage in phases:
         Phase.objects.create(edition=edition, kind=kind, name=name, starts_at=start, ends_at=end, stage=stage)
@@ -414,7 +415,7 @@ def _score_edition(edition, stages, jurors, leniency, entries, rng):
     """Full panel: every juror scores every entry in every stage (the Pemalang case)."""
     quality = {entry.pk: rng.gauss(72, 8) for entry in entries}
     criteria = {stage.pk: list(stage.criteria.all()) for stage in stages}
-    when = {1: (11, 10), 2: (12, 17), 3: (12, 17)}
+    when = {1: (11, 10), 2: (11, 24), 3: (11, 24)}
     scores = []
     for stage in stages:
         month, day = when[stage.order]
@@ -442,9 +443,8 @@ def _justification(code: str, value: float) -> str:
 
 
 def _decide_awards(edition, stages, entries, categories, organiser):
-    """Decide, lock and publish as the organiser would, so the demo's documents and hashes are real."""
+    """Propose, announce, test, decide and publish as the organiser would, so the demo's papers and hashes are real."""
     from sayembara.results import services
-    from sayembara.results.models import Certificate, Objection
 
     scores = services.final_scores(edition)
     for category in categories:
@@ -458,23 +458,53 @@ def _decide_awards(edition, stages, entries, categories, organiser):
     conf = services.settings_for(edition)
     conf.seed = edition.year
     conf.signatory_name = "Drs. Wiratmoko Hadisaputro, M.Si."  # fictional, as every person in the demo
+    conf.regent_name = "H. Suryo Adinegoro, S.H."  # fictional too
     conf.save()
-    services.lock(edition, organiser)
-    publication = services.publish(edition, organiser)
-    # Keep the historical announcement date rather than the moment the demo was loaded.
-    announced = jakarta(edition.year, 12, 21, 10)
-    Edition.objects.filter(pk=edition.pk).update(results_published_at=announced)
-    type(publication).objects.filter(pk=publication.pk).update(published_at=announced)
-    # The papers are dated by the acts they record: the jury's decision the day before, the certificates with it.
-    type(conf).objects.filter(pk=conf.pk).update(locked_at=announced - dt.timedelta(days=1))
-    Certificate.objects.filter(edition=edition).update(issued_at=announced)
-    objection = Objection.objects.create(
-        edition=edition, entry=entries[0], name="Slamet Riyadi", email="slamet.riyadi@example.org",
-        text="Mohon penjelasan mengapa nilai presentasi kami lebih rendah dari nilai proposal.",
-    )
-    services.answer_objection(
-        objection, organiser,
-        "Nilai presentasi dan proposal dinilai terpisah dengan kriteria yang sama; rincian nilai dan alasan juri "
-        "telah dikirim dalam surat umpan balik kepada unit Anda.",
-    )
-    return publication
+    _through_the_sequence(edition, entries, organiser)
+    return edition.publication
+
+
+def _through_the_sequence(edition, entries, organiser):
+    """Provisional announcement, public test, decision, decree and final publication on their historical days."""
+    from sayembara.jury.models import Conflict
+    from sayembara.jury.services import record_conflict
+    from sayembara.results import sequence, services
+    from sayembara.results.models import Objection
+
+    year = edition.year
+    first = sequence.announce_provisional(edition, organiser, now=jakarta(year, 12, 1, 10))
+
+    def respond(entry, name, email, text, answer, outcome, filed, answered):
+        objection = sequence.file_objection(edition, Objection(entry=entry, name=name, email=email, text=text), now=filed)
+        sequence.answer_objection(objection, organiser, answer, outcome)
+        Objection.objects.filter(pk=objection.pk).update(filed_at=filed, answered_at=answered)
+        return objection
+
+    respond(entries[0], "Slamet Riyadi", "slamet.riyadi@example.org",
+            "Mohon penjelasan mengapa nilai presentasi kami lebih rendah dari nilai proposal.",
+            "Nilai presentasi dan proposal dinilai terpisah dengan kriteria yang sama; rincian nilai dan alasan juri "
+            "dikirim dalam surat umpan balik kepada unit Anda setelah penetapan.",
+            Objection.Outcome.REJECTED, jakarta(year, 12, 2, 9), jakarta(year, 12, 3, 14))
+    ends = first.public_test_ends_at
+    if year == 2020:
+        # An upheld response: a juror came from the unit of an entry she scored. Her scores leave the ranking and
+        # a corrected provisional version goes to the public test again.
+        scores = services.final_scores(edition)
+        entry = min((e for e in entries), key=lambda e: scores[e.pk])
+        juror = Juror.objects.filter(edition=edition, element="bureaucracy").order_by("pk").first()
+        respond(entry, "Sri Handayani", "sri.handayani@example.org",
+                f"Salah satu juri birokrasi berasal dari unit yang sama dengan pengusul inovasi {entry.code}.",
+                "Benar: juri tersebut berasal dari unit yang sama. Nilainya untuk inovasi ini dikeluarkan dari "
+                "perhitungan dan pengumuman sementara diterbitkan ulang.",
+                Objection.Outcome.UPHELD, jakarta(year, 12, 2, 11), jakarta(year, 12, 3, 15))
+        record_conflict(juror, entry, Conflict.Kind.SAME_UNIT, Conflict.Source.RECORDED,
+                        note="Uji publik: tanggapan diterima", by=organiser)
+        second = sequence.announce_provisional(
+            edition, organiser, now=jakarta(year, 12, 4, 10),
+            reason=f"Nilai satu juri untuk {entry.code} dikeluarkan karena konflik kepentingan (tanggapan uji publik).")
+        ends = second.public_test_ends_at
+    held_on = timezone.localdate(ends) + dt.timedelta(days=3)
+    sequence.decide(edition, organiser, held_on=held_on, place="Ruang Rapat Sekretariat Daerah Kabupaten Pemalang",
+                    present=edition.jurors.all(), now=jakarta(held_on.year, held_on.month, held_on.day, 15))
+    sequence.record_decree(edition, organiser, f"100.3.3.2/{700 + year % 100}/{year}", held_on + dt.timedelta(days=5))
+    sequence.publish(edition, organiser, now=jakarta(year, 12, 21, 10))

@@ -75,7 +75,7 @@ class Phase(models.Model):
         SUBMISSION = "submission", _("Proposal submission")
         SCREENING = "screening", _("Administrative screening")
         JUDGING = "judging", _("Judging")
-        OBJECTION = "objection", _("Public objection period")
+        OBJECTION = "objection", _("Public test (uji publik)")
         ANNOUNCEMENT = "announcement", _("Announcement of winners")
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="phases", verbose_name=_("edition"))

@@ -30,12 +30,13 @@ from sayembara.entries.models import Entry
 from sayembara.jury.models import ScoreSheet
 from sayembara.tabular import append_row, workbook_bytes
 
-from . import services
-from .models import Award, Certificate, Publication
+from . import numbering, sequence, services
+from .models import Award, Certificate, Decision
 
 STYLES = getSampleStyleSheet()
 BODY = ParagraphStyle("body", parent=STYLES["Normal"], fontName="Helvetica", fontSize=10, leading=13)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10)
+SMALL_CENTER = ParagraphStyle("small_center", parent=SMALL, alignment=TA_CENTER)
 TITLE = ParagraphStyle("title", parent=BODY, fontName="Helvetica-Bold", fontSize=13, leading=16, alignment=TA_CENTER)
 CENTER = ParagraphStyle("center", parent=BODY, alignment=TA_CENTER)
 HEAD = ParagraphStyle("head", parent=BODY, fontName="Helvetica-Bold", fontSize=11, leading=14, spaceBefore=8)
@@ -61,10 +62,10 @@ def _date(value) -> str:
 
 
 def _hash_line(edition) -> str:
-    publication = Publication.objects.filter(edition=edition).first()
-    if publication is None:
-        return "Hasil belum diumumkan: dokumen ini adalah draf."
-    return f"SHA-256 hasil yang diumumkan: {publication.sha256}"
+    version = sequence.current_version(edition)
+    if version is None:
+        return "Hasil akhir belum diumumkan: dokumen ini adalah draf."
+    return f"SHA-256 hasil yang diumumkan: {version.sha256}"
 
 
 def _letterhead(edition) -> list:
@@ -123,13 +124,21 @@ def _method_id(method: str) -> str:
     return (METHOD_ID.get(name, name) + (f" {rest}" if rest else "")).strip()
 
 
+def _decision(edition):
+    return Decision.objects.filter(edition=edition).first()
+
+
 def _act_date(edition, act: str):
-    """The date of the act a paper records, never the day it is printed: the jury's decision (the results locked),
-    or the publication of the result it states (the latest correction's, if any). Today only for a draft."""
-    if act == "decision":
-        locked = services.settings_for(edition).locked_at
-        return locked or timezone.now()
-    version = services.current_version(edition)
+    """The date of the act a paper records, never the day it is printed: the jury's decision (its meeting), the
+    decree, or the publication of the result it states (the latest correction's, if any). Today only for a draft."""
+    decision = _decision(edition)
+    if act == "decree" and decision is not None and decision.decree_date:
+        return decision.decree_date
+    if act in ("decision", "decree"):
+        if decision is not None:
+            return decision.held_on
+        return services.settings_for(edition).locked_at or timezone.now()
+    version = sequence.current_version(edition)
     return version.published_at if version is not None and version.published_at else timezone.now()
 
 
@@ -232,28 +241,50 @@ def _awards_table(awards) -> Table:
     return Table(data, colWidths=[22 * mm, 32 * mm, 52 * mm, 46 * mm, 18 * mm], style=GRID, repeatRows=1)
 
 
+def _public_test_lines(edition) -> list:
+    """The provisional announcements and their public test, as the minutes of the decision recount them."""
+    from .models import Objection
+
+    lines = []
+    for a in edition.provisional_announcements.order_by("version"):
+        responses = Objection.objects.filter(announcement=a)
+        upheld = responses.filter(outcome=Objection.Outcome.UPHELD).count()
+        lines.append(
+            f"Pengumuman sementara Nomor {_t(a.number)} tanggal {_date(a.announced_at)}, uji publik sampai dengan "
+            f"{_date(a.public_test_ends_at)}: {responses.count()} tanggapan masyarakat, {upheld} diterima"
+            + (f"; perubahan: {_t(a.reason)}" if a.reason else "") + ".")
+    return lines
+
+
 def minutes_pdf(edition) -> bytes:
-    """Berita acara of the judging and of the decision on the winners."""
+    """Berita acara of the judging and of the decision on the winners, dated and numbered from the decision."""
     run, rows = _final_rows(edition)
+    decision = _decision(edition)
     jury = _jury(edition)
+    present = set(decision.present.values_list("pk", flat=True)) if decision else {j.pk for j in jury}
     awards = _awards(edition)
     stages = list(edition.stages.all())
     n_sheets = ScoreSheet.objects.filter(stage__edition=edition, status=ScoreSheet.Status.SUBMITTED).count()
-    story = _heading(edition, "BERITA ACARA PENILAIAN DAN PENETAPAN PEMENANG", space=5 * mm) + [
+    place = decision.place if decision else (edition.venue or edition.host)
+    story = _heading(edition, "BERITA ACARA PENILAIAN DAN PENETAPAN PEMENANG", space=2 * mm) + [
+        Paragraph(f"Nomor: {_t(decision.minutes_number)}" if decision else "Nomor: ........................", CENTER),
+        Spacer(1, 4 * mm),
         Paragraph(
-            f"Pada hari ini, {_date(_act_date(edition, 'decision'))}, bertempat di {_t(edition.venue or edition.host)}, tim juri "
+            f"Pada hari ini, {_date(_act_date(edition, 'decision'))}, bertempat di {_t(place)}, tim juri "
             f"{_t(edition.title)} {edition.year} yang ditetapkan dengan Keputusan Nomor {_t(edition.decree_number or '–')} "
-            "telah melaksanakan penilaian dengan hasil sebagai berikut.", BODY),
+            "telah melaksanakan penilaian dan rapat penetapan pemenang dengan hasil sebagai berikut.", BODY),
         Paragraph("1. Tim juri", HEAD),
     ]
-    story.append(Table([["No", "Nama", "Unsur", "Afiliasi"]] + [
-        [str(i), j.user.full_name, ELEMENT_ID[j.element], Paragraph(_t(j.affiliation or "–"), SMALL)]
+    story.append(Table([["No", "Nama", "Unsur", "Afiliasi", "Kehadiran"]] + [
+        [str(i), Paragraph(_t(j.user.full_name), SMALL), ELEMENT_ID[j.element], Paragraph(_t(j.affiliation or "–"), SMALL),
+         "hadir" if j.pk in present else "tidak hadir"]
         for i, j in enumerate(jury, start=1)
-    ], colWidths=[10 * mm, 60 * mm, 40 * mm, 60 * mm], style=GRID))
+    ], colWidths=[10 * mm, 52 * mm, 34 * mm, 52 * mm, 22 * mm], style=GRID))
     story += [
         Paragraph("2. Tahap dan bobot penilaian", HEAD),
         Table([["Tahap", "Bobot", "Kriteria"]] + [
-            [s.name, f"{s.weight:.0f}%", Paragraph(", ".join(f"{_t(c.name)} ({c.weight:.0f}%)" for c in s.criteria.all()), SMALL)]
+            [Paragraph(_t(s.name), SMALL), f"{s.weight:.0f}%",
+             Paragraph(", ".join(f"{_t(c.name)} ({c.weight:.0f}%)" for c in s.criteria.all()), SMALL)]
             for s in stages
         ], colWidths=[45 * mm, 20 * mm, 105 * mm], style=GRID),
         Paragraph(
@@ -265,13 +296,35 @@ def minutes_pdf(edition) -> bytes:
     ties = [r for r in rows if r.tie]
     if ties:
         story.append(Paragraph(
-            "Catatan seri statistik: " + ", ".join(f"{r.entry.code} (peringkat {r.rank_low}–{r.rank_high})" for r in ties)
+            "Catatan seri statistik: " + ", ".join(f"{_t(r.entry.code)} (peringkat {r.rank_low}–{r.rank_high})" for r in ties)
             + ". Posisi ini diputuskan dengan aturan penentuan yang telah ditetapkan sebelumnya.", SMALL))
-    story += [Paragraph("3. Penetapan pemenang", HEAD), _awards_table(awards) if awards else Paragraph("Pemenang belum ditetapkan.", BODY),
+    public_test = _public_test_lines(edition)
+    story += [Paragraph("3. Pengumuman sementara dan uji publik", HEAD)]
+    story += [Paragraph(line, BODY) for line in public_test] or [Paragraph("Belum ada pengumuman sementara.", BODY)]
+    story += [Paragraph("4. Penetapan pemenang", HEAD), _awards_table(awards) if awards else Paragraph("Pemenang belum ditetapkan.", BODY),
               Spacer(1, 8 * mm),
               Paragraph("Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.", BODY),
               Spacer(1, 6 * mm),
-              _signatures([(j.user.full_name, f"Juri {ELEMENT_ID[j.element]}") for j in jury], edition)]
+              _signatures([(j.user.full_name, f"Juri {ELEMENT_ID[j.element]}") for j in jury if j.pk in present], edition)]
+    return _build(story, edition)
+
+
+def attendance_pdf(edition) -> bytes:
+    """Daftar hadir of the decision meeting: the jurors, their element and room to sign."""
+    decision = _decision(edition)
+    jury = _jury(edition)
+    when = _date(_act_date(edition, "decision"))
+    place = decision.place if decision else (edition.venue or edition.host)
+    story = _heading(edition, "DAFTAR HADIR RAPAT PENETAPAN PEMENANG") + [
+        Paragraph(f"Hari/tanggal: {when}<br/>Tempat: {_t(place)}"
+                  + (f"<br/>Berita acara nomor: {_t(decision.minutes_number)}" if decision else ""), BODY),
+        Spacer(1, 4 * mm),
+        Table([["No", "Nama", "Unsur", "Afiliasi", "Tanda tangan"]] + [
+            [str(i), Paragraph(_t(j.user.full_name), SMALL), ELEMENT_ID[j.element], Paragraph(_t(j.affiliation or "–"), SMALL),
+             f"{i}. ..............." if (decision is None or decision.present.filter(pk=j.pk).exists()) else "tidak hadir"]
+            for i, j in enumerate(jury, start=1)
+        ], colWidths=[10 * mm, 50 * mm, 34 * mm, 46 * mm, 30 * mm], style=GRID, repeatRows=1),
+    ]
     return _build(story, edition)
 
 
@@ -289,21 +342,27 @@ def decree_pdf(edition) -> bytes:
         return Table([[Paragraph(name, label), Paragraph(":", label), Paragraph(text, BODY)]],
                      colWidths=[28 * mm, 5 * mm, 137 * mm], style=[("VALIGN", (0, 0), (-1, -1), "TOP")])
 
+    decision = _decision(edition)
+    signed = decision is not None and bool(decision.decree_number and decision.decree_date)
+    number = _t(decision.decree_number) if signed else "........................"
+    enacted = _date(decision.decree_date) if signed else "........................"
     laws = [line.strip() for line in conf.decree_legal_basis.splitlines() if line.strip()]
     if edition.decree_number:
-        laws.append(f"Keputusan Nomor {edition.decree_number} tentang Penyelenggaraan {edition.title} Tahun {edition.year}")
+        laws.append(f"Keputusan Nomor {_t(edition.decree_number)} tentang Penyelenggaraan {edition.title} Tahun {edition.year}")
     considering = (
         f"a. bahwa dalam rangka mendorong inovasi pelayanan publik di daerah telah diselenggarakan {_t(edition.title)} "
         f"Tahun {edition.year};<br/>"
-        "b. bahwa berdasarkan berita acara penilaian dan penetapan pemenang oleh tim juri, perlu menetapkan pemenang "
+        "b. bahwa berdasarkan berita acara penilaian dan penetapan pemenang oleh tim juri"
+        + (f" Nomor {_t(decision.minutes_number)} tanggal {_date(decision.held_on)}" if decision else "")
+        + ", setelah pengumuman sementara dan uji publik, perlu menetapkan pemenang "
         f"{_t(edition.title)} Tahun {edition.year};<br/>"
         f"c. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan "
         f"{_t(regent.title())} tentang Penetapan Pemenang {_t(edition.title)} Tahun {edition.year};"
     )
     story = [
-        Paragraph("DRAF", CENTER),
+        Paragraph("SALINAN" if signed else "DRAF", CENTER),
         Paragraph(f"KEPUTUSAN {_t(regent)}", TITLE),
-        Paragraph("NOMOR ........................", CENTER),
+        Paragraph(f"NOMOR {number}", CENTER),
         Spacer(1, 2 * mm),
         Paragraph("TENTANG", CENTER),
         Paragraph(subject, TITLE),
@@ -320,11 +379,11 @@ def decree_pdf(edition) -> bytes:
         clause("KEDUA", "Kepada pemenang sebagaimana dimaksud dalam Diktum KESATU diberikan piagam penghargaan."),
         clause("KETIGA", "Keputusan ini mulai berlaku pada tanggal ditetapkan."),
         Spacer(1, 6 * mm),
-        Table([[""], [Paragraph(f"Ditetapkan di {_t(conf.city)}<br/>pada tanggal ........................<br/><br/>"
+        Table([[""], [Paragraph(f"Ditetapkan di {_t(conf.city)}<br/>pada tanggal {enacted}<br/><br/>"
                                 f"{_t(regent)},<br/><br/><br/><br/><u>{_t(conf.regent_name or '..............................')}</u>",
                                 BODY)]], colWidths=[170 * mm], style=[("LEFTPADDING", (0, 1), (0, 1), 95 * mm)]),
         PageBreak(),
-        Paragraph(f"LAMPIRAN KEPUTUSAN {_t(regent)}<br/>NOMOR ........................<br/>TENTANG {subject}", SMALL),
+        Paragraph(f"LAMPIRAN KEPUTUSAN {_t(regent)}<br/>NOMOR {number}<br/>TENTANG {subject}", SMALL),
         Spacer(1, 4 * mm),
         _awards_table(awards) if awards else Paragraph("Pemenang belum ditetapkan.", BODY),
     ]
@@ -375,15 +434,21 @@ def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
     edition, entry = certificate.edition, certificate.entry
     big = ParagraphStyle("big", parent=TITLE, fontSize=26, leading=32)
     mid = ParagraphStyle("mid", parent=TITLE, fontSize=16, leading=20)
-    what = (f"sebagai <b>{_t(certificate.award.title)}</b>" + (f" {_t(certificate.award.category.name)}" if certificate.award.category else "")
-            if certificate.award else "sebagai <b>Peserta</b>")
+    # The award as certified: a correction may since have replaced it, the certificate still states what it was.
+    title = certificate.award_title or (certificate.award.title if certificate.award else "")
+    what = f"sebagai <b>{_t(title)}</b>" if certificate.kind == Certificate.Kind.WINNER and title else "sebagai <b>Peserta</b>"
+    decision = _decision(edition)
     story = _letterhead(edition) + [
         Paragraph("PIAGAM PENGHARGAAN", big),
+        Paragraph(f"Nomor: {_t(certificate.number)}" if certificate.number else "", CENTER),
         Spacer(1, 6 * mm),
         Paragraph("diberikan kepada", CENTER),
         Paragraph(_t(entry.institution.name), mid),
         Paragraph(f"atas inovasi <b>{_t(entry.title)}</b>", CENTER),
         Paragraph(f"{what} dalam {_t(edition.title)} Tahun {edition.year}", CENTER),
+        Paragraph(f"berdasarkan Keputusan {_t(services.settings_for(edition).regent_title.title() or 'Bupati')} Nomor "
+                  f"{_t(decision.decree_number)} tanggal {_date(decision.decree_date)}", SMALL_CENTER)
+        if decision is not None and decision.decree_number and decision.decree_date else Spacer(1, 1),
         Spacer(1, 8 * mm),
         Table([[_qr(verify_url), Paragraph(f"Kode piagam: <b>{_t(certificate.code)}</b><br/>Periksa keaslian: {_t(verify_url)}", SMALL),
                 _signatures([(services.settings_for(edition).signatory_name or "..............................",
@@ -392,6 +457,18 @@ def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
               colWidths=[40 * mm, 90 * mm, 110 * mm]),
     ]
     return _build(story, edition, pagesize=landscape(A4))
+
+
+def _published_rank(edition, entry: Entry):
+    """The entry's row of the result as published (the latest correction's), never a ranking computed since;
+    the organiser's preview before the publication reads the current ranking."""
+    version = sequence.current_version(edition)
+    if version is not None:
+        ranking = sequence.published_payload(version)["ranking"]
+        return next((r for r in ranking if r["entry"] == entry.code), None), len(ranking)
+    run, rows = _final_rows(edition)
+    row = next((r for r in rows if r.entry_id == entry.pk), None)
+    return ({"rank": row.rank, "score": row.score} if row else None), len(rows)
 
 
 def feedback_pdf(edition, entry: Entry) -> bytes:
@@ -411,10 +488,11 @@ def feedback_pdf(edition, entry: Entry) -> bytes:
             own[key].append(float(score.value))
             if score.justification:
                 reasons[key].append(score.justification)
-    run, rows = _final_rows(edition)
-    mine = next((r for r in rows if r.entry_id == entry.pk), None)
+    mine, total = _published_rank(edition, entry)
+    number = numbering.number_of(edition, "feedback", entry.code)
     story = _letterhead(edition) + [
         Paragraph("SURAT UMPAN BALIK PENILAIAN", TITLE),
+        Paragraph(f"Nomor: {_t(number)}" if number else "Nomor: ........................", CENTER),
         Spacer(1, 4 * mm),
         Paragraph(f"Kepada Yth. Pimpinan {_t(entry.institution.name)}<br/>Perihal: hasil penilaian inovasi "
                   f"<b>{_t(entry.title)}</b> ({_t(entry.code)}) dalam {_t(edition.title)} Tahun {edition.year}", BODY),
@@ -423,7 +501,7 @@ def feedback_pdf(edition, entry: Entry) -> bytes:
                   "seluruh peserta, beserta alasan yang ditulis para juri, sebagai bahan penyempurnaan inovasi.", BODY),
     ]
     if mine:
-        story.append(Paragraph(f"Peringkat akhir: {mine.rank} dari {len(rows)} (nilai {mine.score:.2f}).", BODY))
+        story.append(Paragraph(f"Peringkat akhir: {mine['rank']} dari {total} (nilai {mine['score']:.2f}).", BODY))
     data = [["Tahap", "Kriteria", "Nilai Anda", "Rata-rata peserta", "Terendah–tertinggi", "Alasan juri"]]
     for key, values in own.items():
         stats = field.get(key, {})

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sayembara.editions.models import Edition
 
+from . import numbering
 from .models import ResultSettings
 
 
@@ -30,11 +31,19 @@ class ResultSettingsForm(forms.ModelForm):
         fields = [
             "method", "bootstrap", "seed", "prize_count", "letterhead_title", "letterhead_subtitle",
             "letterhead_address", "city", "signatory_name", "signatory_title", "signatory_nip",
-            "regent_title", "regent_name", "decree_legal_basis",
+            "regent_title", "regent_name", "decree_legal_basis", "public_test_days",
         ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # One number pattern per kind of paper, empty for the default shown as placeholder.
+        for kind, label in numbering.KINDS.items():
+            self.fields[f"numbering_{kind}"] = forms.CharField(
+                label=_("Number pattern: %(paper)s") % {"paper": label}, required=False, max_length=100,
+                initial=(self.instance.numbering or {}).get(kind, ""),
+                widget=forms.TextInput(attrs={"placeholder": numbering.DEFAULTS[kind]}))
+        self.fields["public_test_days"].widget.attrs.update(min=1, max=30)
+        self.fields["public_test_days"].validators.append(_between(1, 30))
         choices = tiebreak_choices(self.instance.edition)
         chain = list(self.instance.tiebreak_chain or [])
         for i in range(3):
@@ -50,10 +59,22 @@ class ResultSettingsForm(forms.ModelForm):
         if len(chain) != len(set(chain)):
             raise forms.ValidationError(_("Each tie-break may be used once."))
         data["tiebreak_chain"] = chain
+        patterns = {}
+        for kind in numbering.KINDS:
+            pattern = (data.get(f"numbering_{kind}") or "").strip()
+            if not pattern:
+                continue
+            try:
+                numbering.check_pattern(pattern)
+            except numbering.NumberingError as error:
+                self.add_error(f"numbering_{kind}", str(error))
+            patterns[kind] = pattern
+        data["numbering"] = patterns
         return data
 
     def save(self, commit=True):
         self.instance.tiebreak_chain = self.cleaned_data["tiebreak_chain"]
+        self.instance.numbering = self.cleaned_data["numbering"]
         return super().save(commit)
 
 
@@ -61,5 +82,13 @@ def _at_most(limit):
     def check(value):
         if value > limit:
             raise forms.ValidationError(_("At most %(limit)s resamples.") % {"limit": limit})
+
+    return check
+
+
+def _between(low, high):
+    def check(value):
+        if value is not None and not low <= value <= high:
+            raise forms.ValidationError(_("From %(low)s to %(high)s days.") % {"low": low, "high": high})
 
     return check

@@ -29,6 +29,7 @@ GUARDED = {
     "jury.Conflict": ("juror__edition_id", None),
     "results.Award": ("edition_id", None),
     "results.JuryVote": ("edition_id", None),
+    "results.Decision": ("edition_id", None),
     "results.ResultSettings": ("edition_id", ("method", "bootstrap", "seed", "prize_count", "tiebreak_chain", "locked_at")),
     "entries.Entry": ("edition_id", ("status", "category_id", "reached_stage_id")),
 }

@@ -51,6 +51,12 @@ class ResultSettings(models.Model):
         ]),
     )
 
+    # Number patterns per kind of paper (see results.numbering): the regency's classification codes.
+    numbering = models.JSONField(_("numbering of papers"), default=dict, blank=True)
+    public_test_days = models.PositiveSmallIntegerField(
+        _("days of the public test (uji publik)"), default=5,
+        help_text=_("How long the public may respond to the provisional announcement."))
+
     class Meta:
         verbose_name = _("result settings")
         verbose_name_plural = _("result settings")
@@ -192,6 +198,87 @@ class Correction(models.Model):
         return f"{self.edition} · ralat {self.number}"
 
 
+class PaperNumber(models.Model):
+    """The register of numbers given to official papers (the agenda): one sequence per edition and kind of paper.
+
+    A number is given once, on the day of the act the paper records, and kept: printing a paper again prints the
+    same number."""
+
+    edition = models.ForeignKey("editions.Edition", on_delete=models.CASCADE, related_name="paper_numbers")
+    kind = models.CharField(max_length=20)
+    seq = models.PositiveIntegerField()
+    # What the number was given to: "" for the edition's single paper of that kind, else an entry or certificate code.
+    subject = models.CharField(max_length=40, blank=True)
+    number = models.CharField(_("number"), max_length=120)
+    issued_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["edition", "kind", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "kind", "seq"], name="one_paper_per_sequence_number"),
+            models.UniqueConstraint(fields=["edition", "kind", "subject"], name="one_number_per_paper"),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class ProvisionalAnnouncement(models.Model):
+    """A pengumuman sementara: the ranking and proposed winners put to the public test (uji publik).
+
+    Never changed once made. An upheld objection leads to a correction of what the result rests on and to a new
+    version, with its own number, fingerprint and public test."""
+
+    edition = models.ForeignKey("editions.Edition", on_delete=models.PROTECT, related_name="provisional_announcements")
+    version = models.PositiveSmallIntegerField(_("version"))
+    number = models.CharField(_("announcement number"), max_length=120)
+    announced_at = models.DateTimeField(_("announced at"))
+    announced_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    public_test_ends_at = models.DateTimeField(_("end of the public test"))
+    # For a version after the first: what changed and why (the upheld objections it answers).
+    reason = models.TextField(_("what changed"), blank=True, max_length=2000)
+    sha256 = models.CharField(max_length=64)
+    payload = models.TextField()
+
+    class Meta:
+        ordering = ["edition", "version"]
+        verbose_name = _("provisional announcement")
+        verbose_name_plural = _("provisional announcements")
+        constraints = [models.UniqueConstraint(fields=["edition", "version"], name="one_provisional_version")]
+
+    def __str__(self) -> str:
+        return f"{self.edition} · {self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise ValueError("A provisional announcement is never changed: announce a new version.")
+        super().save(*args, **kwargs)
+
+
+class Decision(models.Model):
+    """The penetapan: the jury's final meeting fixes the winners after the public test, and the decree (SK) that
+    follows it. The meeting's berita acara is dated and numbered from here."""
+
+    edition = models.OneToOneField("editions.Edition", on_delete=models.PROTECT, related_name="decision")
+    announcement = models.ForeignKey(ProvisionalAnnouncement, on_delete=models.PROTECT, related_name="+",
+                                     help_text="The provisional version the decision confirms.")
+    held_on = models.DateField(_("date of the meeting"))
+    place = models.CharField(_("place of the meeting"), max_length=200)
+    present = models.ManyToManyField("jury.Juror", related_name="+", verbose_name=_("jurors present"))
+    minutes_number = models.CharField(_("number of the minutes"), max_length=120)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    decree_number = models.CharField(_("decree number"), max_length=120, blank=True)
+    decree_date = models.DateField(_("decree date"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self) -> str:
+        return f"{self.edition} · {self.minutes_number}"
+
+
 class Certificate(models.Model):
     """A piagam for a winner or a participant; its code opens the public verification page."""
 
@@ -209,6 +296,7 @@ class Certificate(models.Model):
                                       related_name="superseded_certificates")
     kind = models.CharField(max_length=12, choices=Kind.choices)
     code = models.CharField(max_length=16, unique=True, default=_publication_code)
+    number = models.CharField(_("certificate number"), max_length=120, blank=True)
     issued_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -216,11 +304,16 @@ class Certificate(models.Model):
 
 
 class Objection(models.Model):
-    """A public objection (sanggah) to published results, filed during the objection period."""
+    """A public response (tanggapan) to a provisional announcement, filed during its public test (uji publik)."""
 
     class Status(models.TextChoices):
         OPEN = "open", _("Awaiting answer")
         ANSWERED = "answered", _("Answered")
+
+    class Outcome(models.TextChoices):
+        NONE = "", _("Not decided")
+        UPHELD = "upheld", _("Upheld: the result is corrected")
+        REJECTED = "rejected", _("Not upheld")
 
     edition = models.ForeignKey("editions.Edition", on_delete=models.CASCADE, related_name="objections")
     entry = models.ForeignKey(
@@ -234,6 +327,9 @@ class Objection(models.Model):
     answer = models.TextField(_("answer"), blank=True, max_length=4000)
     answered_at = models.DateTimeField(null=True, blank=True)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    announcement = models.ForeignKey(ProvisionalAnnouncement, on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="objections")
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True, default="")
 
     class Meta:
         ordering = ["-filed_at"]

@@ -8,7 +8,6 @@ result in a fixed number of queries instead of recomputing it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from collections import defaultdict
@@ -26,7 +25,7 @@ from sayembara.errors import DomainError
 from sayembara.jury.models import Conflict, Score, ScoreSheet
 from sayembara_score import ScoreRow, WeightScheme, rank, reliability_from_scores, sensitivity
 
-from .models import Award, Certificate, JuryVote, Objection, Publication, RankedEntry, RankingRun, ResultSettings
+from .models import Award, JuryVote, Publication, RankedEntry, RankingRun, ResultSettings
 
 FINAL = "final"
 
@@ -385,17 +384,22 @@ def save_awards(edition: Edition, decisions: list[dict]) -> None:
 
 
 def lock(edition: Edition, user) -> None:
+    """Fix the corrected winners while a correction (ralat) is open. (Before the final publication the winners are
+    fixed by the jury's decision: ``sequence.decide``.)"""
+    if correction_open(edition) is None:
+        raise ResultsError(_("The winners are fixed by the decision after the public test, not by a lock."))
     conf = settings_for(edition)
     if not Award.objects.filter(edition=edition).exists():
-        raise ValueError(_("Decide the winners before locking the results."))
+        raise ResultsError(_("Decide the winners before locking the results."))
     conf.locked_at = timezone.now()
     conf.locked_by = user
     conf.save()
 
 
 def unlock(edition: Edition) -> None:
-    if Publication.objects.filter(edition=edition).exists() and correction_open(edition) is None:
-        raise ResultsLocked(_("Published results cannot be unlocked: open a correction (ralat) to change them."))
+    if correction_open(edition) is None:
+        raise ResultsLocked(_("Only the winners of an open correction can be unlocked; before the final publication, "
+                              "take the decision back."))
     conf = settings_for(edition)
     conf.locked_at = None
     conf.locked_by = None
@@ -443,147 +447,6 @@ def publication_payload(edition: Edition, run: RankingRun) -> dict:
             for a in Award.objects.filter(edition=edition).select_related("entry", "category")
         ],
     }
-
-
-@transaction.atomic
-def publish(edition: Edition, user) -> Publication:
-    conf = settings_for(edition)
-    if Publication.objects.filter(edition=edition).exists():
-        raise ResultsLocked(_("These results are already published."))
-    if not conf.locked_at:
-        raise ValueError(_("Lock the results before publishing them."))
-    run, stale = current_run(edition)
-    if run is None or stale:
-        run = compute_ranking(edition)
-    payload = canonical_json(publication_payload(edition, run))
-    publication = Publication.objects.create(
-        edition=edition, published_by=user, sha256=hashlib.sha256(payload.encode()).hexdigest(), payload=payload
-    )
-    _issue_certificates(edition)
-    for entry in Entry.objects.visible_to_public().filter(edition=edition):
-        Certificate.objects.get_or_create(entry=entry, kind=Certificate.Kind.PARTICIPANT, defaults={"edition": edition})
-    edition.status = Edition.Status.PUBLISHED
-    edition.results_published_at = publication.published_at
-    edition.save(update_fields=["status", "results_published_at"])
-    return publication
-
-
-def _award_title(award: Award) -> str:
-    return f"{award.title} {award.category.name}".strip() if award.category_id else award.title
-
-
-def _issue_certificates(edition: Edition, correction=None) -> None:
-    """A winner's certificate for each award; under a correction, those whose award is gone are superseded."""
-    awards = list(Award.objects.filter(edition=edition).select_related("category", "entry"))
-    wanted = {(a.entry_id, _award_title(a)): a for a in awards}
-    current = Certificate.objects.filter(edition=edition, kind=Certificate.Kind.WINNER, superseded_by__isnull=True)
-    for certificate in current:
-        key = (certificate.entry_id, certificate.award_title)
-        if key in wanted:
-            if certificate.award_id != wanted[key].pk:
-                certificate.award = wanted.pop(key)
-                certificate.save(update_fields=["award"])
-            else:
-                wanted.pop(key)
-        elif correction is not None:
-            certificate.superseded_by = correction
-            certificate.save(update_fields=["superseded_by"])
-    for (entry_id, title), award in wanted.items():
-        Certificate.objects.create(entry_id=entry_id, kind=Certificate.Kind.WINNER, edition=edition, award=award,
-                                   award_title=title)
-
-
-def open_correction(edition: Edition, user, reason: str):
-    """Open a ralat of published results: their inputs may change again, each change audited, until it is
-    published under its own number, date and fingerprint."""
-    from sayembara.audit.trail import acting_as
-
-    from .models import Correction
-
-    if not Publication.objects.filter(edition=edition).exists():
-        raise ResultsError(_("These results are not published: there is nothing to correct."))
-    if not reason.strip():
-        raise ResultsError(_("Say what is corrected and why: the reason is published with the correction."))
-    with transaction.atomic():
-        if Correction.objects.select_for_update().filter(edition=edition, published_at__isnull=True).exists():
-            raise ResultsError(_("A correction is already open."))
-        number = (Correction.objects.filter(edition=edition).aggregate(m=Max("number"))["m"] or 0) + 1
-        with acting_as(user, note=reason.strip()[:300]):
-            correction = Correction.objects.create(edition=edition, number=number, reason=reason.strip(), opened_by=user)
-            conf = settings_for(edition)
-            conf.locked_at, conf.locked_by = None, None
-            conf.save()
-    return correction
-
-
-@transaction.atomic
-def publish_correction(edition: Edition, user):
-    """Publish the open correction: the corrected result is frozen again under its own fingerprint."""
-    from sayembara.audit.trail import acting_as
-
-    from .models import Correction
-
-    correction = Correction.objects.select_for_update().filter(edition=edition, published_at__isnull=True).first()
-    if correction is None:
-        raise ResultsError(_("No correction is open."))
-    conf = settings_for(edition)
-    if not conf.locked_at:
-        raise ResultsError(_("Decide and lock the corrected winners before publishing the correction."))
-    run, stale = current_run(edition)
-    if run is None or stale:
-        run = compute_ranking(edition)
-    data = publication_payload(edition, run)
-    data["correction"] = {"number": correction.number, "reason": correction.reason,
-                          "corrects": Publication.objects.get(edition=edition).sha256}
-    payload = canonical_json(data)
-    with acting_as(user, note=_("Correction %(number)s published") % {"number": correction.number}):
-        correction.payload = payload
-        correction.sha256 = hashlib.sha256(payload.encode()).hexdigest()
-        correction.published_at = timezone.now()
-        correction.published_by = user
-        correction.save()
-        _issue_certificates(edition, correction)
-    return correction
-
-
-def current_version(edition: Edition):
-    """The publication or the latest published correction: what the edition's result is now."""
-    from .models import Correction
-
-    latest = Correction.objects.filter(edition=edition, published_at__isnull=False).order_by("-number").first()
-    return latest or Publication.objects.filter(edition=edition).first()
-
-
-def published_payload(publication: Publication) -> dict:
-    return json.loads(publication.payload)
-
-
-def verify_publication(publication: Publication) -> bool:
-    """Whether the stored payload still hashes to the published SHA-256."""
-    return hashlib.sha256(publication.payload.encode()).hexdigest() == publication.sha256
-
-
-# --- Objections -------------------------------------------------------------
-
-
-def objection_window(edition: Edition):
-    from sayembara.editions.models import Phase
-
-    return edition.phases.filter(kind=Phase.Kind.OBJECTION).order_by("starts_at").first()
-
-
-def objections_open(edition: Edition, now=None) -> bool:
-    phase = objection_window(edition)
-    now = now or timezone.now()
-    return phase is not None and phase.starts_at <= now <= phase.ends_at and hasattr(edition, "publication")
-
-
-def answer_objection(objection: Objection, user, answer: str) -> None:
-    objection.answer = answer
-    objection.status = Objection.Status.ANSWERED
-    objection.answered_at = timezone.now()
-    objection.answered_by = user
-    objection.save()
 
 
 # --- Plain final scores (used by the demo loader and the feedback letters) ---

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,9 +24,9 @@ from sayembara.entries.models import Entry
 from sayembara.params import int_or_none, pk_or_none
 from sayembara.tabular import csv_response, xlsx_response
 
-from . import documents, freeze, rules, services
+from . import documents, freeze, numbering, rules, sequence, services
 from .forms import ResultSettingsForm
-from .models import Award, Certificate, Correction, JuryVote, Objection, Publication, RankingRun, ResultSettings
+from .models import Award, Certificate, Correction, Decision, JuryVote, Objection, Publication, RankingRun, ResultSettings
 
 
 def _edition(year: int) -> Edition:
@@ -93,6 +93,8 @@ def manage(request, year: int):
     context["publication"] = Publication.objects.filter(edition=edition).first()
     context["corrections"] = list(edition.corrections.order_by("number"))
     context["open_correction"] = services.correction_open(edition)
+    context["progress"] = sequence.progress(edition)
+    context["announcements"] = list(edition.provisional_announcements.order_by("version"))
     context["reliability_rows"] = _reliability_rows(context["run"], context["stages"])
     return render(request, "results/manage.html", context)
 
@@ -253,29 +255,180 @@ def awards(request, year: int):
 @organiser_required
 @require_POST
 def lock(request, year: int):
+    """Corrections (ralat) of published results: open one, fix its winners, publish it."""
     edition = _edition(year)
     action = request.POST.get("action")
     try:
         if action == "lock":
             services.lock(edition, request.user)
-            messages.success(request, _("The results are locked."))
+            messages.success(request, _("The corrected winners are fixed."))
         elif action == "unlock":
             services.unlock(edition)
-            messages.success(request, _("The results are unlocked."))
-        elif action == "publish":
-            publication = services.publish(edition, request.user)
-            messages.success(request, _("The results are published. SHA-256: %(hash)s") % {"hash": publication.sha256})
+            messages.success(request, _("The corrected winners can be changed again."))
         elif action == "open_correction":
-            correction = services.open_correction(edition, request.user, request.POST.get("reason", "")[:2000])
+            correction = sequence.open_correction(edition, request.user, request.POST.get("reason", "")[:2000])
             messages.success(request, _("Correction %(number)s is open: change what must be corrected, decide and lock "
                                         "the winners, then publish the correction.") % {"number": correction.number})
         elif action == "publish_correction":
-            correction = services.publish_correction(edition, request.user)
+            correction = sequence.publish_correction(edition, request.user)
             messages.success(request, _("Correction %(number)s is published. SHA-256: %(hash)s")
                              % {"number": correction.number, "hash": correction.sha256})
+        else:
+            return HttpResponseBadRequest(_("Unknown action."))
     except (ValueError, services.ResultsLocked) as error:
         messages.error(request, str(error))
     return redirect("results:manage", year)
+
+
+# --- The sequence: provisional announcement, public test, decision, decree, final publication ----------
+
+
+class ProvisionalForm(forms.Form):
+    number = forms.CharField(label=gettext_lazy("Announcement number"), max_length=120, required=False,
+                             help_text=gettext_lazy("Leave empty to take the next number of the register."))
+    days = forms.IntegerField(label=gettext_lazy("Days of the public test"), min_value=1,
+                              max_value=sequence.MAX_PUBLIC_TEST_DAYS)
+    reason = forms.CharField(label=gettext_lazy("What changed since the previous version, and why"), required=False,
+                             max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+@organiser_required
+def provisional(request, year: int):
+    """Say what the provisional announcement will publish, then publish it and open the public test."""
+    edition = _edition(year)
+    state = sequence.progress(edition)
+    form = ProvisionalForm(request.POST or None, initial={"days": services.settings_for(edition).public_test_days})
+    if request.method == "POST" and form.is_valid():
+        try:
+            announcement = sequence.announce_provisional(
+                edition, request.user, days=form.cleaned_data["days"], number=form.cleaned_data["number"],
+                reason=form.cleaned_data["reason"])
+        except services.ResultsError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Provisional announcement %(number)s is public; the public test runs until "
+                                        "%(end)s.") % {"number": announcement.number,
+                                                       "end": _when(announcement.public_test_ends_at)})
+            return redirect("results:manage", year)
+    run, _stale = services.current_run(edition)
+    return render(request, "results/provisional_confirm.html", {
+        "edition": edition, "form": form, "state": state, "problems": sequence.announcement_problems(edition),
+        "awards": Award.objects.filter(edition=edition).select_related("entry__institution", "category"),
+        "ranked": run.rows.count() if run else 0, "next_number": numbering.preview(edition, "provisional"),
+    }, status=400 if request.method == "POST" else 200)
+
+
+def _when(value) -> str:
+    from django.utils.formats import date_format
+    from django.utils.timezone import localtime
+
+    return date_format(localtime(value), "j F Y H:i")
+
+
+class DecisionForm(forms.Form):
+    held_on = forms.DateField(label=gettext_lazy("Date of the meeting"), widget=forms.DateInput(attrs={"type": "date"}),
+                              input_formats=["%Y-%m-%d"])
+    place = forms.CharField(label=gettext_lazy("Place of the meeting"), max_length=200)
+    # Choices, not a queryset field: a forged id is refused by the form, never sent to the database.
+    present = forms.MultipleChoiceField(label=gettext_lazy("Jurors present"), widget=forms.CheckboxSelectMultiple)
+    minutes_number = forms.CharField(label=gettext_lazy("Number of the minutes (berita acara)"), max_length=120,
+                                     required=False,
+                                     help_text=gettext_lazy("Leave empty to take the next number of the register."))
+
+    def __init__(self, *args, edition=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.jurors = {str(j.pk): j for j in edition.jurors.select_related("user").order_by("element", "user__full_name")}
+        self.fields["present"].choices = [(pk, f"{j.user.full_name} ({j.get_element_display()})")
+                                          for pk, j in self.jurors.items()]
+
+    def clean_present(self):
+        return [self.jurors[pk] for pk in self.cleaned_data["present"]]
+
+
+@organiser_required
+def decide(request, year: int):
+    """Record the jury's final meeting after the public test: it fixes the winners."""
+    edition = _edition(year)
+    form = DecisionForm(request.POST or None, edition=edition,
+                        initial={"place": edition.venue,
+                                 "present": [str(pk) for pk in edition.jurors.values_list("pk", flat=True)]})
+    if request.method == "POST" and form.is_valid():
+        try:
+            sequence.decide(edition, request.user, **form.cleaned_data)
+        except services.ResultsError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The decision is recorded: the winners are fixed. Enter the decree once it "
+                                        "is signed."))
+            return redirect("results:manage", year)
+    state = sequence.progress(edition)
+    return render(request, "results/decision_form.html", {
+        "edition": edition, "form": form, "state": state,
+        "problems": sequence.decision_problems(edition),
+        "awards": Award.objects.filter(edition=edition).select_related("entry__institution", "category"),
+        "next_number": numbering.preview(edition, "minutes"),
+    }, status=400 if request.method == "POST" else 200)
+
+
+class DecreeForm(forms.Form):
+    decree_number = forms.CharField(label=gettext_lazy("Decree number"), max_length=120)
+    decree_date = forms.DateField(label=gettext_lazy("Decree date"), widget=forms.DateInput(attrs={"type": "date"}),
+                                  input_formats=["%Y-%m-%d"])
+
+
+@organiser_required
+def decree(request, year: int):
+    """The number and date of the regent's decree (SK), entered once it is signed."""
+    edition = _edition(year)
+    decision = get_object_or_404(Decision, edition=edition)
+    form = DecreeForm(request.POST or None, initial={"decree_number": decision.decree_number,
+                                                     "decree_date": decision.decree_date})
+    if request.method == "POST":
+        action = request.POST.get("action", "decree")
+        if action == "withdraw":
+            try:
+                sequence.withdraw_decision(edition, request.user, request.POST.get("reason", "")[:500])
+            except (services.ResultsError, services.ResultsLocked) as error:
+                messages.error(request, str(error))
+                return redirect("results:decree", year)
+            messages.success(request, _("The decision is taken back: the winners can be changed again."))
+            return redirect("results:manage", year)
+        if form.is_valid():
+            try:
+                sequence.record_decree(edition, request.user, form.cleaned_data["decree_number"],
+                                       form.cleaned_data["decree_date"])
+            except (services.ResultsError, services.ResultsLocked) as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("The decree is recorded."))
+                return redirect("results:manage", year)
+    return render(request, "results/decree_form.html", {
+        "edition": edition, "form": form, "decision": decision,
+        "published": Publication.objects.filter(edition=edition).exists(),
+    }, status=400 if request.method == "POST" else 200)
+
+
+@organiser_required
+def final_publication(request, year: int):
+    """Say what the final publication states and freezes, then publish."""
+    edition = _edition(year)
+    problems = sequence.publication_problems(edition)
+    if request.method == "POST":
+        if request.POST.get("confirmed") != "1":
+            return HttpResponseBadRequest(_("Confirm the final publication on its page."))
+        try:
+            publication = sequence.publish(edition, request.user)
+        except (services.ResultsError, services.ResultsLocked) as error:
+            messages.error(request, str(error))
+            return redirect("results:publish", year)
+        messages.success(request, _("The results are published. SHA-256: %(hash)s") % {"hash": publication.sha256})
+        return redirect("results:manage", year)
+    return render(request, "results/publish_confirm.html", {
+        "edition": edition, "problems": problems, "decision": Decision.objects.filter(edition=edition).first(),
+        "awards": Award.objects.filter(edition=edition).select_related("entry__institution", "category"),
+        "certificates": Award.objects.filter(edition=edition).count(),
+        "participants": Entry.objects.visible_to_public().filter(edition=edition).count(),
+    })
 
 
 @organiser_required
@@ -330,17 +483,25 @@ def jury_votes(request, year: int):
 
 
 def public_results(request, year: int):
+    """The final result with its history; before it, the provisional announcement under public test."""
     edition = get_object_or_404(Edition.objects.public(), year=year)
     original = Publication.objects.filter(edition=edition).first()
+    announcements = list(edition.provisional_announcements.order_by("version"))
     if original is None:
-        raise Http404
-    publication = services.current_version(edition)
-    payload = services.published_payload(publication)
+        if not announcements:
+            raise Http404
+        latest = announcements[-1]
+        return render(request, "results/provisional.html", {
+            "edition": edition, "announcement": latest, "earlier": announcements[:-1],
+            "payload": sequence.provisional_payload(latest), "objections_open": sequence.objections_open(edition),
+        })
+    publication = sequence.current_version(edition)
+    payload = sequence.published_payload(publication)
     return render(request, "results/public.html", {
         "edition": edition, "publication": publication, "payload": payload, "original": original,
         "corrections": list(edition.corrections.filter(published_at__isnull=False).order_by("number")),
-        "intact": services.verify_publication(publication),
-        "objections_open": services.objections_open(edition),
+        "intact": sequence.verify_publication(publication), "announcements": announcements,
+        "decision": Decision.objects.filter(edition=edition).first(),
     })
 
 
@@ -348,8 +509,8 @@ def published_file(request, year: int, name: str):
     """The published snapshot, and CSV files anyone can feed to ``sayembara-score rank`` to re-check the ranking."""
     edition = get_object_or_404(Edition.objects.public(), year=year)
     get_object_or_404(Publication, edition=edition)
-    publication = services.current_version(edition)
-    payload = services.published_payload(publication)
+    publication = sequence.current_version(edition)
+    payload = sequence.published_payload(publication)
     if name == "published.json":
         return HttpResponse(publication.payload, content_type="application/json; charset=utf-8")
     if name == "scores.csv":
@@ -388,7 +549,7 @@ def certificate_detail(request, code: str):
         Certificate.objects.select_related("entry__institution", "edition__publication", "award", "superseded_by"), code=code
     )
     return render(request, "results/certificate.html", {
-        "certificate": certificate, "publication": services.current_version(certificate.edition)})
+        "certificate": certificate, "publication": sequence.current_version(certificate.edition)})
 
 
 class ObjectionForm(forms.ModelForm):
@@ -404,30 +565,30 @@ class ObjectionForm(forms.ModelForm):
 
 
 def objections(request, year: int):
+    """The public test: responses to the provisional announcement, filed with a name and answered in public."""
     edition = get_object_or_404(Edition.objects.public(), year=year)
-    is_open = services.objections_open(edition)
+    is_open = sequence.objections_open(edition)
     form = ObjectionForm(request.POST or None, edition=edition)
     status = 200
     if request.method == "POST":
         if not is_open:
-            messages.error(request, _("The objection period is closed: objections can no longer be filed."))
+            messages.error(request, _("The public test is closed: responses can no longer be filed."))
             return redirect("results:objections", year)
         if form.is_valid():
-            # A few objections per address and hour: the form is shown again, with the text, when over the limit.
+            # A few responses per address and hour: the form is shown again, with the text, when over the limit.
             if not throttle.hit(request, f"objection:{edition.pk}", settings.OBJECTIONS_PER_HOUR, 3600):
                 form.add_error(None, throttle.form_refusal(settings.OBJECTIONS_PER_HOUR, 3600))
                 status = 429
             else:
-                objection = form.save(commit=False)
-                objection.edition = edition
-                objection.save()
-                messages.success(request, _("Your objection has been recorded. The organiser's answer will appear on this page."))
+                sequence.file_objection(edition, form.save(commit=False))
+                messages.success(request, _("Your response has been recorded. The organiser's answer will appear on this page."))
                 return redirect("results:objections", year)
-    window = services.objection_window(edition)
-    items = Objection.objects.filter(edition=edition).select_related("entry")
+        else:
+            status = 400
+    items = Objection.objects.filter(edition=edition).select_related("entry", "announcement")
     return render(request, "results/objections.html", {
-        "edition": edition, "form": form, "is_open": is_open, "window": window, "objections": items,
-        "is_organiser": rules.can_manage_results(request.user),
+        "edition": edition, "form": form, "is_open": is_open, "window": sequence.public_test_window(edition),
+        "objections": items, "is_organiser": rules.can_manage_results(request.user),
     }, status=status)
 
 
@@ -435,14 +596,16 @@ def objections(request, year: int):
 def objection_answer(request, year: int, pk: int):
     objection = get_object_or_404(Objection, edition__year=year, pk=pk)
     if request.method == "POST":
-        answer = (request.POST.get("answer") or "").strip()
-        if not answer:
-            messages.error(request, _("Write an answer before saving."))
+        try:
+            sequence.answer_objection(objection, request.user, (request.POST.get("answer") or "")[:4000],
+                                      request.POST.get("outcome") or "")
+        except services.ResultsError as error:
+            messages.error(request, str(error))
         else:
-            services.answer_objection(objection, request.user, answer)
             messages.success(request, _("The answer has been published."))
             return redirect("results:objections", year)
-    return render(request, "results/objection_answer.html", {"objection": objection, "edition": objection.edition})
+    return render(request, "results/objection_answer.html", {
+        "objection": objection, "edition": objection.edition, "outcomes": Objection.Outcome.choices[1:]})
 
 
 # --- Documents ------------------------------------------------------------------
@@ -485,6 +648,8 @@ def _document(request, edition: Edition, kind: str):
         return xlsx_response(documents.recap_xlsx(edition), f"rekapitulasi-{edition.year}.xlsx")
     if kind == "minutes.pdf":
         return _pdf(documents.minutes_pdf(edition), f"berita-acara-{edition.year}.pdf")
+    if kind == "attendance.pdf":
+        return _pdf(documents.attendance_pdf(edition), f"daftar-hadir-penetapan-{edition.year}.pdf")
     if kind == "decree.pdf":
         return _pdf(documents.decree_pdf(edition), f"draf-sk-pemenang-{edition.year}.pdf")
     raise Http404

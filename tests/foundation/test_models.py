@@ -15,7 +15,7 @@ from sayembara.jury.models import Juror, Score, ScoreSheet
 @pytest.fixture
 def sheet(edition_2020, demo_users):
     # 2020 is published and final: these rules of the data are tried inside an open correction (ralat).
-    from sayembara.results.services import open_correction
+    from sayembara.results.sequence import open_correction
 
     open_correction(edition_2020, demo_users["organiser"], "Pemeriksaan aturan data.")
     return ScoreSheet.objects.filter(stage__edition=edition_2020, stage__order=1).select_related("stage").first()

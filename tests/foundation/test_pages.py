@@ -17,7 +17,7 @@ def test_home_shows_the_2020_competition_in_indonesian(client):
     page = client.get("/").content.decode()
     assert "<h1>Kompetisi Inovasi Pelayanan Publik 2020</h1>" in page
     assert "Pemenang" in page and "Jadwal" in page and "Tahap dan kriteria" in page
-    assert "17 Desember 2020" in page  # the presentation day, in Indonesian
+    assert "24 November 2020" in page  # the presentation day, in Indonesian
     assert "KAMPUNG BATIK PENGGARIT" in page
 
 

@@ -42,7 +42,12 @@ CASES = [
     ("results:explain", _entry_code, ORGANISER_ONLY),
     # 2020 is published: even the organiser cannot post new awards.
     ("results:awards", lambda f: {"year": 2020}, ORGANISER_ONLY, only() ),
-    ("results:decision", lambda f: {"year": 2020}, POST_ONLY, ORGANISER_ONLY),
+    ("results:correction", lambda f: {"year": 2020}, POST_ONLY, ORGANISER_ONLY),
+    # The sequence's pages: each says what it will do (or why not yet) before its POST acts.
+    ("results:provisional", lambda f: {"year": 2020}, ORGANISER_ONLY),
+    ("results:decide", lambda f: {"year": 2020}, ORGANISER_ONLY),
+    ("results:decree", lambda f: {"year": 2020}, ORGANISER_ONLY),
+    ("results:publish", lambda f: {"year": 2020}, ORGANISER_ONLY),
     ("results:settings", lambda f: {"year": 2020}, ORGANISER_ONLY),
     ("results:jury_votes", lambda f: {"year": 2020}, POST_ONLY, ORGANISER_ONLY),
     ("results:documents", lambda f: {"year": 2020}, ORGANISER_ONLY),

@@ -116,14 +116,25 @@ def test_hostile_titles_and_justifications_print_as_written(edition_2020):
 
 
 def test_papers_are_dated_by_the_acts_they_record_not_the_day_they_are_printed(organiser, edition_2020):
-    """2020's jury decided on 20 December and the results were announced on 21 December 2020."""
+    """2020: provisional announcements on 1 and 4 December (the second after an upheld response), the jury's
+    decision on 12 December, the decree on 17 December, the final publication on 21 December 2020."""
     minutes = " ".join(pdf_text(organiser.get(reverse("results:document", args=[2020, "minutes.pdf"]))).split())
-    assert "Pada hari ini, 20 Desember 2020" in minutes and "2026" not in minutes
+    assert "Pada hari ini, 12 Desember 2020" in minutes and "2026" not in minutes
+    assert "Nomor: 000.8.3/BA-001/2020" in minutes
+    assert "Pengumuman sementara Nomor 000.8.3/001/2020 tanggal 1 Desember 2020" in minutes
+    assert "Pengumuman sementara Nomor 000.8.3/002/2020 tanggal 4 Desember 2020" in minutes and "1 diterima" in minutes
+    decree = " ".join(pdf_text(organiser.get(reverse("results:document", args=[2020, "decree.pdf"]))).split())
+    assert "NOMOR 100.3.3.2/720/2020" in decree and "pada tanggal 17 Desember 2020" in decree
+    assert "DRAF" not in decree and "2026" not in decree and "Nomor 000.8.3/BA-001/2020 tanggal 12 Desember 2020" in decree
+    attendance = " ".join(pdf_text(organiser.get(reverse("results:document", args=[2020, "attendance.pdf"]))).split())
+    assert "DAFTAR HADIR" in attendance and "12 Desember 2020" in attendance
     certificate = Certificate.objects.filter(edition=edition_2020, kind="winner").first()
     paper = " ".join(pdf_text(organiser.get(reverse("results:entry_paper", args=[2020, certificate.entry.code, "certificate.pdf"]))).split())
-    assert "21 Desember 2020" in paper
+    assert "21 Desember 2020" in paper and f"Nomor: {certificate.number}" in paper
+    assert certificate.number.startswith("800.1.3.3/") and certificate.number.endswith("/2020")
+    assert "Nomor 100.3.3.2/720/2020 tanggal 17 Desember 2020" in paper
     letter = " ".join(pdf_text(organiser.get(reverse("results:entry_paper", args=[2020, certificate.entry.code, "feedback.pdf"]))).split())
-    assert "21 Desember 2020" in letter
+    assert "21 Desember 2020" in letter and "Nomor: 000.8.3/UB-" in letter
     page = organiser.get(reverse("results:certificate", args=[certificate.code])).content.decode()
     assert "21 Desember 2020" in page
 

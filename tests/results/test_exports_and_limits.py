@@ -1,17 +1,14 @@
 """Exports cannot carry formulas; public objections are rate-limited per address."""
 
 import csv
-import datetime as dt
 import io
 import json
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone
 from openpyxl import load_workbook
 
-from sayembara.editions.models import Phase
 from sayembara.jury.models import Score
 from sayembara.results.models import Objection, Publication
 
@@ -69,11 +66,8 @@ def test_published_csv_files_are_neutralised_but_numbers_stay_numbers(client_as,
 
 
 @pytest.fixture
-def open_objections(edition_2020):
-    now = timezone.now()
-    Phase.objects.filter(edition=edition_2020, kind=Phase.Kind.OBJECTION).update(
-        starts_at=now - dt.timedelta(hours=1), ends_at=now + dt.timedelta(days=1))
-    return reverse("results:objections", args=[2020])
+def open_objections(public_test_2019):
+    return reverse("results:objections", args=[2019])
 
 
 def _objection(n: int) -> dict:

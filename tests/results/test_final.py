@@ -108,9 +108,9 @@ def test_views_and_the_back_office_refuse_with_a_page_that_says_why(client_as, e
 def test_a_correction_is_numbered_reasoned_audited_and_verifiable(client_as, demo_users, edition_2020):
     client = client_as("organiser")
     original = Publication.objects.get(edition=edition_2020)
-    response = client.post(reverse("results:decision", args=[2020]), {"action": "open_correction", "reason": ""}, follow=True)
+    response = client.post(reverse("results:correction", args=[2020]), {"action": "open_correction", "reason": ""}, follow=True)
     assert "alasannya" in response.content.decode() or "Sebutkan" in response.content.decode()
-    client.post(reverse("results:decision", args=[2020]),
+    client.post(reverse("results:correction", args=[2020]),
                 {"action": "open_correction", "reason": "Nilai juri 2 untuk KIPP-2020-004 salah ketik (80 tertulis 08)."})
     # While the correction is open, the inputs may change, and each change is audited.
     award = Award.objects.filter(edition=edition_2020).order_by("category__order", "order").first()
@@ -126,8 +126,8 @@ def test_a_correction_is_numbered_reasoned_audited_and_verifiable(client_as, dem
          "final_score": a.final_score or Decimal("0")}
         for a in Award.objects.filter(edition=edition_2020)
     ])
-    client.post(reverse("results:decision", args=[2020]), {"action": "lock"})
-    client.post(reverse("results:decision", args=[2020]), {"action": "publish_correction"})
+    client.post(reverse("results:correction", args=[2020]), {"action": "lock"})
+    client.post(reverse("results:correction", args=[2020]), {"action": "publish_correction"})
     correction = edition_2020.corrections.get()
     assert correction.number == 1 and correction.sha256 and correction.sha256 != original.sha256
     # Frozen again.

@@ -10,11 +10,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from sayembara.editions.models import Edition, Phase, Stage
+from sayembara.editions.models import Edition, Stage
 from sayembara.jury.models import Score
-from sayembara.results import services
-from sayembara.results.models import Award, Certificate, Objection, Publication
+from sayembara.results import sequence, services
+from sayembara.results.models import Award, Certificate, Decision, Objection, Publication
 from sayembara_score import ScoreRow, WeightScheme, rank
+from tests.results.conftest import end_public_test
 
 
 @pytest.fixture
@@ -25,30 +26,17 @@ def edition_2019(db):
 @pytest.fixture
 def correcting_2020(edition_2020, demo_users):
     """2020 is published and final: these tests work inside an open correction (ralat), as an organiser would."""
-    return services.open_correction(edition_2020, demo_users["organiser"], "Pemeriksaan ulang oleh panitia.")
+    return sequence.open_correction(edition_2020, demo_users["organiser"], "Pemeriksaan ulang oleh panitia.")
 
 
-def _unpublish(edition):
-    """Turn a demo edition back into one whose results are still being decided."""
-    Certificate.objects.filter(edition=edition).delete()
-    Publication.objects.filter(edition=edition).delete()
-    conf = services.settings_for(edition)
-    conf.locked_at = None
-    conf.save()
-    edition.status = Edition.Status.CLOSED
-    edition.results_published_at = None
-    edition.save()
-    return edition
-
-
-def test_organiser_computes_the_final_ranking_with_intervals_and_reliability(client_as, edition_2020, correcting_2020):
+def test_organiser_computes_the_final_ranking_with_intervals_and_reliability(client_as, undecided_2019):
     client = client_as("organiser")
-    response = client.post(reverse("results:compute", args=[2020]), {"method": "additive"}, follow=True)
+    response = client.post(reverse("results:compute", args=[2019]), {"method": "additive"}, follow=True)
     page = response.content.decode()
     assert "Peringkat dihitung" in page or "Ranking computed" in page
-    run = services.latest_run(edition_2020)
+    run = services.latest_run(undecided_2019)
     rows = list(services.ranked_rows(run))
-    assert len(rows) == 18
+    assert len(rows) == undecided_2019.entries.filter(status="passed").count() > 10
     assert [r.rank for r in rows] == sorted(r.rank for r in rows)
     assert all(r.rank_low <= r.rank <= r.rank_high for r in rows)
     # The demo's three jurors scored every entry: a complete design, so the six ICCs are all there.
@@ -103,38 +91,89 @@ def test_query_count_of_the_results_page_does_not_grow_with_entries(client_as, d
     assert counts[0] == counts[1], counts
 
 
-def test_decide_lock_publish_and_verify(client_as, demo_users, edition_2019):
-    edition = _unpublish(edition_2019)
+def test_the_sequence_from_provisional_announcement_to_final_publication_through_the_pages(
+        client_as, demo_users, undecided_2019):
+    edition = undecided_2019
     client = client_as("organiser")
-    client.post(reverse("results:compute", args=[2019]), {"method": "mean"})
-    conf = services.settings_for(edition)
-    conf.method = "mean"
-    conf.save()
-    services.compute_ranking(edition)
-    form = client.get(reverse("results:awards", args=[2019])).context["formset"]
-    data = {"form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "0"}
-    proposal = [f.initial for f in form][:2]
-    for i, initial in enumerate(proposal):
-        data |= {f"form-{i}-entry": initial["entry"].pk, f"form-{i}-title": initial["title"], f"form-{i}-order": initial["order"]}
-    client.post(reverse("results:awards", args=[2019]), data)
-    assert Award.objects.filter(edition=edition).count() == 2
+    # Too early: nothing but the provisional announcement is possible, and the pages say why.
+    for name in ("results:decide", "results:publish"):
+        page = client.get(reverse(name, args=[2019]))
+        assert page.status_code == 200 and 'data-testid="step-problems"' in page.content.decode()
+    assert client.post(reverse("results:publish", args=[2019]), {"confirmed": "1"}).status_code == 302
+    assert not Publication.objects.filter(edition=edition).exists()
+    assert client.get(reverse("results:decree", args=[2019])).status_code == 404
 
-    client.post(reverse("results:decision", args=[2019]), {"action": "lock"})
-    # Locked: the winners can no longer be changed.
-    assert client.post(reverse("results:awards", args=[2019]), data).status_code == 403
-    response = client.post(reverse("results:decision", args=[2019]), {"action": "publish"}, follow=True)
+    # Letters are numbered in the year they are issued.
+    year = timezone.localdate().year
+    confirm = client.get(reverse("results:provisional", args=[2019])).content.decode()
+    assert f"000.8.3/001/{year}" in confirm and 'data-testid="proposed-winners"' in confirm
+    assert client.post(reverse("results:provisional", args=[2019]), {"days": "5", "number": ""}).status_code == 302
+    announcement = edition.provisional_announcements.get()
+    assert announcement.number == f"000.8.3/001/{year}" and announcement.version == 1
+    assert (announcement.public_test_ends_at - announcement.announced_at).days in (4, 5)
+    public = client_as("anonymous").get(reverse("results:public", args=[2019])).content.decode()
+    assert 'data-testid="provisional"' in public and announcement.sha256 in public
+    # Papers for the unit wait for the final publication.
+    entry = edition.entries.filter(team__user=demo_users["innovator"]).first()
+    if entry is not None:
+        paper = reverse("results:entry_paper", args=[2019, entry.code, "feedback.pdf"])
+        assert client_as("innovator").get(paper).status_code == 403
+
+    # The public responds; the decision waits for the end of the public test and for every answer.
+    client_as("anonymous").post(reverse("results:objections", args=[2019]),
+                                {"name": "Warga", "email": "warga@example.org", "text": "Mohon ditinjau."})
+    objection = Objection.objects.get(edition=edition)
+    assert objection.announcement == announcement
+    refused = client.post(reverse("results:decide", args=[2019]), {
+        "held_on": timezone.localdate().isoformat(), "place": "Ruang Rapat", "present": [j.pk for j in edition.jurors.all()]})
+    assert refused.status_code == 400 and not Decision.objects.filter(edition=edition).exists()
+    client.post(reverse("results:objection_answer", args=[2019, objection.pk]),
+                {"answer": "Sudah ditinjau: tidak ada kesalahan.", "outcome": "rejected"})
+    end_public_test(edition)
+    jurors = list(edition.jurors.all())
+    response = client.post(reverse("results:decide", args=[2019]), {
+        "held_on": timezone.localdate().isoformat(), "place": "Ruang Rapat Setda", "present": [j.pk for j in jurors[:2]]})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    decision = Decision.objects.get(edition=edition)
+    assert decision.minutes_number == f"000.8.3/BA-001/{year}" and decision.present.count() == 2
+    # Decided: the winners are fixed.
+    assert client.post(reverse("results:awards", args=[2019]), {"form-TOTAL_FORMS": "0", "form-INITIAL_FORMS": "0"}).status_code == 403
+
+    # The decree cannot predate the decision, nor lie in the future.
+    bad = client.post(reverse("results:decree", args=[2019]), {
+        "decree_number": "100.3.3.2/1/2019", "decree_date": (timezone.localdate() - dt.timedelta(days=3)).isoformat()})
+    assert bad.status_code == 400
+    client.post(reverse("results:decree", args=[2019]), {
+        "decree_number": "100.3.3.2/718/2019", "decree_date": timezone.localdate().isoformat()})
+    decision.refresh_from_db()
+    assert decision.decree_number == "100.3.3.2/718/2019"
+
+    # Final publication: a GET asks first, then the POST publishes.
+    ask = client.get(reverse("results:publish", args=[2019])).content.decode()
+    assert 'data-testid="publish"' in ask and "step-problems" not in ask
+    response = client.post(reverse("results:publish", args=[2019]), {"confirmed": "1"}, follow=True)
     publication = Publication.objects.get(edition=edition)
     assert publication.sha256 in response.content.decode()
     assert hashlib.sha256(publication.payload.encode()).hexdigest() == publication.sha256
-    assert Certificate.objects.filter(edition=edition, kind="winner").count() == 2
+    payload = json.loads(publication.payload)
+    assert payload["decree"] == {"number": "100.3.3.2/718/2019", "date": timezone.localdate().isoformat()}
+    assert payload["provisional"][0]["sha256"] == announcement.sha256 and payload["public_test"]["responses"] == 1
+    winners = Certificate.objects.filter(edition=edition, kind="winner")
+    assert winners.count() == Award.objects.filter(edition=edition).count()
+    assert all(c.number.startswith("800.1.3.3/") for c in Certificate.objects.filter(edition=edition))
+    assert len({c.number for c in Certificate.objects.filter(edition=edition)}) == Certificate.objects.filter(edition=edition).count()
 
-    # Published results cannot be unlocked or published twice.
-    client.post(reverse("results:decision", args=[2019]), {"action": "unlock"})
+    # Published: nothing to unlock, publish twice, or decree again.
+    client.post(reverse("results:correction", args=[2019]), {"action": "unlock"})
     assert services.settings_for(edition).locked_at is not None
+    assert client.post(reverse("results:publish", args=[2019]), {"confirmed": "1"}).status_code == 302
     assert Publication.objects.filter(edition=edition).count() == 1
+    client.post(reverse("results:decree", args=[2019]), {"decree_number": "X", "decree_date": timezone.localdate().isoformat()})
+    decision.refresh_from_db()
+    assert decision.decree_number == "100.3.3.2/718/2019"
 
     public = client_as("anonymous").get(reverse("results:public", args=[2019])).content.decode()
-    assert publication.sha256 in public and 'data-testid="intact"' in public
+    assert publication.sha256 in public and 'data-testid="intact"' in public and 'data-testid="history"' in public
     assert client_as("anonymous").get(reverse("results:verify") + "?q=" + publication.sha256.upper()).status_code == 302
 
 
@@ -165,28 +204,35 @@ def test_certificate_code_opens_its_verification_page(client_as, edition_2020):
     assert 'role="alert"' in missing
 
 
-def test_objections_only_during_the_window_and_answered_publicly(client_as, edition_2020):
-    url = reverse("results:objections", args=[2020])
+def test_responses_only_during_the_public_test_and_answered_publicly(client_as, undecided_2019, demo_users):
+    url = reverse("results:objections", args=[2019])
     form = {"name": "Warga Pemalang", "email": "warga@example.org", "text": "Mohon ditinjau ulang."}
     closed = client_as("anonymous").post(url, form, follow=True).content.decode()
     assert "Uji publik" in closed or "ditutup" in closed
     assert not Objection.objects.filter(name="Warga Pemalang").exists()
 
-    now = timezone.now()
-    Phase.objects.filter(edition=edition_2020, kind=Phase.Kind.OBJECTION).update(starts_at=now - dt.timedelta(hours=1), ends_at=now + dt.timedelta(days=1))
+    sequence.announce_provisional(undecided_2019, demo_users["organiser"])
     client_as("anonymous").post(url, form)
     objection = Objection.objects.get(name="Warga Pemalang")
-    client_as("organiser").post(reverse("results:objection_answer", args=[2020, objection.pk]), {"answer": "Sudah ditinjau."})
+    # An answer needs an outcome: upheld or not.
+    client_as("organiser").post(reverse("results:objection_answer", args=[2019, objection.pk]), {"answer": "Sudah ditinjau."})
     objection.refresh_from_db()
-    assert objection.status == Objection.Status.ANSWERED
-    assert "Sudah ditinjau." in client_as("anonymous").get(url).content.decode()
+    assert objection.status == Objection.Status.OPEN
+    client_as("organiser").post(reverse("results:objection_answer", args=[2019, objection.pk]),
+                                {"answer": "Sudah ditinjau.", "outcome": "rejected"})
+    objection.refresh_from_db()
+    assert objection.status == Objection.Status.ANSWERED and objection.outcome == "rejected"
+    page = client_as("anonymous").get(url).content.decode()
+    assert "Sudah ditinjau." in page and "warga@example.org" not in page
+
+    end_public_test(undecided_2019)
+    client_as("anonymous").post(url, form | {"name": "Terlambat"})
+    assert not Objection.objects.filter(name="Terlambat").exists()
 
 
-def test_an_empty_objection_is_refused_with_a_message(client_as, edition_2020):
-    now = timezone.now()
-    Phase.objects.filter(edition=edition_2020, kind=Phase.Kind.OBJECTION).update(starts_at=now - dt.timedelta(hours=1), ends_at=now + dt.timedelta(days=1))
-    response = client_as("anonymous").post(reverse("results:objections", args=[2020]), {"name": "", "email": "bukan-email", "text": ""})
-    assert response.status_code == 200
+def test_an_empty_response_is_refused_with_a_message(client_as, public_test_2019):
+    response = client_as("anonymous").post(reverse("results:objections", args=[2019]), {"name": "", "email": "bukan-email", "text": ""})
+    assert response.status_code == 400
     assert "wajib" in response.content.decode() or "required" in response.content.decode()
 
 

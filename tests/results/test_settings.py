@@ -35,7 +35,7 @@ def test_jury_vote_breaks_an_exact_tie(client_as, edition_2019):
     first, second = _make_exact_tie(edition_2019)
     client = client_as("organiser")
     client.post(reverse("results:settings", args=[2019]), {
-        "method": "mean", "bootstrap": 200, "seed": 7, "prize_count": 3, "tiebreak_1": "jury_vote",
+        "method": "mean", "bootstrap": 200, "seed": 7, "prize_count": 3, "tiebreak_1": "jury_vote", "public_test_days": 5,
         "letterhead_title": "PEMERINTAH KABUPATEN PEMALANG", "letterhead_subtitle": "SEKRETARIAT DAERAH",
         "letterhead_address": "Pemalang", "city": "Pemalang", "signatory_name": "", "signatory_title": "Sekretaris Daerah",
     })
