@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from sayembara_score.additive import AdditiveFit, count_components, fit_additive
+from sayembara_score.additive import AdditiveFit, fit_additive
 
 METHODS: tuple[str, ...] = ("mean", "median", "trimmed", "zscore", "additive")
 """Aggregation methods accepted by :func:`aggregate` and the ranking."""
@@ -125,8 +125,7 @@ class SheetSet:
 class Aggregate:
     """Per-entry scores of one stage by one method.
 
-    ``method`` is the method actually used (``"mean"`` after a fallback from
-    ``"additive"``).  ``leniency`` is per juror (aligned with ``Sheets.jurors``)
+    ``method`` is the method used.  ``leniency`` is per juror (aligned with ``Sheets.jurors``)
     for the additive model and ``None`` otherwise.  ``sheet_values`` are the
     per-sheet values the resampling bootstrap draws from (z-scores for
     ``zscore``, totals otherwise); ``fit`` is kept for the residual bootstrap.
@@ -382,31 +381,18 @@ _REDUCERS: dict[str, Callable[[np.ndarray, Sheets], np.ndarray]] = {
 
 
 def _aggregate_additive(sheets: Sheets) -> Aggregate:
-    """Additive model, or the plain mean when leniency is not identifiable."""
-    reason = _additive_unusable(sheets)
-    if reason:
-        fallback = aggregate(sheets, "mean")
-        warning = f"{reason}; falling back to the uncorrected mean{_in_stage(sheets.stage)}"
-        return Aggregate("mean", fallback.scores, None, sheets.total, None, [warning])
+    """Additive model, fitted whatever the design.
+
+    With jurors random, a disconnected design or one without repeated ratings
+    is still estimable: leniency the data cannot see is shrunk to 0, so an
+    isolated panel is compared on its raw level.  No global fallback to the
+    mean: one stray sheet must not switch the correction off for everyone
+    (the ranking reports the design's components and names isolated entries).
+    """
     fit = fit_additive(
         sheets.entry_index, sheets.juror_index, sheets.total, len(sheets.entries), len(sheets.jurors)
     )
     return Aggregate("additive", fit.quality, fit.leniency, sheets.total, fit, [])
-
-
-def _additive_unusable(sheets: Sheets) -> str | None:
-    """Why the additive model cannot separate leniency from quality, if it cannot."""
-    components = count_components(
-        sheets.entry_index, sheets.juror_index, len(sheets.entries), len(sheets.jurors)
-    )
-    if components > 1:
-        return (
-            f"design is disconnected into {components} groups; leniency cannot be "
-            "separated from quality"
-        )
-    if len(sheets.jurors) < 2 or sheets.total.size <= len(sheets.entries):
-        return "too few jurors or repeated ratings to estimate leniency"
-    return None
 
 
 # --- bootstrap replicates --------------------------------------------------

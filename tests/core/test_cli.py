@@ -55,8 +55,11 @@ def test_rank_json_shape_and_order(tmp_path, capsys):
     )
     assert status == 0
     payload = json.loads(out)
-    assert set(payload) == {"method", "entries", "jurors", "warnings"}
+    assert set(payload) == {"method", "uncertainty", "draws", "mc_error", "entries", "jurors", "design", "warnings"}
     assert payload["method"] == "additive"
+    assert (payload["uncertainty"], payload["draws"]) == ("posterior", 200)
+    assert set(payload["mc_error"]) == {"draws", "groups", "rank_end", "p_top"}
+    assert payload["design"] == [{"stage": "", "entries": 3, "jurors": 3, "sheets": 6, "main": True}]
     assert [set(e) for e in payload["entries"]] == [
         {"entry", "score", "rank", "rank_low", "rank_high", "p_top", "tie"}
     ] * 3
@@ -88,8 +91,8 @@ def test_disconnected_design_warns_on_stderr_in_table_mode(tmp_path, capsys):
     text = "entry,juror,criterion,score\nA,J1,c,5\nA,J2,c,6\nB,J3,c,7\nB,J4,c,8\n"
     status, out, err = run(["rank", write(tmp_path, "s.csv", text), "--bootstrap", "0"], capsys)
     assert status == 0
-    assert "warning: design is disconnected into 2 groups" in err
-    assert "Method: mean" in out
+    assert "warning: design has 2 separate groups; entries 'B' rest on jurors" in err
+    assert "Method: additive" in out  # no silent fallback to the plain mean
 
 
 def test_reliability_json_shape(tmp_path, capsys):
