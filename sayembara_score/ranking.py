@@ -52,10 +52,19 @@ from sayembara_score.posterior import fit_posterior, group_sizes, posterior_bloc
 UNCERTAINTY: tuple[str, ...] = ("posterior", "bootstrap")
 """How rank intervals are made: posterior draws (calibrated) or the resampling bootstrap."""
 DEFAULT_DRAWS = 4000
-"""Posterior draws by default: with Latin hypercube sampling this keeps interval
-ends within 1 rank between seeds in a 100-entry contest and ranks 5,000 entries
-in about 2 s (bench/bench_calibration.py, bench/bench_ranking.py)."""
-DEFAULT_BOOTSTRAP = DEFAULT_DRAWS  # the keyword is still called ``bootstrap``
+"""Fewest draws chosen automatically (``bootstrap=None``)."""
+MAX_DRAWS = 20000
+"""Most draws chosen automatically."""
+DRAW_BUDGET = 20_000_000
+"""Automatic draws = DRAW_BUDGET / entries, within [DEFAULT_DRAWS, MAX_DRAWS]:
+20,000 draws for a 100-entry contest (interval ends within 1 rank between
+seeds), 4,000 at 5,000 entries (about 2.5 s).  See bench/bench_calibration.py."""
+DEFAULT_BOOTSTRAP = None  # the keyword is still called ``bootstrap``; None = automatic
+
+
+def default_draws(n_entries: int) -> int:
+    """Number of draws used when the caller does not choose one."""
+    return int(np.clip(DRAW_BUDGET // max(n_entries, 1), DEFAULT_DRAWS, MAX_DRAWS))
 MC_GROUPS = 8
 """Independent hypercubes the draws are split into; their spread is the
 reported Monte Carlo error."""
@@ -318,7 +327,7 @@ def rank(
     *,
     weights: WeightScheme | None = None,
     method: str = "additive",
-    bootstrap: int = DEFAULT_DRAWS,
+    bootstrap: int | None = DEFAULT_BOOTSTRAP,
     seed: int | None = DEFAULT_SEED,
     top: int = DEFAULT_TOP,
     tiebreaks: Sequence[Mapping[str, float]] = (),
@@ -329,7 +338,7 @@ def rank(
 
     ``tiebreaks`` are per-entry mappings applied in order to exact score ties
     (missing = worst).  ``bootstrap`` is the number of draws for the rank
-    intervals (0 = none), from the posterior or the resampling bootstrap as
+    intervals (0 = none, ``None`` = :func:`default_draws`), from the posterior or the resampling bootstrap as
     ``uncertainty`` says; they come from a ``numpy`` Generator seeded with
     ``seed``, so equal inputs give equal output.
     """
@@ -337,9 +346,11 @@ def rank(
         raise ValueError(f"unknown method '{method}'; choose from {', '.join(METHODS)}")
     if uncertainty not in UNCERTAINTY:
         raise ValueError(f"unknown uncertainty '{uncertainty}'; choose from {', '.join(UNCERTAINTY)}")
-    if bootstrap < 0 or top < 1:
+    if (bootstrap is not None and bootstrap < 0) or top < 1:
         raise ValueError("bootstrap must be >= 0 and top >= 1")
     sheet_set = build_sheets(scores, weights)
+    if bootstrap is None:
+        bootstrap = default_draws(len({e for sheets in sheet_set.stages.values() for e in sheets.entries}))
     stages = _score_stages(sheet_set, method, bool(bootstrap), uncertainty)
     if not stages:
         raise ScoreDataError("no complete sheet to rank: " + "; ".join(sheet_set.warnings[:3]))
