@@ -68,6 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     assign.add_argument("--conflicts", metavar="CONFLICTS.csv")
     assign.add_argument("--affinity", metavar="AFFINITY.csv")
     assign.add_argument("--per-entry", type=_positive, default=3, metavar="K")
+    assign.add_argument(
+        "--relax", action="append", choices=("elements", "max_load"), default=[],
+        help="knowingly drop a constraint: the jury composition rule or the jurors' max_load (repeatable)",
+    )
     assign.add_argument("--format", choices=("table", "json"), default="table")
     assign.set_defaults(handler=_run_assign)
     return parser
@@ -197,7 +201,9 @@ def _run_assign(args: argparse.Namespace, out: TextIO) -> int:
     conflicts = read_conflicts(args.conflicts, entry_ids, juror_ids) if args.conflicts else set()
     affinity = read_affinity(args.affinity, entry_ids, juror_ids) if args.affinity else {}
     try:
-        result = assignment.assign(entries, jurors, conflicts, affinity, per_entry=args.per_entry)
+        result = assignment.assign(
+            entries, jurors, conflicts, affinity, per_entry=args.per_entry, relax=frozenset(args.relax)
+        )
     except ValueError as exc:  # e.g. --per-entry too small for the required elements
         print(f"sayembara-score assign: {exc}", file=sys.stderr)
         return EXIT_INPUT

@@ -243,3 +243,19 @@ def test_malformed_assign_input_exits_2_with_file_and_line(tmp_path, capsys, nam
     assert (status, out) == (2, "")
     assert err.startswith(f"{paths[name]}:{line}: ")
     assert fragment in err
+
+
+@needs_assignment
+def test_assign_reports_an_element_missing_from_the_pool_and_relax_drops_it_knowingly(tmp_path, capsys):
+    no_bureaucrat = "juror,element,institution\nJ1,academic,Univ X\nJ2,ngo,LSM Y\nJ4,academic,Univ Z\nJ5,ngo,LSM W\n"
+    entries, jurors = write(tmp_path, "e.csv", ENTRIES), write(tmp_path, "j.csv", no_bureaucrat)
+    status, out, _ = run(["assign", entries, jurors, "--format", "json"], capsys)
+    payload = json.loads(out)
+    assert status == 0 and payload["optimal"] is False
+    assert [(u["entry"], u["constraint"]) for u in payload["unmet"]] == [
+        ("E1", "element:bureaucracy"), ("E2", "element:bureaucracy"), ("E3", "element:bureaucracy"),
+    ]
+    status, out, _ = run(["assign", entries, jurors], capsys)
+    assert "optimal: no" in out and "the pool has no bureaucracy juror" in out
+    status, out, _ = run(["assign", entries, jurors, "--relax", "elements", "--format", "json"], capsys)
+    assert json.loads(out)["optimal"] is True and json.loads(out)["unmet"] == []
