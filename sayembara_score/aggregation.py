@@ -55,12 +55,15 @@ class WeightScheme:
     stage with neither gets equal weights.  ``stages`` maps a stage to its weight
     in the final score (default 1 each).  ``stage_order`` lists stages from the
     first round to the last; stages not listed follow in order of first
-    appearance in the scores.
+    appearance in the scores.  ``ranges`` maps ``(stage, criterion)`` to the
+    criterion's ``(min, max)`` scale (stage ``""`` for every stage); a score
+    outside it is refused, so a typo such as 850 on a 0-100 sheet cannot win.
     """
 
     criteria: Mapping[tuple[str, str], float] = field(default_factory=dict)
     stages: Mapping[str, float] = field(default_factory=dict)
     stage_order: tuple[str, ...] = ()
+    ranges: Mapping[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
 
 
 class WeightProblem(NamedTuple):
@@ -197,6 +200,7 @@ def build_sheets(rows: Iterable[ScoreRow], weights: WeightScheme | None = None) 
     problems = weight_problems(weights, scored)
     if problems:
         raise ScoreDataError(problems[0].message())
+    _check_ranges(rows, weights.ranges)
 
     order = _stage_order(weights.stage_order, stage_of_row)
     warnings: list[str] = []
@@ -209,6 +213,19 @@ def build_sheets(rows: Iterable[ScoreRow], weights: WeightScheme | None = None) 
     if any(w < 0 or not np.isfinite(w) for w in stage_weights.values()):
         raise ScoreDataError("stage weights must be finite and non-negative")
     return SheetSet(stages, order, stage_weights, warnings)
+
+
+def _check_ranges(rows: list[ScoreRow], ranges: Mapping[tuple[str, str], tuple[float, float]]) -> None:
+    """Refuse the first score outside its criterion's declared range."""
+    if not ranges:
+        return
+    for row in rows:
+        bounds = ranges.get((row.stage, row.criterion)) or ranges.get((ALL_STAGES, row.criterion))
+        if bounds is not None and not bounds[0] <= row.score <= bounds[1]:
+            raise ScoreDataError(
+                f"score {row.score:g} of entry '{row.entry}', juror '{row.juror}', criterion "
+                f"'{row.criterion}'{_in_stage(row.stage)} is outside its range {bounds[0]:g} to {bounds[1]:g}"
+            )
 
 
 def _stage_order(declared: Sequence[str], stage_of_row: np.ndarray) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -253,8 +254,19 @@ def _fmt(value: float | None) -> str:
 
 
 def _dump_json(payload: dict, out: TextIO) -> None:
-    json.dump(payload, out, indent=2, ensure_ascii=False)
+    """Write strict JSON: a non-finite number anywhere becomes null, never NaN or Infinity."""
+    json.dump(_json_safe(payload), out, indent=2, ensure_ascii=False, allow_nan=False)
     out.write("\n")
+
+
+def _json_safe(value):
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    return value
 
 
 def _warn(warnings: list[str]) -> None:

@@ -236,3 +236,10 @@ def test_one_linking_juror_reconnects_the_design():
     result = rank(_rows(panel_a | panel_b | link), method="additive", bootstrap=0)
     assert result.method == "additive"
     assert not any("disconnected" in w for w in result.warnings)
+
+
+def test_weight_scheme_ranges_refuse_a_score_outside_the_scale():
+    rows = [ScoreRow("A", "j1", "x", 85.0), ScoreRow("B", "j1", "x", 850.0)]
+    with pytest.raises(ScoreDataError, match="score 850 of entry 'B', juror 'j1', criterion 'x' is outside its range 0 to 100"):
+        build_sheets(rows, WeightScheme(ranges={("", "x"): (0.0, 100.0)}))
+    assert build_sheets(rows[:1], WeightScheme(ranges={("", "x"): (0.0, 100.0)})).stages[""].total.tolist() == [85.0]

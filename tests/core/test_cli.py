@@ -259,3 +259,54 @@ def test_assign_reports_an_element_missing_from_the_pool_and_relax_drops_it_know
     assert "optimal: no" in out and "the pool has no bureaucracy juror" in out
     status, out, _ = run(["assign", entries, jurors, "--relax", "elements", "--format", "json"], capsys)
     assert json.loads(out)["optimal"] is True and json.loads(out)["unmet"] == []
+
+
+TYPO_CASES = [
+    # (score as written in the file, fragment of the error)
+    ("8_5", "underscores are not allowed"),
+    ("\u0668\u0665", "use the digits 0-9"),  # Arabic-Indic 85
+    ('"85,5"', "write the decimal with a point, 85.5"),
+    ('"1,000"', "without thousands separators"),
+    ("1 000", "without thousands separators"),
+]
+
+
+@pytest.mark.parametrize("written, fragment", TYPO_CASES)
+def test_typos_are_refused_with_file_and_line_not_read_as_scores(tmp_path, capsys, written, fragment):
+    scores = write(tmp_path, "scores.csv", f"entry,juror,criterion,score\nE1,J1,c,80\nE2,J1,c,{written}\n")
+    status, out, err = run(["rank", scores, "--bootstrap", "0"], capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"{scores}:3: score ")
+    assert fragment in err
+
+
+def test_weights_declare_each_criterion_range_and_a_score_outside_is_refused(tmp_path, capsys):
+    scores = write(tmp_path, "scores.csv", "entry,juror,criterion,score\nE1,J1,c,80\nE2,J1,c,850\nE1,J1,d,4\nE2,J1,d,5\n")
+    weights = write(tmp_path, "weights.csv", "criterion,weight,min,max\nc,1,0,100\nd,1,1,5\n")
+    status, out, err = run(["rank", scores, "--weights", weights, "--bootstrap", "0"], capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"{scores}:3: score 850 is outside the range 0 to 100 of criterion 'c' ({weights}:2)")
+    fixed = write(tmp_path, "fixed.csv", "entry,juror,criterion,score\nE1,J1,c,80\nE2,J1,c,85\nE1,J1,d,4\nE2,J1,d,5\n")
+    assert run(["rank", fixed, "--weights", weights, "--bootstrap", "0"], capsys)[0] == 0
+
+
+@pytest.mark.parametrize("row, fragment", [
+    ("c,1,0,\n", "needs both min and max"),
+    ("c,1,100,0\n", "min 100 is not below max 0"),
+    ("c,1,0,1_00\n", "underscores"),
+])
+def test_malformed_ranges_are_refused(tmp_path, capsys, row, fragment):
+    scores = write(tmp_path, "scores.csv", "entry,juror,criterion,score\nE1,J1,c,80\n")
+    weights = write(tmp_path, "weights.csv", "criterion,weight,min,max\n" + row)
+    status, _, err = run(["rank", scores, "--weights", weights, "--bootstrap", "0"], capsys)
+    assert status == 2 and err.startswith(f"{weights}:2: ") and fragment in err
+
+
+def test_json_output_never_contains_nan(tmp_path, capsys):
+    # Every juror gives every entry the same total: no variance, so the ICCs are undefined.
+    flat = "entry,juror,criterion,score\n" + "".join(f"E{e},J{j},c,5\n" for e in range(3) for j in range(3))
+    path = write(tmp_path, "flat.csv", flat)
+    for argv in (["reliability", path, "--format", "json"], ["rank", path, "--bootstrap", "200", "--format", "json"]):
+        status, out, _ = run(argv, capsys)
+        assert status == 0
+        json.loads(out, parse_constant=lambda name: pytest.fail(f"{name} in JSON output"))
