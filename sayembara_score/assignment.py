@@ -211,9 +211,13 @@ class _Pool:
         n = len(affinity)
         # map() with C-level callables avoids a Python frame per pair: 1.5 M pairs convert in ~0.2 s.
         unknown = itertools.repeat(-1)
-        j_idx = np.fromiter(map(self.juror_index.get, map(itemgetter(0), affinity), unknown), dtype=np.int64, count=n)
-        e_idx = np.fromiter(map(self.entry_index.get, map(itemgetter(1), affinity), unknown), dtype=np.int64, count=n)
-        values = np.fromiter(affinity.values(), dtype=np.float64, count=n)
+        if hasattr(affinity, "columns"):  # csvio.AffinityTable: parallel columns, no dict needed
+            juror_col, entry_col, values = affinity.columns()
+        else:
+            juror_col, entry_col = map(itemgetter(0), affinity), map(itemgetter(1), affinity)
+            values = np.fromiter(affinity.values(), dtype=np.float64, count=n)
+        j_idx = np.fromiter(map(self.juror_index.get, juror_col, unknown), dtype=np.int64, count=n)
+        e_idx = np.fromiter(map(self.entry_index.get, entry_col, unknown), dtype=np.int64, count=n)
         known = (j_idx >= 0) & (e_idx >= 0)
         if not np.isfinite(values[known]).all():
             raise ValueError("affinity values must be finite numbers")

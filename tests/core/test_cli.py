@@ -310,3 +310,28 @@ def test_json_output_never_contains_nan(tmp_path, capsys):
         status, out, _ = run(argv, capsys)
         assert status == 0
         json.loads(out, parse_constant=lambda name: pytest.fail(f"{name} in JSON output"))
+
+
+def test_affinity_is_read_column_wise_with_the_same_result_as_row_by_row(tmp_path):
+    from sayembara_score.csvio import AffinityTable, read_affinity
+
+    plain = write(tmp_path, "a.csv", "juror,entry,affinity,note\r\nJ1,E1,0.5,x\r\nJ2,E1,1e-1,\r\nJ1,E2,-2,y\r\n")
+    quoted = write(tmp_path, "q.csv", 'juror,entry,affinity,note\nJ1,E1,0.5,"x"\nJ2,E1,1e-1,\nJ1,E2,-2,y\n')
+    fast, slow = read_affinity(plain, {"E1", "E2"}, {"J1", "J2"}), read_affinity(quoted, {"E1", "E2"}, {"J1", "J2"})
+    assert isinstance(fast, AffinityTable) and not isinstance(slow, AffinityTable)
+    assert dict(fast) == slow == {("J1", "E1"): 0.5, ("J2", "E1"): 0.1, ("J1", "E2"): -2.0}
+
+
+@pytest.mark.parametrize("text, line, fragment", [
+    ("juror,entry,affinity\nJ1,E1,0.5\nJ1,E2,8_5\n", 3, "underscores"),
+    ("juror,entry,affinity\nJ1,E1,0.5\nJ1,E1,0.7\n", 3, "duplicate"),
+    ("juror,entry,affinity\nJ1,E1,0.5\n\nJ9,E2,1\n", 4, "unknown juror 'J9'"),
+    ("juror,entry,affinity\nJ1,E1,0.5,extra\n", 2, "4 fields, header has 3"),
+])
+def test_column_wise_affinity_reader_still_points_at_the_line(tmp_path, text, line, fragment):
+    from sayembara_score.csvio import CsvError, read_affinity
+
+    path = write(tmp_path, "a.csv", text)
+    with pytest.raises(CsvError) as caught:
+        read_affinity(path, {"E1", "E2"}, {"J1", "J2"})
+    assert str(caught.value).startswith(f"{path}:{line}: ") and fragment in str(caught.value)
