@@ -15,6 +15,8 @@ from sayembara_score.aggregation import (
     build_sheets,
 )
 from sayembara_score.ranking import (
+    DesignComponent,
+    MonteCarloError,
     Ranking,
     Sensitivity,
     combine_stages,
@@ -26,6 +28,8 @@ from sayembara_score.reliability import ReliabilityReport, reliability, reliabil
 
 __all__ = [
     "METHODS",
+    "DesignComponent",
+    "MonteCarloError",
     "Ranking",
     "ReliabilityReport",
     "ScoreDataError",

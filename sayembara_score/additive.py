@@ -44,6 +44,18 @@ def count_components(
     return int(n)
 
 
+def component_labels(
+    entry_index: np.ndarray, juror_index: np.ndarray, n_entries: int, n_jurors: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Component label of each entry and each juror in the bipartite design graph."""
+    size = n_entries + n_jurors
+    graph = sparse.csr_matrix(
+        (np.ones(entry_index.size), (entry_index, n_entries + juror_index)), shape=(size, size)
+    )
+    _, labels = connected_components(graph, directed=False)
+    return labels[:n_entries], labels[n_entries:]
+
+
 @dataclass(frozen=True)
 class _Design:
     """Incidence structure shared by the fit and every bootstrap replicate."""
@@ -128,8 +140,9 @@ def fit_additive(
 ) -> AdditiveFit:
     """Fit entries-fixed, jurors-random by REML on the Schur complement.
 
-    Requires sheets sorted by entry, a connected design, and at least one entry
-    with two sheets (callers check; see ``aggregation._additive_unusable``).
+    Requires sheets sorted by entry.  A disconnected design is fine: each
+    component adds a null direction of ``S0`` (its jurors' common shift), in
+    which the data say nothing, so the leniency there is shrunk to exactly 0.
     """
     d = _Design.build(entry_index, juror_index, n_entries, n_jurors)
     y = np.asarray(y, dtype=float)
@@ -142,6 +155,8 @@ def fit_additive(
         eigval, eigvec = np.linalg.eigh(s0)
     eigval = np.clip(eigval, 0.0, None)
     rotated = eigvec.T @ rhs
+    # Null directions (one per design component) carry no data; their rhs is 0 up to rounding.
+    rotated[eigval <= 1e-10 * max(float(eigval.max(initial=0.0)), 1.0)] = 0.0
     within_ss = float(y @ y - np.sum(entry_sums[:, 0] ** 2 / d.per_entry))
     objective = _reml_objective(eigval, rotated, within_ss, y.size, d.per_entry)
 

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from sayembara_score.additive import AdditiveFit, count_components, fit_additive
+from sayembara_score.additive import AdditiveFit, fit_additive
 
 METHODS: tuple[str, ...] = ("mean", "median", "trimmed", "zscore", "additive")
 """Aggregation methods accepted by :func:`aggregate` and the ranking."""
@@ -55,12 +55,15 @@ class WeightScheme:
     stage with neither gets equal weights.  ``stages`` maps a stage to its weight
     in the final score (default 1 each).  ``stage_order`` lists stages from the
     first round to the last; stages not listed follow in order of first
-    appearance in the scores.
+    appearance in the scores.  ``ranges`` maps ``(stage, criterion)`` to the
+    criterion's ``(min, max)`` scale (stage ``""`` for every stage); a score
+    outside it is refused, so a typo such as 850 on a 0-100 sheet cannot win.
     """
 
     criteria: Mapping[tuple[str, str], float] = field(default_factory=dict)
     stages: Mapping[str, float] = field(default_factory=dict)
     stage_order: tuple[str, ...] = ()
+    ranges: Mapping[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
 
 
 class WeightProblem(NamedTuple):
@@ -125,8 +128,7 @@ class SheetSet:
 class Aggregate:
     """Per-entry scores of one stage by one method.
 
-    ``method`` is the method actually used (``"mean"`` after a fallback from
-    ``"additive"``).  ``leniency`` is per juror (aligned with ``Sheets.jurors``)
+    ``method`` is the method used.  ``leniency`` is per juror (aligned with ``Sheets.jurors``)
     for the additive model and ``None`` otherwise.  ``sheet_values`` are the
     per-sheet values the resampling bootstrap draws from (z-scores for
     ``zscore``, totals otherwise); ``fit`` is kept for the residual bootstrap.
@@ -198,6 +200,7 @@ def build_sheets(rows: Iterable[ScoreRow], weights: WeightScheme | None = None) 
     problems = weight_problems(weights, scored)
     if problems:
         raise ScoreDataError(problems[0].message())
+    _check_ranges(rows, weights.ranges)
 
     order = _stage_order(weights.stage_order, stage_of_row)
     warnings: list[str] = []
@@ -210,6 +213,19 @@ def build_sheets(rows: Iterable[ScoreRow], weights: WeightScheme | None = None) 
     if any(w < 0 or not np.isfinite(w) for w in stage_weights.values()):
         raise ScoreDataError("stage weights must be finite and non-negative")
     return SheetSet(stages, order, stage_weights, warnings)
+
+
+def _check_ranges(rows: list[ScoreRow], ranges: Mapping[tuple[str, str], tuple[float, float]]) -> None:
+    """Refuse the first score outside its criterion's declared range."""
+    if not ranges:
+        return
+    for row in rows:
+        bounds = ranges.get((row.stage, row.criterion)) or ranges.get((ALL_STAGES, row.criterion))
+        if bounds is not None and not bounds[0] <= row.score <= bounds[1]:
+            raise ScoreDataError(
+                f"score {row.score:g} of entry '{row.entry}', juror '{row.juror}', criterion "
+                f"'{row.criterion}'{_in_stage(row.stage)} is outside its range {bounds[0]:g} to {bounds[1]:g}"
+            )
 
 
 def _stage_order(declared: Sequence[str], stage_of_row: np.ndarray) -> tuple[str, ...]:
@@ -382,31 +398,18 @@ _REDUCERS: dict[str, Callable[[np.ndarray, Sheets], np.ndarray]] = {
 
 
 def _aggregate_additive(sheets: Sheets) -> Aggregate:
-    """Additive model, or the plain mean when leniency is not identifiable."""
-    reason = _additive_unusable(sheets)
-    if reason:
-        fallback = aggregate(sheets, "mean")
-        warning = f"{reason}; falling back to the uncorrected mean{_in_stage(sheets.stage)}"
-        return Aggregate("mean", fallback.scores, None, sheets.total, None, [warning])
+    """Additive model, fitted whatever the design.
+
+    With jurors random, a disconnected design or one without repeated ratings
+    is still estimable: leniency the data cannot see is shrunk to 0, so an
+    isolated panel is compared on its raw level.  No global fallback to the
+    mean: one stray sheet must not switch the correction off for everyone
+    (the ranking reports the design's components and names isolated entries).
+    """
     fit = fit_additive(
         sheets.entry_index, sheets.juror_index, sheets.total, len(sheets.entries), len(sheets.jurors)
     )
     return Aggregate("additive", fit.quality, fit.leniency, sheets.total, fit, [])
-
-
-def _additive_unusable(sheets: Sheets) -> str | None:
-    """Why the additive model cannot separate leniency from quality, if it cannot."""
-    components = count_components(
-        sheets.entry_index, sheets.juror_index, len(sheets.entries), len(sheets.jurors)
-    )
-    if components > 1:
-        return (
-            f"design is disconnected into {components} groups; leniency cannot be "
-            "separated from quality"
-        )
-    if len(sheets.jurors) < 2 or sheets.total.size <= len(sheets.entries):
-        return "too few jurors or repeated ratings to estimate leniency"
-    return None
 
 
 # --- bootstrap replicates --------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -68,6 +69,10 @@ def _parser() -> argparse.ArgumentParser:
     assign.add_argument("--conflicts", metavar="CONFLICTS.csv")
     assign.add_argument("--affinity", metavar="AFFINITY.csv")
     assign.add_argument("--per-entry", type=_positive, default=3, metavar="K")
+    assign.add_argument(
+        "--relax", action="append", choices=("elements", "max_load"), default=[],
+        help="knowingly drop a constraint: the jury composition rule or the jurors' max_load (repeatable)",
+    )
     assign.add_argument("--format", choices=("table", "json"), default="table")
     assign.set_defaults(handler=_run_assign)
     return parser
@@ -197,7 +202,9 @@ def _run_assign(args: argparse.Namespace, out: TextIO) -> int:
     conflicts = read_conflicts(args.conflicts, entry_ids, juror_ids) if args.conflicts else set()
     affinity = read_affinity(args.affinity, entry_ids, juror_ids) if args.affinity else {}
     try:
-        result = assignment.assign(entries, jurors, conflicts, affinity, per_entry=args.per_entry)
+        result = assignment.assign(
+            entries, jurors, conflicts, affinity, per_entry=args.per_entry, relax=frozenset(args.relax)
+        )
     except ValueError as exc:  # e.g. --per-entry too small for the required elements
         print(f"sayembara-score assign: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -247,8 +254,19 @@ def _fmt(value: float | None) -> str:
 
 
 def _dump_json(payload: dict, out: TextIO) -> None:
-    json.dump(payload, out, indent=2, ensure_ascii=False)
+    """Write strict JSON: a non-finite number anywhere becomes null, never NaN or Infinity."""
+    json.dump(_json_safe(payload), out, indent=2, ensure_ascii=False, allow_nan=False)
     out.write("\n")
+
+
+def _json_safe(value):
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    return value
 
 
 def _warn(warnings: list[str]) -> None:

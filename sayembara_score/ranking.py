@@ -1,4 +1,11 @@
-"""Rank entries, with bootstrap uncertainty, statistical ties and tie-breaks.
+"""Rank entries, with calibrated rank uncertainty, statistical ties and tie-breaks.
+
+Uncertainty (``uncertainty="posterior"``, the default): rank intervals,
+``p_top`` and tie flags come from the ranks of draws from the posterior of the
+entries' true qualities under the additive model with entries random too
+(empirical Bayes; see :mod:`sayembara_score.posterior`), whatever the declared
+method; the point ranking is the declared method's.  ``"bootstrap"`` keeps the
+former resampling bootstrap, which is overconfident at the top of the table.
 
 Ordering rule across stages: entries are ordered first by the furthest stage
 they reached, then by the weighted combination of the stages they have, with
@@ -9,11 +16,11 @@ all the evidence about it.
 Tie rule (pre-registered; see docs/cli.md): with a prize boundary after
 position ``top``, an entry is flagged ``tie`` when
 
-1. its 95 % bootstrap rank interval contains positions on both sides of the
+1. its 95 % rank interval contains positions on both sides of the
    boundary (``rank_low <= top < rank_high``), or
 2. it is the last entry inside or the first outside the boundary and the
    inside one beats the outside one in fewer than ``tie_threshold`` (0.8) of
-   the bootstrap replicates, or
+   the draws, or
 3. its exact score tie group (after tie-break keys) straddles the boundary.
 
 A flagged tie is for organisers to settle with the pre-declared tie-break rule;
@@ -22,24 +29,47 @@ the system does not reorder statistically tied entries by itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from sayembara_score.additive import component_labels
 from sayembara_score.aggregation import (
     METHODS,
     ScoreDataError,
     ScoreRow,
+    Sheets,
     SheetSet,
     WeightScheme,
     aggregate,
     build_sheets,
     replicate_scores,
 )
+from sayembara_score.posterior import fit_posterior, group_sizes, posterior_blocks
 
-DEFAULT_BOOTSTRAP = 1000
+UNCERTAINTY: tuple[str, ...] = ("posterior", "bootstrap")
+"""How rank intervals are made: posterior draws (calibrated) or the resampling bootstrap."""
+DEFAULT_DRAWS = 4000
+"""Fewest draws chosen automatically (``bootstrap=None``)."""
+MAX_DRAWS = 20000
+"""Most draws chosen automatically."""
+DRAW_BUDGET = 20_000_000
+"""Automatic draws = DRAW_BUDGET / entries, within [DEFAULT_DRAWS, MAX_DRAWS]:
+20,000 draws for a 100-entry contest (interval ends within 1 rank between
+seeds), 4,000 at 5,000 entries (about 2.5 s).  See bench/bench_calibration.py."""
+DEFAULT_BOOTSTRAP = None  # the keyword is still called ``bootstrap``; None = automatic
+
+
+def default_draws(n_entries: int) -> int:
+    """Number of draws used when the caller does not choose one."""
+    return int(np.clip(DRAW_BUDGET // max(n_entries, 1), DEFAULT_DRAWS, MAX_DRAWS))
+MC_GROUPS = 8
+"""Independent hypercubes the draws are split into; their spread is the
+reported Monte Carlo error."""
+ISOLATED_NAMED = 20
+"""Isolated entries named in the warning before "and N more"."""
 DEFAULT_SEED = 0
 DEFAULT_TOP = 3
 TIE_THRESHOLD = 0.8
@@ -54,10 +84,10 @@ the same numbers in another order can differ in the last bit)."""
 
 @dataclass(frozen=True)
 class EntryRank:
-    """One entry's place.  Interval and probabilities are ``None`` without bootstrap.
+    """One entry's place.  Interval and probabilities are ``None`` without draws.
 
-    ``stage`` is the furthest stage reached; ``p_beats_next`` is the bootstrap
-    probability that this entry ranks strictly above the next entry in the list.
+    ``stage`` is the furthest stage reached; ``p_beats_next`` is the share of
+    draws in which this entry ranks strictly above the next entry in the list.
     """
 
     entry: str
@@ -73,11 +103,11 @@ class EntryRank:
     def to_json(self) -> dict:
         return {
             "entry": self.entry,
-            "score": self.score,
+            "score": _finite(self.score),
             "rank": self.rank,
             "rank_low": self.rank_low,
             "rank_high": self.rank_high,
-            "p_top": self.p_top,
+            "p_top": _finite(self.p_top),
             "tie": self.tie,
         }
 
@@ -92,8 +122,52 @@ class JurorLeniency:
 
 
 @dataclass(frozen=True)
+class DesignComponent:
+    """One connected group of the entry–juror design of a stage.
+
+    Entries in different components share no chain of jurors, so leniency
+    cannot be told apart from quality between them.  ``main`` marks the
+    largest component of the stage (most entries, then most sheets).
+    """
+
+    stage: str
+    entries: tuple[str, ...]
+    jurors: tuple[str, ...]
+    sheets: int
+    main: bool
+
+    def to_json(self) -> dict:
+        counts = {"stage": self.stage, "entries": len(self.entries), "jurors": len(self.jurors), "sheets": self.sheets}
+        if self.main:
+            return counts | {"main": True}
+        return counts | {"main": False, "entry_ids": list(self.entries), "juror_ids": list(self.jurors)}
+
+
+@dataclass(frozen=True)
+class MonteCarloError:
+    """Monte Carlo standard errors of the summaries, the largest over entries.
+
+    Estimated from the spread between :data:`MC_GROUPS` independent groups of
+    draws; ``rank_end`` is in ranks, ``p_top`` in probability.
+    """
+
+    draws: int
+    groups: int
+    rank_end: float
+    p_top: float
+
+    def to_json(self) -> dict:
+        return {"draws": self.draws, "groups": self.groups, "rank_end": _finite(self.rank_end), "p_top": _finite(self.p_top)}
+
+
+@dataclass(frozen=True)
 class Ranking:
-    """Result of :func:`rank`; ``entries`` are sorted by rank, then entry id."""
+    """Result of :func:`rank`; ``entries`` are sorted by rank, then entry id.
+
+    ``bootstrap`` is the number of draws (posterior or bootstrap, see
+    ``uncertainty``); ``components`` lists each stage's design components;
+    ``mc_error`` is ``None`` without draws or with too few to split in groups.
+    """
 
     method: str
     top: int
@@ -102,18 +176,35 @@ class Ranking:
     entries: list[EntryRank]
     jurors: list[JurorLeniency]
     warnings: list[str]
+    uncertainty: str = "posterior"
+    components: list[DesignComponent] = field(default_factory=list)
+    mc_error: MonteCarloError | None = None
+
+    @property
+    def isolated_entries(self) -> list[str]:
+        """Entries outside their stage's main design component, sorted."""
+        return sorted({e for c in self.components if not c.main for e in c.entries})
 
     def to_json(self) -> dict:
         multi_stage = len({j.stage for j in self.jurors}) > 1
         return {
             "method": self.method,
+            "uncertainty": self.uncertainty,
+            "draws": self.bootstrap,
+            "mc_error": None if self.mc_error is None else self.mc_error.to_json(),
             "entries": [e.to_json() for e in self.entries],
             "jurors": [
-                {"juror": j.juror, "leniency": j.leniency} | ({"stage": j.stage} if multi_stage else {})
+                {"juror": j.juror, "leniency": _finite(j.leniency)} | ({"stage": j.stage} if multi_stage else {})
                 for j in self.jurors
             ],
+            "design": [c.to_json() for c in self.components],
             "warnings": list(self.warnings),
         }
+
+
+def _finite(value: float | None) -> float | None:
+    """JSON has no NaN or Infinity (strict parsers reject them): those become null."""
+    return None if value is None or not np.isfinite(value) else float(value)
 
 
 @dataclass(frozen=True)
@@ -236,31 +327,37 @@ def rank(
     *,
     weights: WeightScheme | None = None,
     method: str = "additive",
-    bootstrap: int = DEFAULT_BOOTSTRAP,
+    bootstrap: int | None = DEFAULT_BOOTSTRAP,
     seed: int | None = DEFAULT_SEED,
     top: int = DEFAULT_TOP,
     tiebreaks: Sequence[Mapping[str, float]] = (),
     tie_threshold: float = TIE_THRESHOLD,
+    uncertainty: str = "posterior",
 ) -> Ranking:
     """Rank the entries of a competition from raw criterion scores.
 
     ``tiebreaks`` are per-entry mappings applied in order to exact score ties
-    (missing = worst).  ``bootstrap`` replicates (0 = none) are drawn from a
-    ``numpy`` Generator seeded with ``seed``, so equal inputs give equal output.
+    (missing = worst).  ``bootstrap`` is the number of draws for the rank
+    intervals (0 = none, ``None`` = :func:`default_draws`), from the posterior or the resampling bootstrap as
+    ``uncertainty`` says; they come from a ``numpy`` Generator seeded with
+    ``seed``, so equal inputs give equal output.
     """
     if method not in METHODS:
         raise ValueError(f"unknown method '{method}'; choose from {', '.join(METHODS)}")
-    if bootstrap < 0 or top < 1:
+    if uncertainty not in UNCERTAINTY:
+        raise ValueError(f"unknown uncertainty '{uncertainty}'; choose from {', '.join(UNCERTAINTY)}")
+    if (bootstrap is not None and bootstrap < 0) or top < 1:
         raise ValueError("bootstrap must be >= 0 and top >= 1")
     sheet_set = build_sheets(scores, weights)
-    rng = np.random.default_rng(seed)
-    stages = _score_stages(sheet_set, method, bootstrap, rng)
+    if bootstrap is None:
+        bootstrap = default_draws(len({e for sheets in sheet_set.stages.values() for e in sheets.entries}))
+    stages = _score_stages(sheet_set, method, bool(bootstrap), uncertainty)
     if not stages:
         raise ScoreDataError("no complete sheet to rank: " + "; ".join(sheet_set.warnings[:3]))
     warnings = list(sheet_set.warnings) + [w for s in stages for w in s.warnings]
     used_methods = sorted({s.method for s in stages})
     entries = tuple(sorted({e for s in stages for e in s.entries}))
-    present, values, replicates = _stack_stages(stages, entries, bootstrap)
+    present, values, rows = _stack_stages(stages, entries)
     weights_vec = np.array([sheet_set.stage_weights[s.stage] for s in stages])
     furthest, combined = _furthest_and_combined(present, values, weights_vec)
     keys = [furthest, combined] + [
@@ -268,15 +365,15 @@ def rank(
     ]
     point_rank = competition_ranks(keys)
 
-    uncertainty = (
-        _bootstrap_summary(present, replicates, weights_vec, furthest, point_rank, top)
-        if bootstrap
-        else None
-    )
-    tie = _tie_flags(point_rank, top, uncertainty, tie_threshold)
+    summary = None
+    if bootstrap:
+        rng = np.random.default_rng(seed)
+        ranks, groups = _draw_ranks(stages, rows, present, weights_vec, furthest, bootstrap, rng)
+        summary = _summarise_draws(ranks, groups, point_rank, top)
+    tie = _tie_flags(point_rank, top, summary, tie_threshold)
     order = np.lexsort((np.array(entries), point_rank))
     entry_ranks = [
-        _entry_rank(i, entries, combined, point_rank, furthest, sheet_set.stage_order, tie, uncertainty)
+        _entry_rank(i, entries, combined, point_rank, furthest, sheet_set.stage_order, tie, summary)
         for i in order
     ]
     return Ranking(
@@ -287,6 +384,9 @@ def rank(
         entries=entry_ranks,
         jurors=[j for s in stages for j in s.jurors],
         warnings=warnings,
+        uncertainty=uncertainty,
+        components=[c for s in stages for c in s.components],
+        mc_error=None if summary is None else summary.mc_error,
     )
 
 
@@ -296,63 +396,157 @@ class _StageResult:
     method: str
     entries: tuple[str, ...]
     scores: np.ndarray
-    replicates: np.ndarray | None
+    sample: Callable[[np.random.Generator, int, int], Iterator[np.ndarray]] | None
     jurors: list[JurorLeniency]
+    components: list[DesignComponent]
     warnings: list[str]
 
 
 def _score_stages(
-    sheet_set: SheetSet, method: str, bootstrap: int, rng: np.random.Generator
+    sheet_set: SheetSet, method: str, with_draws: bool, uncertainty: str
 ) -> list[_StageResult]:
-    """Aggregate each stage and draw its bootstrap replicates, block by block."""
+    """Aggregate each stage, check its design, and prepare its sampler of draws."""
     results = []
     for stage in sheet_set.stage_order:
         sheets = sheet_set.stages[stage]
         if not sheets.entries:
             continue
         result = aggregate(sheets, method)
-        replicates = None
-        if bootstrap:
-            replicates = np.empty((len(sheets.entries), bootstrap))
-            with threadpool_limits(1):
-                for start in range(0, bootstrap, BLOCK_SIZE):
-                    width = min(BLOCK_SIZE, bootstrap - start)
-                    replicates[:, start : start + width] = replicate_scores(sheets, result, rng, width)
         leniency = result.leniency
         jurors = [
             JurorLeniency(j, stage, None if leniency is None else float(leniency[k]))
             for k, j in enumerate(sheets.jurors)
         ]
+        components = design_components(sheets)
         warnings = list(result.warnings)
-        single = int(np.sum(sheets.sheets_per_entry == 1))
-        if bootstrap and single and result.fit is None:
-            warnings.append(
-                f"{single} entries have a single sheet{' in stage ' + repr(stage) if stage else ''}; "
-                "resampling cannot show their rating noise, so their intervals are too narrow"
-            )
+        if method == "additive":
+            warnings += _isolation_warnings(components)
+        sample = None
+        if with_draws and uncertainty == "posterior":
+            sample = _posterior_sampler(sheets)
+        elif with_draws:
+            sample = _bootstrap_sampler(sheets, result)
+            single = int(np.sum(sheets.sheets_per_entry == 1))
+            if single and result.fit is None:
+                warnings.append(
+                    f"{single} entries have a single sheet{' in stage ' + repr(stage) if stage else ''}; "
+                    "resampling cannot show their rating noise, so their intervals are too narrow"
+                )
         results.append(
-            _StageResult(stage, result.method, sheets.entries, result.scores, replicates, jurors, warnings)
+            _StageResult(stage, result.method, sheets.entries, result.scores, sample, jurors, components, warnings)
         )
     return results
 
 
+def design_components(sheets: Sheets) -> list[DesignComponent]:
+    """The connected components of one stage's entry–juror graph, largest first."""
+    entry_label, juror_label = component_labels(
+        sheets.entry_index, sheets.juror_index, len(sheets.entries), len(sheets.jurors)
+    )
+    n = int(max(entry_label.max(initial=-1), juror_label.max(initial=-1))) + 1
+    n_entries = np.bincount(entry_label, minlength=n)
+    n_sheets = np.bincount(entry_label[sheets.entry_index], minlength=n)
+    order = sorted(range(n), key=lambda c: (-n_entries[c], -n_sheets[c], c))
+    entries, jurors = np.array(sheets.entries, dtype=object), np.array(sheets.jurors, dtype=object)
+    return [
+        DesignComponent(
+            stage=sheets.stage,
+            entries=tuple(entries[entry_label == c]),
+            jurors=tuple(jurors[juror_label == c]),
+            sheets=int(n_sheets[c]),
+            main=k == 0,
+        )
+        for k, c in enumerate(order)
+        if n_entries[c]
+    ]
+
+
+def _isolation_warnings(components: list[DesignComponent]) -> list[str]:
+    """Name the entries whose sheets come only from jurors linked to no one else."""
+    isolated = sorted(e for c in components if not c.main for e in c.entries)
+    if not isolated:
+        return []
+    stage = components[0].stage
+    named = ", ".join(f"'{e}'" for e in isolated[:ISOLATED_NAMED])
+    more = f" and {len(isolated) - ISOLATED_NAMED} more" if len(isolated) > ISOLATED_NAMED else ""
+    return [
+        f"design{' of stage ' + repr(stage) if stage else ''} has {len(components)} separate groups; "
+        f"entries {named}{more} rest on jurors who share no entry with the rest of the jury, so their "
+        "jurors' leniency cannot be told from their quality (it is taken as average, and their rank "
+        "intervals are wider); the other entries keep the leniency correction"
+    ]
+
+
+def _posterior_sampler(sheets: Sheets):
+    posterior = fit_posterior(
+        sheets.entry_index, sheets.juror_index, sheets.total, len(sheets.entries), len(sheets.jurors)
+    )
+    return lambda rng, n, groups: posterior_blocks(posterior, rng, n, groups, BLOCK_SIZE)
+
+
+def _bootstrap_sampler(sheets: Sheets, result):
+    def blocks(rng: np.random.Generator, n: int, groups: int) -> Iterator[np.ndarray]:
+        for size in group_sizes(n, groups):
+            for start in range(0, size, BLOCK_SIZE):
+                with threadpool_limits(1):
+                    yield replicate_scores(sheets, result, rng, min(BLOCK_SIZE, size - start))
+
+    return blocks
+
+
 def _stack_stages(
-    stages: list[_StageResult], entries: tuple[str, ...], bootstrap: int
-) -> tuple[np.ndarray, np.ndarray, list[np.ndarray | None]]:
-    """Align stage results on the global entry list (entries × stages)."""
+    stages: list[_StageResult], entries: tuple[str, ...]
+) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
+    """Align stage results on the global entry list (entries × stages).
+
+    Also returns, per stage, the global row of each of its entries.
+    """
     position = {e: i for i, e in enumerate(entries)}
     present = np.zeros((len(entries), len(stages)), dtype=bool)
     values = np.zeros((len(entries), len(stages)))
-    replicates: list[np.ndarray | None] = []
+    rows = []
     for s, stage in enumerate(stages):
-        rows = np.array([position[e] for e in stage.entries], dtype=np.int64)
-        present[rows, s] = True
-        values[rows, s] = stage.scores
-        if bootstrap:
-            full = np.zeros((len(entries), bootstrap))
-            full[rows] = stage.replicates
-            replicates.append(full)
-    return present, values, replicates
+        stage_rows = np.array([position[e] for e in stage.entries], dtype=np.int64)
+        present[stage_rows, s] = True
+        values[stage_rows, s] = stage.scores
+        rows.append(stage_rows)
+    return present, values, rows
+
+
+def _n_groups(n_draws: int) -> int:
+    """Groups of at least 100 draws each, at most :data:`MC_GROUPS`."""
+    return max(1, min(MC_GROUPS, n_draws // 100))
+
+
+def _draw_ranks(
+    stages: list[_StageResult],
+    rows: list[np.ndarray],
+    present: np.ndarray,
+    weights: np.ndarray,
+    furthest: np.ndarray,
+    n_draws: int,
+    rng: np.random.Generator,
+) -> tuple[np.ndarray, list[int]]:
+    """Rank every draw (entries × draws), streaming block by block.
+
+    Stage draws are combined like the point scores, so a draw's ranking
+    follows the same rule (furthest stage first).  Only the ranks are kept,
+    as int16 when they fit, so memory stays at 2 bytes per entry and draw.
+    """
+    n_entries = present.shape[0]
+    stage_weight = _stage_weight_matrix(present, weights)
+    groups = group_sizes(n_draws, _n_groups(n_draws))
+    ranks = np.empty((n_entries, n_draws), dtype=np.int16 if n_entries < 2**15 - 1 else np.int32)
+    samplers = [s.sample(rng, n_draws, len(groups)) for s in stages]
+    start = 0
+    for blocks in zip(*samplers):
+        width = blocks[0].shape[1]
+        combined = np.zeros((n_entries, width))
+        for s, block in enumerate(blocks):
+            combined[rows[s]] += stage_weight[rows[s], s][:, None] * block
+        ranks[:, start : start + width] = column_ranks(combined, furthest)
+        start += width
+    return ranks, groups
 
 
 @dataclass(frozen=True)
@@ -362,24 +556,12 @@ class _Uncertainty:
     p_top: np.ndarray
     p_beats_next: np.ndarray  # indexed by entry; NaN for the last one
     p_boundary: float | None  # P(last inside beats first outside)
+    mc_error: MonteCarloError | None
 
 
-def _bootstrap_summary(
-    present: np.ndarray,
-    replicates: list[np.ndarray],
-    weights: np.ndarray,
-    furthest: np.ndarray,
-    point_rank: np.ndarray,
-    top: int,
-) -> _Uncertainty:
-    """Rank every replicate, then summarise intervals and probabilities."""
-    stage_weight = _stage_weight_matrix(present, weights)
-    n_entries, n_rep = replicates[0].shape
-    ranks = np.empty((n_entries, n_rep), dtype=np.int32)
-    for start in range(0, n_rep, BLOCK_SIZE):
-        cols = slice(start, start + BLOCK_SIZE)
-        combined = sum(stage_weight[:, [s]] * rep[:, cols] for s, rep in enumerate(replicates))
-        ranks[:, cols] = column_ranks(combined, furthest)
+def _summarise_draws(ranks: np.ndarray, groups: list[int], point_rank: np.ndarray, top: int) -> _Uncertainty:
+    """Intervals, probabilities and their Monte Carlo error from the ranked draws."""
+    n_entries, n_draws = ranks.shape
     low, high = _rank_interval(ranks)
     order = np.lexsort((np.arange(n_entries), point_rank))
     beats = np.full(n_entries, np.nan)
@@ -396,6 +578,31 @@ def _bootstrap_summary(
         p_top=np.mean(ranks <= top, axis=1),
         p_beats_next=beats,
         p_boundary=p_boundary,
+        mc_error=_mc_error(ranks, groups, top),
+    )
+
+
+def _mc_error(ranks: np.ndarray, groups: list[int], top: int) -> MonteCarloError | None:
+    """Largest standard error of an interval end and of ``p_top``, from group spread.
+
+    Each group is an independent sample of the same posterior, so the standard
+    deviation of the group estimates over sqrt(groups) estimates the error of
+    the estimate from all draws (batch means).
+    """
+    if len(groups) < 2:
+        return None
+    bounds = np.cumsum([0, *groups])
+    ends, tops = [], []
+    for g in range(len(groups)):
+        part = ranks[:, bounds[g] : bounds[g + 1]]
+        ends.append(np.column_stack(_rank_interval(part)))
+        tops.append(np.mean(part <= top, axis=1))
+    scale = 1.0 / np.sqrt(len(groups))
+    return MonteCarloError(
+        draws=int(ranks.shape[1]),
+        groups=len(groups),
+        rank_end=float(np.max(np.std(np.stack(ends), axis=0, ddof=1)) * scale),
+        p_top=float(np.max(np.std(np.stack(tops), axis=0, ddof=1)) * scale),
     )
 
 

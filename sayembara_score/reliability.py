@@ -69,13 +69,18 @@ class ReliabilityReport:
         return {
             "n_entries": self.n_entries,
             "n_jurors": self.n_jurors,
-            "icc": dict(self.icc),
-            "krippendorff_alpha": self.krippendorff_alpha,
-            "kendall_w": self.kendall_w,
+            "icc": {k: _finite(v) for k, v in self.icc.items()},
+            "krippendorff_alpha": _finite(self.krippendorff_alpha),
+            "kendall_w": _finite(self.kendall_w),
             "jurors": [
-                {"juror": j.juror, "deviation": j.deviation, "outlier": j.outlier} for j in self.jurors
+                {"juror": j.juror, "deviation": _finite(j.deviation), "outlier": j.outlier} for j in self.jurors
             ],
         }
+
+
+def _finite(value: float | None) -> float | None:
+    """JSON has no NaN or Infinity (strict parsers and PostgreSQL reject them): those become null."""
+    return None if value is None or not np.isfinite(value) else float(value)
 
 
 ICC_NAMES = ("ICC1", "ICC2", "ICC3", "ICC1k", "ICC2k", "ICC3k")

@@ -197,20 +197,36 @@ def test_leniency_estimates_track_planted_leniency():
     assert spearmanr([estimated[f"J{k:02d}"] for k in range(30)], planted).statistic > 0.9
 
 
-def test_disconnected_design_is_detected_and_falls_back_to_mean():
+def test_disconnected_design_is_reported_and_still_fitted():
     panel_a = {(f"A{i}", f"ja{j}"): float(50 + i + j) for i in range(4) for j in range(3)}
     panel_b = {(f"B{i}", f"jb{j}"): float(65 + i + j) for i in range(4) for j in range(3)}
     rows = _rows(panel_a | panel_b)
-    result = rank(rows, method="additive", bootstrap=50, seed=1)
-    assert result.method == "mean"
-    assert any(
-        "design is disconnected into 2 groups; leniency cannot be separated from quality; "
-        "falling back to the uncorrected mean" in w
-        for w in result.warnings
-    )
+    result = rank(rows, method="additive", bootstrap=200, seed=1)
+    assert result.method == "additive"
+    assert [(len(c.entries), len(c.jurors), c.sheets, c.main) for c in result.components] == [
+        (4, 3, 12, True), (4, 3, 12, False),
+    ]
+    assert set(result.isolated_entries) in ({"A0", "A1", "A2", "A3"}, {"B0", "B1", "B2", "B3"})
+    assert any("2 separate groups" in w and "'B0'" in w or "'A0'" in w for w in result.warnings)
+    assert all(j.leniency is not None for j in result.jurors)
+    # Between panels nothing is known about leniency: the panels are compared on their raw level.
     mean = rank(rows, method="mean", bootstrap=0)
-    assert [e.score for e in result.entries] == [e.score for e in mean.entries]
-    assert all(j.leniency is None for j in result.jurors)
+    assert [e.entry for e in result.entries] == [e.entry for e in mean.entries]
+
+
+def test_one_stray_sheet_does_not_switch_the_correction_off_for_everyone():
+    """A juror who scored one entry nobody else scored: before, the whole stage fell
+    back to the plain mean and most entries moved; now only that entry is isolated."""
+    rows, _, _ = planted_design(n_entries=60, n_jurors=12, seed=11, leniency_sd=1.5)
+    stray = [ScoreRow("STRAY", "J-stray", c, 71.0) for c in ("innovation", "impact")]
+    before = {e.entry: e.rank for e in rank(rows, method="additive", bootstrap=0).entries}
+    after_result = rank(rows + stray, method="additive", bootstrap=0)
+    after = {e.entry: e.rank for e in after_result.entries}
+    assert after_result.method == "additive"
+    assert after_result.isolated_entries == ["STRAY"]
+    assert any("'STRAY'" in w for w in after_result.warnings)
+    # Inserting one entry moves the others by at most one place.
+    assert max(abs(after[e] - before[e]) for e in before) <= 1
 
 
 def test_one_linking_juror_reconnects_the_design():
@@ -220,3 +236,10 @@ def test_one_linking_juror_reconnects_the_design():
     result = rank(_rows(panel_a | panel_b | link), method="additive", bootstrap=0)
     assert result.method == "additive"
     assert not any("disconnected" in w for w in result.warnings)
+
+
+def test_weight_scheme_ranges_refuse_a_score_outside_the_scale():
+    rows = [ScoreRow("A", "j1", "x", 85.0), ScoreRow("B", "j1", "x", 850.0)]
+    with pytest.raises(ScoreDataError, match="score 850 of entry 'B', juror 'j1', criterion 'x' is outside its range 0 to 100"):
+        build_sheets(rows, WeightScheme(ranges={("", "x"): (0.0, 100.0)}))
+    assert build_sheets(rows[:1], WeightScheme(ranges={("", "x"): (0.0, 100.0)})).stages[""].total.tolist() == [85.0]

@@ -51,7 +51,8 @@ def independent_conflicts(entries, jurors, declared) -> set[tuple[str, str]]:
 
 
 def pool_requires_elements(jurors, require: bool) -> bool:
-    return require and {j["element"] for j in jurors} >= set(REQUIRED_ELEMENTS)
+    """The composition rule applies whenever it is wanted, even if the pool lacks an element."""
+    return require
 
 
 def assert_hard_constraints(result: AssignmentResult, entries, jurors, declared, per_entry: int,
@@ -246,11 +247,31 @@ def test_conflict_with_every_bureaucrat_is_reported_exactly_and_relax_elements_f
     assert all(len(p) == 3 for p in panels_of(relaxed).values())
 
 
+def test_pool_without_an_element_is_reported_not_silently_dropped():
+    """No bureaucrat at all used to give "optimal, nothing unmet"; one bureaucrat with
+    load 1 gave "not optimal": the more complete pool looked worse."""
+    entries = plain_entries(30)
+    pool = [{"juror": f"{el[:3]}{i}", "element": el, "institution": ""}
+            for el in ("academic", "ngo", "other") for i in range(10)]
+    without = assign(entries, pool)
+    assert not without.optimal
+    assert {(u["entry"], u["constraint"]) for u in without.unmet} == {(e["entry"], "element:bureaucracy") for e in entries}
+    assert all(u["detail"] == "no bureaucracy juror assigned: the pool has no bureaucracy juror" for u in without.unmet)
+    assert all(len(p) == 3 for p in panels_of(without).values())  # seats still filled
+
+    one = assign(entries, pool + [{"juror": "bur0", "element": "bureaucracy", "institution": "", "max_load": 1}])
+    assert len(one.unmet) == 29 < len(without.unmet)
+    assert all(u["constraint"] == "element:bureaucracy" for u in one.unmet)
+
+    relaxed = assign(entries, pool, relax=frozenset({"elements"}))
+    assert relaxed.optimal and relaxed.unmet == []
+
+
 def test_too_small_pool_reports_per_entry_shortfall():
     entries = plain_entries(2)
     jurors = [{"juror": "a", "element": "academic", "institution": ""},
               {"juror": "b", "element": "ngo", "institution": "entrant-0"}]
-    result = assign(entries, jurors, per_entry=2)
+    result = assign(entries, jurors, per_entry=2, require_elements=False)
     assert [(u["entry"], u["constraint"]) for u in result.unmet] == [("E0", "per_entry")]
     assert result.unmet[0]["detail"] == "received 1 of 2 jurors: only 1 of 2 jurors are free of conflicts"
     assert sorted(panels_of(result)["E1"]) == ["a", "b"]
@@ -273,7 +294,7 @@ def test_load_is_balanced_even_against_mild_expertise_preference():
     entries = plain_entries(10)
     jurors = [{"juror": f"j{i}", "element": "other", "institution": ""} for i in range(5)]
     affinity = {("j0", e["entry"]): 0.2 for e in entries}  # gain 200 per seat; overload costs 300
-    result = assign(entries, jurors, affinity=affinity, per_entry=1)
+    result = assign(entries, jurors, affinity=affinity, per_entry=1, require_elements=False)
     assert set(result.load.values()) == {2}
 
 
@@ -281,7 +302,7 @@ def test_strong_expertise_may_overload_within_cap():
     entries = plain_entries(10)
     jurors = [{"juror": f"j{i}", "element": "other", "institution": "", "max_load": 3} for i in range(5)]
     affinity = {("j0", e["entry"]): 1.0 for e in entries}  # gain 1000 per seat beats a 300 overload
-    result = assign(entries, jurors, affinity=affinity, per_entry=1)
+    result = assign(entries, jurors, affinity=affinity, per_entry=1, require_elements=False)
     assert result.load["j0"] == 3 and result.optimal
 
 
@@ -320,7 +341,7 @@ def test_invalid_jurors_are_rejected(jurors, message):
 
 
 def test_empty_pool_lists_every_entry_unmet():
-    result = assign(plain_entries(2), [], per_entry=1)
+    result = assign(plain_entries(2), [], per_entry=1, require_elements=False)
     assert [(u["entry"], u["constraint"]) for u in result.unmet] == [("E0", "per_entry"), ("E1", "per_entry")]
     assert result.assignments == [] and result.load == {}
 
@@ -355,8 +376,18 @@ def test_full_panel_assigns_every_non_conflicted_pair():
 
 
 def test_full_panel_flags_entry_with_no_juror():
-    result = full_panel(plain_entries(1), [{"juror": "j", "element": "ngo", "institution": ""}], {("j", "E0")})
+    result = full_panel(plain_entries(1), [{"juror": "j", "element": "ngo", "institution": ""}], {("j", "E0")},
+                        require_elements=False)
     assert [(u["entry"], u["constraint"]) for u in result.unmet] == [("E0", "per_entry")]
+
+
+def test_full_panel_reports_an_element_missing_from_the_pool():
+    jurors = [{"juror": "a", "element": "academic", "institution": ""}, {"juror": "n", "element": "ngo", "institution": ""}]
+    result = full_panel(plain_entries(2), jurors)
+    assert [(u["entry"], u["constraint"]) for u in result.unmet] == [("E0", "element:bureaucracy"),
+                                                                      ("E1", "element:bureaucracy")]
+    assert not result.optimal
+    assert full_panel(plain_entries(2), jurors, require_elements=False).optimal
 
 
 def test_detect_conflicts_rules():

@@ -55,8 +55,11 @@ def test_rank_json_shape_and_order(tmp_path, capsys):
     )
     assert status == 0
     payload = json.loads(out)
-    assert set(payload) == {"method", "entries", "jurors", "warnings"}
+    assert set(payload) == {"method", "uncertainty", "draws", "mc_error", "entries", "jurors", "design", "warnings"}
     assert payload["method"] == "additive"
+    assert (payload["uncertainty"], payload["draws"]) == ("posterior", 200)
+    assert set(payload["mc_error"]) == {"draws", "groups", "rank_end", "p_top"}
+    assert payload["design"] == [{"stage": "", "entries": 3, "jurors": 3, "sheets": 6, "main": True}]
     assert [set(e) for e in payload["entries"]] == [
         {"entry", "score", "rank", "rank_low", "rank_high", "p_top", "tie"}
     ] * 3
@@ -88,8 +91,8 @@ def test_disconnected_design_warns_on_stderr_in_table_mode(tmp_path, capsys):
     text = "entry,juror,criterion,score\nA,J1,c,5\nA,J2,c,6\nB,J3,c,7\nB,J4,c,8\n"
     status, out, err = run(["rank", write(tmp_path, "s.csv", text), "--bootstrap", "0"], capsys)
     assert status == 0
-    assert "warning: design is disconnected into 2 groups" in err
-    assert "Method: mean" in out
+    assert "warning: design has 2 separate groups; entries 'B' rest on jurors" in err
+    assert "Method: additive" in out  # no silent fallback to the plain mean
 
 
 def test_reliability_json_shape(tmp_path, capsys):
@@ -240,3 +243,95 @@ def test_malformed_assign_input_exits_2_with_file_and_line(tmp_path, capsys, nam
     assert (status, out) == (2, "")
     assert err.startswith(f"{paths[name]}:{line}: ")
     assert fragment in err
+
+
+@needs_assignment
+def test_assign_reports_an_element_missing_from_the_pool_and_relax_drops_it_knowingly(tmp_path, capsys):
+    no_bureaucrat = "juror,element,institution\nJ1,academic,Univ X\nJ2,ngo,LSM Y\nJ4,academic,Univ Z\nJ5,ngo,LSM W\n"
+    entries, jurors = write(tmp_path, "e.csv", ENTRIES), write(tmp_path, "j.csv", no_bureaucrat)
+    status, out, _ = run(["assign", entries, jurors, "--format", "json"], capsys)
+    payload = json.loads(out)
+    assert status == 0 and payload["optimal"] is False
+    assert [(u["entry"], u["constraint"]) for u in payload["unmet"]] == [
+        ("E1", "element:bureaucracy"), ("E2", "element:bureaucracy"), ("E3", "element:bureaucracy"),
+    ]
+    status, out, _ = run(["assign", entries, jurors], capsys)
+    assert "optimal: no" in out and "the pool has no bureaucracy juror" in out
+    status, out, _ = run(["assign", entries, jurors, "--relax", "elements", "--format", "json"], capsys)
+    assert json.loads(out)["optimal"] is True and json.loads(out)["unmet"] == []
+
+
+TYPO_CASES = [
+    # (score as written in the file, fragment of the error)
+    ("8_5", "underscores are not allowed"),
+    ("\u0668\u0665", "use the digits 0-9"),  # Arabic-Indic 85
+    ('"85,5"', "write the decimal with a point, 85.5"),
+    ('"1,000"', "without thousands separators"),
+    ("1 000", "without thousands separators"),
+]
+
+
+@pytest.mark.parametrize("written, fragment", TYPO_CASES)
+def test_typos_are_refused_with_file_and_line_not_read_as_scores(tmp_path, capsys, written, fragment):
+    scores = write(tmp_path, "scores.csv", f"entry,juror,criterion,score\nE1,J1,c,80\nE2,J1,c,{written}\n")
+    status, out, err = run(["rank", scores, "--bootstrap", "0"], capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"{scores}:3: score ")
+    assert fragment in err
+
+
+def test_weights_declare_each_criterion_range_and_a_score_outside_is_refused(tmp_path, capsys):
+    scores = write(tmp_path, "scores.csv", "entry,juror,criterion,score\nE1,J1,c,80\nE2,J1,c,850\nE1,J1,d,4\nE2,J1,d,5\n")
+    weights = write(tmp_path, "weights.csv", "criterion,weight,min,max\nc,1,0,100\nd,1,1,5\n")
+    status, out, err = run(["rank", scores, "--weights", weights, "--bootstrap", "0"], capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"{scores}:3: score 850 is outside the range 0 to 100 of criterion 'c' ({weights}:2)")
+    fixed = write(tmp_path, "fixed.csv", "entry,juror,criterion,score\nE1,J1,c,80\nE2,J1,c,85\nE1,J1,d,4\nE2,J1,d,5\n")
+    assert run(["rank", fixed, "--weights", weights, "--bootstrap", "0"], capsys)[0] == 0
+
+
+@pytest.mark.parametrize("row, fragment", [
+    ("c,1,0,\n", "needs both min and max"),
+    ("c,1,100,0\n", "min 100 is not below max 0"),
+    ("c,1,0,1_00\n", "underscores"),
+])
+def test_malformed_ranges_are_refused(tmp_path, capsys, row, fragment):
+    scores = write(tmp_path, "scores.csv", "entry,juror,criterion,score\nE1,J1,c,80\n")
+    weights = write(tmp_path, "weights.csv", "criterion,weight,min,max\n" + row)
+    status, _, err = run(["rank", scores, "--weights", weights, "--bootstrap", "0"], capsys)
+    assert status == 2 and err.startswith(f"{weights}:2: ") and fragment in err
+
+
+def test_json_output_never_contains_nan(tmp_path, capsys):
+    # Every juror gives every entry the same total: no variance, so the ICCs are undefined.
+    flat = "entry,juror,criterion,score\n" + "".join(f"E{e},J{j},c,5\n" for e in range(3) for j in range(3))
+    path = write(tmp_path, "flat.csv", flat)
+    for argv in (["reliability", path, "--format", "json"], ["rank", path, "--bootstrap", "200", "--format", "json"]):
+        status, out, _ = run(argv, capsys)
+        assert status == 0
+        json.loads(out, parse_constant=lambda name: pytest.fail(f"{name} in JSON output"))
+
+
+def test_affinity_is_read_column_wise_with_the_same_result_as_row_by_row(tmp_path):
+    from sayembara_score.csvio import AffinityTable, read_affinity
+
+    plain = write(tmp_path, "a.csv", "juror,entry,affinity,note\r\nJ1,E1,0.5,x\r\nJ2,E1,1e-1,\r\nJ1,E2,-2,y\r\n")
+    quoted = write(tmp_path, "q.csv", 'juror,entry,affinity,note\nJ1,E1,0.5,"x"\nJ2,E1,1e-1,\nJ1,E2,-2,y\n')
+    fast, slow = read_affinity(plain, {"E1", "E2"}, {"J1", "J2"}), read_affinity(quoted, {"E1", "E2"}, {"J1", "J2"})
+    assert isinstance(fast, AffinityTable) and not isinstance(slow, AffinityTable)
+    assert dict(fast) == slow == {("J1", "E1"): 0.5, ("J2", "E1"): 0.1, ("J1", "E2"): -2.0}
+
+
+@pytest.mark.parametrize("text, line, fragment", [
+    ("juror,entry,affinity\nJ1,E1,0.5\nJ1,E2,8_5\n", 3, "underscores"),
+    ("juror,entry,affinity\nJ1,E1,0.5\nJ1,E1,0.7\n", 3, "duplicate"),
+    ("juror,entry,affinity\nJ1,E1,0.5\n\nJ9,E2,1\n", 4, "unknown juror 'J9'"),
+    ("juror,entry,affinity\nJ1,E1,0.5,extra\n", 2, "4 fields, header has 3"),
+])
+def test_column_wise_affinity_reader_still_points_at_the_line(tmp_path, text, line, fragment):
+    from sayembara_score.csvio import CsvError, read_affinity
+
+    path = write(tmp_path, "a.csv", text)
+    with pytest.raises(CsvError) as caught:
+        read_affinity(path, {"E1", "E2"}, {"J1", "J2"})
+    assert str(caught.value).startswith(f"{path}:{line}: ") and fragment in str(caught.value)
