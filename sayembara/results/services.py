@@ -93,6 +93,8 @@ def load_inputs(edition: Edition, stage: Stage | None = None) -> ScoreInputs:
         criteria={(stage_key(s), c.code): float(c.weight) for s in stages for c in s.criteria.all()},
         stages={stage_key(s): float(s.weight) for s in stages},
         stage_order=tuple(stage_key(s) for s in stages),
+        # Scores are put on 0-100 above: the core refuses anything outside, whatever slipped past the forms.
+        ranges={(stage_key(s), c.code): (0.0, 100.0) for s in stages for c in s.criteria.all()},
     )
     return ScoreInputs(
         rows=rows,
