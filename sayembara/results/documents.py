@@ -174,7 +174,7 @@ def recap_pdf(edition, stage=None) -> bytes:
     what = f"Tahap {stage.name}" if stage else "Nilai Akhir"
     story = _heading(edition, f"REKAPITULASI NILAI – {what.upper()}") + [
         Paragraph(
-            f"Metode: {_method_id(run.method_used)}; rentang peringkat dari {run.bootstrap} kali pengambilan sampel ulang "
+            f"Metode: {_method_id(run.method_used)}; rentang peringkat dari {run.bootstrap} kali simulasi model statistik "
             f"(bilangan acak awal {run.seed}). Rentang peringkat 95% dan tanda seri statistik "
             "menunjukkan posisi yang belum dapat dibedakan secara meyakinkan.", SMALL),
         Spacer(1, 3 * mm),
@@ -218,7 +218,7 @@ def recap_xlsx(edition) -> bytes:
                                 ELEMENT_ID[sheet.juror.element], score.criterion.name, float(score.value), score.justification])
     info = wb.create_sheet("Keterangan")
     append_row(info, [_hash_line(edition)])
-    append_row(info, [f"Metode {_method_id(run.method_used)}, {run.bootstrap} kali pengambilan sampel ulang, "
+    append_row(info, [f"Metode {_method_id(run.method_used)}, {run.bootstrap} kali simulasi model statistik, "
                       f"bilangan acak awal {run.seed}"])
     for ws_ in (ws, sheets):
         for cell in ws_[1]:
@@ -289,8 +289,8 @@ def minutes_pdf(edition) -> bytes:
         ], colWidths=[45 * mm, 20 * mm, 105 * mm], style=GRID),
         Paragraph(
             f"Jumlah peserta yang dinilai: {len(rows)}. Jumlah lembar penilaian: {n_sheets}. "
-            f"Peringkat dihitung dengan metode {_method_id(run.method_used)} dan {run.bootstrap} kali pengambilan sampel "
-            f"ulang (bilangan acak awal {run.seed}); "
+            f"Peringkat dihitung dengan metode {_method_id(run.method_used)}; rentang peringkat dari {run.bootstrap} kali "
+            f"simulasi model statistik (bilangan acak awal {run.seed}); "
             "siapa pun dapat menghitung ulang dari berkas nilai yang diumumkan.", BODY),
     ]
     ties = [r for r in rows if r.tie]
