@@ -2,7 +2,7 @@
 ID = {
     "Corrected for juror leniency (additive model)": "Dikoreksi untuk kemurahan juri (model aditif)",
     "Mean of the jurors": "Rata-rata juri", "Median of the jurors": "Median juri", "Trimmed mean": "Rata-rata terpangkas",
-    "Per-juror z-scores": "Skor-z per juri", "ranking method": "metode pemeringkatan", "bootstrap resamples": "sampel ulang bootstrap",
+    "Per-juror z-scores": "Skor-z per juri", "ranking method": "metode pemeringkatan", "bootstrap resamples": "jumlah simulasi rentang peringkat",
     "random seed": "benih acak", "The same seed gives the same result.": "Benih yang sama memberi hasil yang sama.",
     "prizes per category": "jumlah juara per kategori", "tie-break chain": "urutan penentu jika seri",
     "results locked at": "hasil dikunci pada", "letterhead: government": "kop surat: pemerintah", "letterhead: office": "kop surat: kantor",
@@ -22,9 +22,9 @@ ID = {
     "Method": "Metode", "Compute the ranking": "Hitung peringkat",
     "Computing: bias correction, 1,000 resamples and reliability; this takes a few seconds at national scale…":
         "Menghitung: koreksi bias, 1.000 sampel ulang dan reliabilitas; pada skala nasional butuh beberapa detik…",
-    "Results menu": "Menu hasil", "Final ranking": "Peringkat akhir", "Documents": "Dokumen", "Objections": "Sanggahan",
+    "Results menu": "Menu hasil", "Final ranking": "Peringkat akhir", "Documents": "Dokumen", "Objections": "Uji publik",
     "Method %(method)s, %(n)s bootstrap resamples (seed %(seed)s), computed %(when)s.":
-        "Metode %(method)s, %(n)s sampel ulang bootstrap (benih %(seed)s), dihitung %(when)s.",
+        "Metode %(method)s, rentang peringkat dari %(n)s kali simulasi (bilangan acak awal %(seed)s), dihitung %(when)s.",
     "Scores changed since: recompute": "Nilai berubah sejak itu: hitung ulang",
     "Some positions at a prize boundary are a statistical tie: their rank intervals overlap. Decide them with the edition's tie-break rule, not by decimals.":
         "Beberapa posisi di batas juara adalah seri statistik: rentang peringkatnya bertumpang tindih. Putuskan dengan aturan penentu seri edisi ini, bukan dengan angka desimal.",
