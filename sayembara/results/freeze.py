@@ -1,10 +1,10 @@
 """Final means final: once an edition's results are published, nothing they rest on changes.
 
 The guard sits in the domain layer, on the models' own saves and deletes, so a view, the admin and the shell
-are refused alike. Stages and criteria, assignments, sheets and scores, conflicts, jury votes, awards, the
+are refused alike. Stages and criteria, the decision (with its attendance) and decree, assignments, sheets and scores, conflicts, jury votes, awards, the
 result settings and the screening status of entries are covered. (A stored ranking is derived data: computing
 it again from frozen inputs gives the same numbers, so papers may; the ranking desk refuses it all the same.) A genuine correction is a
-numbered ralat (``results.services.open_correction``): while it is open the organiser may change them, each
+numbered ralat (``results.sequence.open_correction``): while it is open the organiser may change them, each
 change audited; its publication freezes the corrected result again under its own fingerprint.
 
 Bulk ``QuerySet.update()`` calls bypass model saves; the app uses none on these models after publication.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from django.db.models.signals import pre_delete, pre_save
+from django.db.models.signals import m2m_changed, pre_delete, pre_save
 from django.utils.translation import gettext as _
 
 from sayembara.errors import Frozen
@@ -110,6 +110,12 @@ def _before_delete(sender, instance, **kwargs):
         _refuse(instance)
 
 
+def _before_attendance_change(sender, instance, action, **kwargs):
+    # Who attended the decision is part of what its minutes state: frozen with it. Either side carries the edition.
+    if action.startswith("pre_") and is_frozen(instance.edition_id):
+        _refuse(instance)
+
+
 def connect() -> None:
     from django.apps import apps
 
@@ -117,3 +123,5 @@ def connect() -> None:
         model = apps.get_model(label)
         pre_save.connect(_before_save, sender=model, dispatch_uid=f"freeze-{label}")
         pre_delete.connect(_before_delete, sender=model, dispatch_uid=f"freeze-{label}")
+    attendance = apps.get_model("results.Decision").present.through
+    m2m_changed.connect(_before_attendance_change, sender=attendance, dispatch_uid="freeze-decision-present")

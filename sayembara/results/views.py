@@ -491,18 +491,25 @@ def public_results(request, year: int):
         if not announcements:
             raise Http404
         latest = announcements[-1]
+        payload = sequence.provisional_payload(latest)
         return render(request, "results/provisional.html", {
-            "edition": edition, "announcement": latest, "earlier": announcements[:-1],
-            "payload": sequence.provisional_payload(latest), "objections_open": sequence.objections_open(edition),
+            "edition": edition, "announcement": latest, "earlier": announcements[:-1], "payload": payload,
+            "page": _ranking_page(request, payload), "objections_open": sequence.objections_open(edition),
         })
     publication = sequence.current_version(edition)
     payload = sequence.published_payload(publication)
     return render(request, "results/public.html", {
         "edition": edition, "publication": publication, "payload": payload, "original": original,
+        "page": _ranking_page(request, payload),
         "corrections": list(edition.corrections.filter(published_at__isnull=False).order_by("number")),
         "intact": sequence.verify_publication(publication), "announcements": announcements,
         "decision": Decision.objects.filter(edition=edition).first(),
     })
+
+
+def _ranking_page(request, payload: dict):
+    """One page of a published ranking: a national list is never rendered whole (the files carry it all)."""
+    return Paginator(payload["ranking"], RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def published_file(request, year: int, name: str):
@@ -553,15 +560,33 @@ def certificate_detail(request, code: str):
 
 
 class ObjectionForm(forms.ModelForm):
+    # The entry by its number, not a list of every entry: a national contest has thousands.
+    entry_code = forms.CharField(label=gettext_lazy("Entry number concerned (optional)"), max_length=30, required=False)
+
     class Meta:
         model = Objection
-        fields = ["entry", "name", "email", "text"]
+        fields = ["name", "email", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 5, "maxlength": 4000})}
+        labels = {"text": gettext_lazy("Your response")}
+
+    field_order = ["entry_code", "name", "email", "text"]
 
     def __init__(self, *args, edition=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["entry"].queryset = Entry.objects.visible_to_public().filter(edition=edition).order_by("code")
-        self.fields["entry"].required = False
+        self.edition = edition
+
+    def clean_entry_code(self):
+        code = self.cleaned_data["entry_code"].strip()
+        if not code:
+            return ""
+        entry = Entry.objects.visible_to_public().filter(edition=self.edition, code__iexact=code).first()
+        if entry is None:
+            raise forms.ValidationError(_("No entry of this edition has the number “%(code)s”.") % {"code": code})
+        self.instance.entry = entry
+        return entry.code
+
+
+OBJECTIONS_PAGE_SIZE = 50
 
 
 def objections(request, year: int):
@@ -586,9 +611,10 @@ def objections(request, year: int):
         else:
             status = 400
     items = Objection.objects.filter(edition=edition).select_related("entry", "announcement")
+    page = Paginator(items, OBJECTIONS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "results/objections.html", {
         "edition": edition, "form": form, "is_open": is_open, "window": sequence.public_test_window(edition),
-        "objections": items, "is_organiser": rules.can_manage_results(request.user),
+        "objections": page.object_list, "page": page, "is_organiser": rules.can_manage_results(request.user),
     }, status=status)
 
 

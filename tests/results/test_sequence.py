@@ -165,3 +165,45 @@ def test_the_organiser_sets_number_patterns_and_a_bad_one_is_refused_with_nothin
     assert client.post(reverse("results:settings", args=[2019]), data).status_code == 302
     conf = services.settings_for(undecided_2019)
     assert conf.numbering == {"certificate": "800.1.3.3/{seq3}/{year}"} and conf.public_test_days == 7
+
+
+def test_a_response_names_its_entry_by_number_and_an_unknown_number_keeps_the_text(client_as, public_test_2019):
+    from django.urls import reverse
+
+    url = reverse("results:objections", args=[2019])
+    entry = public_test_2019.entries.filter(status="passed").order_by("code").first()
+    form = {"entry_code": "KIPP-1999-999", "name": "Warga", "email": "warga@example.org", "text": "Teks yang panjang."}
+    refused = client_as("anonymous").post(url, form)
+    assert refused.status_code == 400 and "KIPP-1999-999" in refused.content.decode()
+    assert "Teks yang panjang." in refused.content.decode()
+    assert not Objection.objects.filter(edition=public_test_2019).exists()
+    assert client_as("anonymous").post(url, form | {"entry_code": entry.code.lower()}).status_code == 302
+    assert Objection.objects.get(edition=public_test_2019).entry == entry
+    # The page offers no list of every entry (thousands in a national contest).
+    assert "<select" not in client_as("anonymous").get(url).content.decode().split("<main", 1)[1]
+
+
+def test_the_public_ranking_is_shown_a_page_at_a_time(client_as, public_test_2019, monkeypatch):
+    from django.urls import reverse
+
+    from sayembara.results import views
+
+    monkeypatch.setattr(views, "RANKING_PAGE_SIZE", 10)
+    url = reverse("results:public", args=[2019])
+    ranking = sequence.provisional_payload(public_test_2019.provisional_announcements.get())["ranking"]
+    first = client_as("anonymous").get(url).content.decode()
+    third = client_as("anonymous").get(url + "?page=3").content.decode()
+    assert ranking[0]["title"] in first and ranking[20]["title"] not in first
+    assert ranking[20]["title"] in third and ranking[0]["title"] not in third
+    assert client_as("anonymous").get(url + "?page=abc").status_code == 200
+
+
+def test_the_attendance_of_a_published_decision_cannot_change(edition_2020):
+    decision = edition_2020.decision
+    juror = decision.present.first()
+    from django.db import transaction
+
+    for change in (decision.present.clear, lambda: decision.present.remove(juror), lambda: decision.present.set([])):
+        with pytest.raises(Frozen), transaction.atomic():
+            change()
+    assert decision.present.count() == edition_2020.jurors.count()

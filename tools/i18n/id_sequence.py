@@ -236,3 +236,9 @@ ID.update({
     "Number pattern: %(paper)s": "Pola nomor: %(paper)s",
     "From %(low)s to %(high)s days.": "Dari %(low)s sampai %(high)s hari.",
 })
+
+ID.update({
+    "Entry number concerned (optional)": "Nomor proposal yang ditanggapi (tidak wajib)",
+    "No entry of this edition has the number “%(code)s”.": "Tidak ada entri pada penyelenggaraan ini dengan nomor “%(code)s”.",
+})
+ID["Your response"] = "Tanggapan Anda"
