@@ -461,7 +461,6 @@ def _decide_awards(edition, stages, entries, categories, organiser):
     conf.regent_name = "H. Suryo Adinegoro, S.H."  # fictional too
     conf.save()
     _through_the_sequence(edition, entries, organiser)
-    return edition.publication
 
 
 def _through_the_sequence(edition, entries, organiser):

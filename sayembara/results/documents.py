@@ -438,6 +438,7 @@ def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
     title = certificate.award_title or (certificate.award.title if certificate.award else "")
     what = f"sebagai <b>{_t(title)}</b>" if certificate.kind == Certificate.Kind.WINNER and title else "sebagai <b>Peserta</b>"
     decision = _decision(edition)
+    conf = services.settings_for(edition)
     story = _letterhead(edition) + [
         Paragraph("PIAGAM PENGHARGAAN", big),
         Paragraph(f"Nomor: {_t(certificate.number)}" if certificate.number else "", CENTER),
@@ -446,14 +447,13 @@ def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
         Paragraph(_t(entry.institution.name), mid),
         Paragraph(f"atas inovasi <b>{_t(entry.title)}</b>", CENTER),
         Paragraph(f"{what} dalam {_t(edition.title)} Tahun {edition.year}", CENTER),
-        Paragraph(f"berdasarkan Keputusan {_t(services.settings_for(edition).regent_title.title() or 'Bupati')} Nomor "
+        Paragraph(f"berdasarkan Keputusan {_t(conf.regent_title.title() or 'Bupati')} Nomor "
                   f"{_t(decision.decree_number)} tanggal {_date(decision.decree_date)}", SMALL_CENTER)
         if decision is not None and decision.decree_number and decision.decree_date else Spacer(1, 1),
         Spacer(1, 8 * mm),
         Table([[_qr(verify_url), Paragraph(f"Kode piagam: <b>{_t(certificate.code)}</b><br/>Periksa keaslian: {_t(verify_url)}", SMALL),
-                _signatures([(services.settings_for(edition).signatory_name or "..............................",
-                              services.settings_for(edition).signatory_title,
-                              services.settings_for(edition).signatory_nip)], edition, act="publication")]],
+                _signatures([(conf.signatory_name or "..............................", conf.signatory_title,
+                              conf.signatory_nip)], edition, act="publication")]],
               colWidths=[40 * mm, 90 * mm, 110 * mm]),
     ]
     return _build(story, edition, pagesize=landscape(A4))

@@ -69,11 +69,13 @@ def format_number(pattern: str, seq: int, when) -> str:
     return pattern.format(seq=seq, seq3=f"{seq:03d}", year=when.year, month=ROMAN[when.month - 1])
 
 
+def _last_seq(edition, kind: str) -> int:
+    return PaperNumber.objects.filter(edition=edition, kind=kind).aggregate(m=Max("seq"))["m"] or 0
+
+
 def preview(edition, kind: str, when=None) -> str:
     """The number the next paper of this kind would get (shown on confirmation pages; not reserved)."""
-    when = when or timezone.now()
-    last = PaperNumber.objects.filter(edition=edition, kind=kind).aggregate(m=Max("seq"))["m"] or 0
-    return format_number(pattern_for(edition, kind), last + 1, when)
+    return format_number(pattern_for(edition, kind), _last_seq(edition, kind) + 1, when or timezone.now())
 
 
 def issue(edition, kind: str, subject: str = "", when=None, number: str = "") -> str:
@@ -87,7 +89,7 @@ def issue(edition, kind: str, subject: str = "", when=None, number: str = "") ->
     for _attempt in range(5):
         try:
             with transaction.atomic():
-                last = PaperNumber.objects.filter(edition=edition, kind=kind).aggregate(m=Max("seq"))["m"] or 0
+                last = _last_seq(edition, kind)
                 text = number.strip() or format_number(pattern_for(edition, kind), last + 1, when)
                 PaperNumber.objects.create(edition=edition, kind=kind, seq=last + 1, subject=subject, number=text,
                                            issued_at=when)
@@ -104,7 +106,7 @@ def issue_many(edition, kind: str, subjects: list[str], when=None) -> dict[str, 
     have = dict(PaperNumber.objects.filter(edition=edition, kind=kind, subject__in=subjects).values_list("subject", "number"))
     pattern = pattern_for(edition, kind)
     with transaction.atomic():
-        last = PaperNumber.objects.filter(edition=edition, kind=kind).aggregate(m=Max("seq"))["m"] or 0
+        last = _last_seq(edition, kind)
         new = []
         for subject in subjects:
             if subject in have:

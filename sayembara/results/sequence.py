@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from sayembara.audit.trail import acting_as
@@ -38,6 +39,11 @@ from .services import (
 )
 
 MAX_PUBLIC_TEST_DAYS = 30
+
+
+def when(value) -> str:
+    """A moment as the pages and messages write it, in the local time zone."""
+    return date_format(timezone.localtime(value), "j F Y H:i")
 
 
 @dataclass
@@ -100,8 +106,8 @@ def changed_since_announcement(edition: Edition, announcement: ProvisionalAnnoun
 # --- Provisional announcement --------------------------------------------------------
 
 
-def announcement_problems(edition: Edition, now=None) -> list[str]:
-    state = progress(edition, now)
+def announcement_problems(edition: Edition, now=None, state: Progress | None = None) -> list[str]:
+    state = state or progress(edition, now)
     problems = []
     if state.publication is not None or state.decision is not None:
         problems.append(_("The winners are already decided: a provisional announcement is no longer possible."))
@@ -123,14 +129,15 @@ def announce_provisional(edition: Edition, user, days: int | None = None, number
                          now=None) -> ProvisionalAnnouncement:
     """Publish the provisional list and open its public test (``days`` long, the settings' by default)."""
     Edition.objects.select_for_update().filter(pk=edition.pk).first()
-    problems = announcement_problems(edition, now)
+    state = progress(edition, now)
+    problems = announcement_problems(edition, now, state)
     if problems:
         raise ResultsError(" ".join(problems))
     conf = settings_for(edition)
     days = conf.public_test_days if days is None else days
     if not 1 <= days <= MAX_PUBLIC_TEST_DAYS:
         raise ResultsError(_("The public test lasts from 1 to %(max)s days.") % {"max": MAX_PUBLIC_TEST_DAYS})
-    previous = edition.provisional_announcements.order_by("-version").first()
+    previous = state.provisional
     version = previous.version + 1 if previous else 1
     if previous is not None and not reason.strip():
         raise ResultsError(_("Say what changed since version %(version)s and why: it is published with the new "
@@ -202,8 +209,8 @@ def answer_objection(objection: Objection, user, answer: str, outcome: str) -> N
 # --- Decision (penetapan) ---------------------------------------------------------------
 
 
-def decision_problems(edition: Edition, now=None) -> list[str]:
-    state = progress(edition, now)
+def decision_problems(edition: Edition, now=None, state: Progress | None = None) -> list[str]:
+    state = state or progress(edition, now)
     if state.decision is not None:
         return [_("The winners are already decided.")]
     if state.provisional is None:
@@ -211,7 +218,7 @@ def decision_problems(edition: Edition, now=None) -> list[str]:
     problems = []
     if state.public_test_open:
         problems.append(_("The public test runs until %(end)s: the decision comes after it.")
-                        % {"end": timezone.localtime(state.provisional.public_test_ends_at).strftime("%d-%m-%Y %H:%M")})
+                        % {"end": when(state.provisional.public_test_ends_at)})
     if state.unanswered:
         problems.append(_("%(n)s responses of the public test await an answer.") % {"n": state.unanswered})
     if state.upheld_pending:
@@ -227,10 +234,10 @@ def decide(edition: Edition, user, held_on: dt.date, place: str, present, minute
            now=None) -> Decision:
     """Record the jury's final meeting: it fixes the winners of the latest provisional version."""
     Edition.objects.select_for_update().filter(pk=edition.pk).first()
-    problems = decision_problems(edition, now)
+    state = progress(edition, now)
+    problems = decision_problems(edition, now, state)
     if problems:
         raise ResultsError(" ".join(problems))
-    state = progress(edition, now)
     today = timezone.localdate(now or timezone.now())
     if held_on > today:
         raise ResultsError(_("The meeting cannot be dated in the future: record it once it has taken place."))

@@ -38,7 +38,7 @@ class NoScoresYet(ValueError):
     """Nothing to rank: no submitted score sheet in the edition (or stage) yet."""
 
 
-class ResultsLocked(Exception):
+class ResultsLocked(ResultsError):
     """Raised when something would change results that are locked or published."""
 
 

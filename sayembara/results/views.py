@@ -275,7 +275,7 @@ def lock(request, year: int):
                              % {"number": correction.number, "hash": correction.sha256})
         else:
             return HttpResponseBadRequest(_("Unknown action."))
-    except (ValueError, services.ResultsLocked) as error:
+    except services.ResultsError as error:
         messages.error(request, str(error))
     return redirect("results:manage", year)
 
@@ -308,21 +308,14 @@ def provisional(request, year: int):
         else:
             messages.success(request, _("Provisional announcement %(number)s is public; the public test runs until "
                                         "%(end)s.") % {"number": announcement.number,
-                                                       "end": _when(announcement.public_test_ends_at)})
+                                                       "end": sequence.when(announcement.public_test_ends_at)})
             return redirect("results:manage", year)
     run, _stale = services.current_run(edition)
     return render(request, "results/provisional_confirm.html", {
-        "edition": edition, "form": form, "state": state, "problems": sequence.announcement_problems(edition),
+        "edition": edition, "form": form, "state": state, "problems": sequence.announcement_problems(edition, state=state),
         "awards": Award.objects.filter(edition=edition).select_related("entry__institution", "category"),
         "ranked": run.rows.count() if run else 0, "next_number": numbering.preview(edition, "provisional"),
     }, status=400 if request.method == "POST" else 200)
-
-
-def _when(value) -> str:
-    from django.utils.formats import date_format
-    from django.utils.timezone import localtime
-
-    return date_format(localtime(value), "j F Y H:i")
 
 
 class DecisionForm(forms.Form):
@@ -364,7 +357,7 @@ def decide(request, year: int):
     state = sequence.progress(edition)
     return render(request, "results/decision_form.html", {
         "edition": edition, "form": form, "state": state,
-        "problems": sequence.decision_problems(edition),
+        "problems": sequence.decision_problems(edition, state=state),
         "awards": Award.objects.filter(edition=edition).select_related("entry__institution", "category"),
         "next_number": numbering.preview(edition, "minutes"),
     }, status=400 if request.method == "POST" else 200)
@@ -388,7 +381,7 @@ def decree(request, year: int):
         if action == "withdraw":
             try:
                 sequence.withdraw_decision(edition, request.user, request.POST.get("reason", "")[:500])
-            except (services.ResultsError, services.ResultsLocked) as error:
+            except services.ResultsError as error:
                 messages.error(request, str(error))
                 return redirect("results:decree", year)
             messages.success(request, _("The decision is taken back: the winners can be changed again."))
@@ -397,7 +390,7 @@ def decree(request, year: int):
             try:
                 sequence.record_decree(edition, request.user, form.cleaned_data["decree_number"],
                                        form.cleaned_data["decree_date"])
-            except (services.ResultsError, services.ResultsLocked) as error:
+            except services.ResultsError as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(request, _("The decree is recorded."))
@@ -418,7 +411,7 @@ def final_publication(request, year: int):
             return HttpResponseBadRequest(_("Confirm the final publication on its page."))
         try:
             publication = sequence.publish(edition, request.user)
-        except (services.ResultsError, services.ResultsLocked) as error:
+        except services.ResultsError as error:
             messages.error(request, str(error))
             return redirect("results:publish", year)
         messages.success(request, _("The results are published. SHA-256: %(hash)s") % {"hash": publication.sha256})
