@@ -464,7 +464,7 @@ def _published_rank(edition, entry: Entry):
     the organiser's preview before the publication reads the current ranking."""
     version = sequence.current_version(edition)
     if version is not None:
-        ranking = sequence.published_payload(version)["ranking"]
+        ranking = sequence.shown(version)["ranking"]
         return next((r for r in ranking if r["entry"] == entry.code), None), len(ranking)
     run, rows = _final_rows(edition)
     row = next((r for r in rows if r.entry_id == entry.pk), None)

@@ -15,7 +15,9 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -164,6 +166,34 @@ def announce_provisional(edition: Edition, user, days: int | None = None, number
 
 def provisional_payload(announcement: ProvisionalAnnouncement) -> dict:
     return json.loads(announcement.payload)
+
+
+def shown(record) -> dict:
+    """What a page or letter shows of an announced or published result: all of it but the score rows.
+
+    Parsed once per fingerprint and process: a record never changes once it has one, so the fingerprint names its
+    content; at national scale the payload is megabytes of scores that no page shows (the published files do)."""
+    return _shown(type(record), record.pk, record.sha256)
+
+
+@lru_cache(maxsize=8)
+def _shown(model, pk, sha256: str) -> dict:
+    payload = model.objects.filter(pk=pk).values_list("payload", flat=True).get()
+    return {name: value for name, value in json.loads(payload).items() if name != "scores"}
+
+
+# A stored result is re-hashed to show "verified" at most this often per fingerprint (it is megabytes at scale).
+VERIFY_EVERY_SECONDS = 300
+
+
+def verified(record) -> bool:
+    """Whether the stored payload still hashes to its fingerprint, checked again every few minutes."""
+    key = f"results-verified:{record.sha256}"
+    intact = cache.get(key)
+    if intact is None:
+        intact = verify_publication(record)
+        cache.set(key, intact, VERIFY_EVERY_SECONDS)
+    return intact
 
 
 # --- Public test: responses and answers ---------------------------------------------
@@ -346,11 +376,20 @@ def publish(edition: Edition, user, now=None) -> Publication:
         Publication.objects.filter(pk=publication.pk).update(published_at=now)
         publication.published_at = now
         issue_certificates(edition)
-        for entry in Entry.objects.visible_to_public().filter(edition=edition).only("pk"):
-            Certificate.objects.get_or_create(entry=entry, kind=Certificate.Kind.PARTICIPANT, defaults={"edition": edition})
-        number_certificates(edition, now)
-        codes = list(Entry.objects.visible_to_public().filter(edition=edition).order_by("code").values_list("code", flat=True))
-        numbering.issue_many(edition, "feedback", codes, when=now)
+        number_certificates(edition, now)  # the winners' first
+        public = list(Entry.objects.visible_to_public().filter(edition=edition).order_by("code").values_list("pk", "code"))
+        have = set(Certificate.objects.filter(edition=edition, kind=Certificate.Kind.PARTICIPANT)
+                   .values_list("entry_id", flat=True))
+        # Thousands at national scale: numbered before they are written, in one pass.
+        participants = [Certificate(edition=edition, entry_id=pk, kind=Certificate.Kind.PARTICIPANT)
+                        for pk, _code in public if pk not in have]
+        numbers = numbering.issue_many(edition, "certificate", [c.code for c in participants], when=now)
+        for certificate in participants:
+            certificate.number = numbers[certificate.code]
+        Certificate.objects.bulk_create(participants, batch_size=1000)
+        # The first publication issues every certificate of the edition, on its day.
+        Certificate.objects.filter(edition=edition).update(issued_at=now)
+        numbering.issue_many(edition, "feedback", [code for _pk, code in public], when=now)
         edition.status = Edition.Status.PUBLISHED
         edition.results_published_at = now
         edition.save(update_fields=["status", "results_published_at"])
@@ -445,8 +484,10 @@ def publish_correction(edition: Edition, user):
 
 def current_version(edition: Edition):
     """The publication or the latest published correction: what the edition's result is now."""
-    latest = Correction.objects.filter(edition=edition, published_at__isnull=False).order_by("-number").first()
-    return latest or Publication.objects.filter(edition=edition).first()
+    # The payload (megabytes at national scale) is read only by those who need it, on access.
+    latest = (Correction.objects.filter(edition=edition, published_at__isnull=False).defer("payload")
+              .order_by("-number").first())
+    return latest or Publication.objects.filter(edition=edition).defer("payload").first()
 
 
 def published_payload(publication: Publication) -> dict:

@@ -478,24 +478,24 @@ def jury_votes(request, year: int):
 def public_results(request, year: int):
     """The final result with its history; before it, the provisional announcement under public test."""
     edition = get_object_or_404(Edition.objects.public(), year=year)
-    original = Publication.objects.filter(edition=edition).first()
-    announcements = list(edition.provisional_announcements.order_by("version"))
+    original = Publication.objects.filter(edition=edition).defer("payload").first()
+    announcements = list(edition.provisional_announcements.defer("payload").order_by("version"))
     if original is None:
         if not announcements:
             raise Http404
         latest = announcements[-1]
-        payload = sequence.provisional_payload(latest)
+        payload = sequence.shown(latest)
         return render(request, "results/provisional.html", {
             "edition": edition, "announcement": latest, "earlier": announcements[:-1], "payload": payload,
             "page": _ranking_page(request, payload), "objections_open": sequence.objections_open(edition),
         })
     publication = sequence.current_version(edition)
-    payload = sequence.published_payload(publication)
+    payload = sequence.shown(publication)
     return render(request, "results/public.html", {
         "edition": edition, "publication": publication, "payload": payload, "original": original,
         "page": _ranking_page(request, payload),
-        "corrections": list(edition.corrections.filter(published_at__isnull=False).order_by("number")),
-        "intact": sequence.verify_publication(publication), "announcements": announcements,
+        "corrections": list(edition.corrections.filter(published_at__isnull=False).defer("payload").order_by("number")),
+        "intact": sequence.verified(publication), "announcements": announcements,
         "decision": Decision.objects.filter(edition=edition).first(),
     })
 
