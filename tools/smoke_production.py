@@ -53,10 +53,14 @@ PUBLIC_PAGES = [
     "/registry/",
     "/registry/?q=pelayanan",
     "/results/2020/",
+    "/results/2020/objections/",
     "/results/verify/",
     "/insights/call/",
     "/accounts/login/",
 ]
+# The decision sequence's pages, as the organiser opens them.
+ORGANISER_PAGES = ["/results/2020/manage/", "/results/2020/manage/decision/", "/results/2020/manage/decree/",
+                   "/results/2020/manage/publish/", "/results/2020/documents/minutes.pdf"]
 REQUIRED_HEADERS = [
     "Strict-Transport-Security",
     "Content-Security-Policy",
@@ -276,6 +280,11 @@ def smoke(python: str, keep: bool, log: list[str]) -> None:
             if 'action="/accounts/logout/"' not in page:
                 raise Failure(f"{role}: the dashboard ({landed}) does not show a logged-in page")
             log.append(f"   {role} lands on {landed}")
+            for path in ORGANISER_PAGES if role == "organiser" else []:
+                status, _, _, _ = user.request(path)
+                if status != 200:
+                    raise Failure(f"organiser: {path} answered {status}")
+                log.append(f"   organiser opens {path}")
     except BaseException:
         if gunicorn_log is not None:
             gunicorn_log.flush()
