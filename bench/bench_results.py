@@ -30,19 +30,11 @@ def main() -> None:
     parser.add_argument("--jurors", type=int, default=300)
     args = parser.parse_args()
 
-    tmp = tempfile.mkdtemp(prefix="sayembara-bench-")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "sayembara.settings"
-    os.environ.setdefault("SAYEMBARA_VAR_DIR", tmp)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    throwaway_django()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    call_command("migrate", verbosity=0)
     started = time.perf_counter()
     national = build_edition(2030, args.entries, args.jurors)
     regency = build_edition(2031, 40, 3, full_panel=True)
@@ -78,6 +70,20 @@ def main() -> None:
         print(f"results page, {edition.entries.count():>5} entries: median {statistics.median(timings) * 1000:.0f} ms, {counts[edition.year]} queries")
     print(f"query count constant: {counts[regency.year] == counts[national.year]}")
     print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+def throwaway_django() -> None:
+    """Django on a migrated throwaway SQLite database (or on DATABASE_URL when set)."""
+    tmp = tempfile.mkdtemp(prefix="sayembara-bench-")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "sayembara.settings"
+    os.environ.setdefault("SAYEMBARA_VAR_DIR", tmp)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
 
 
 def build_edition(year: int, n_entries: int, n_jurors: int, full_panel: bool = False):

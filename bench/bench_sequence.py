@@ -15,7 +15,6 @@ import datetime as dt
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -32,25 +31,18 @@ def main() -> None:
     parser.add_argument("--jurors", type=int, default=300)
     args = parser.parse_args()
 
-    tmp = tempfile.mkdtemp(prefix="sayembara-bench-")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "sayembara.settings"
-    os.environ.setdefault("SAYEMBARA_VAR_DIR", tmp)
-    import django
+    from bench_results import build_edition, throwaway_django
 
-    django.setup()
-    from django.core.management import call_command
+    throwaway_django()
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from bench_results import build_edition
     from sayembara.accounts.models import User
     from sayembara.results import sequence, services
     from sayembara.results.models import Award, ProvisionalAnnouncement
 
-    call_command("migrate", verbosity=0)
     edition = build_edition(2030, args.entries, args.jurors)
     edition.stages.update(status="closed")
     organiser = User.objects.create_user(email="bench@example.org", username="bench", full_name="Bench", password="x" * 12,
