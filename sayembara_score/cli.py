@@ -55,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     ranking.add_argument("--bootstrap", type=_non_negative, default=DEFAULT_BOOTSTRAP, metavar="N")
     ranking.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar="S")
     ranking.add_argument("--top", type=_positive, default=DEFAULT_TOP, metavar="N")
+    ranking.add_argument(
+        "--published", metavar="PUBLISHED.json",
+        help="take the method, number of draws, seed and prize count from a contest's published.json "
+        "(they replace --method, --bootstrap, --seed and --top)",
+    )
     ranking.add_argument("--format", choices=("table", "json"), default="table")
     ranking.set_defaults(handler=_run_rank)
 
@@ -95,7 +100,31 @@ def _positive(text: str) -> int:
 # --- rank ------------------------------------------------------------------
 
 
+def _published_settings(path: str) -> dict:
+    """method, bootstrap, seed and top as a contest published them, checked like the options."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise CsvError(path, 0, f"cannot read the published JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise CsvError(path, 0, "the published JSON must be an object")
+    checks = {
+        "method": lambda v: v in METHODS,
+        "bootstrap": lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+        "seed": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "top": lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1,
+    }
+    for key, valid in checks.items():
+        if key not in data or not valid(data[key]):
+            raise CsvError(path, 0, f"'{key}' is missing or invalid in the published JSON")
+    return {key: data[key] for key in checks}
+
+
 def _run_rank(args: argparse.Namespace, out: TextIO) -> int:
+    if args.published:
+        for key, value in _published_settings(args.published).items():
+            setattr(args, key, value)
     scores = read_scores(args.scores)
     weights = read_weights(args.weights, scores) if args.weights else None
     try:

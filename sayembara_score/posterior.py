@@ -41,8 +41,8 @@ Monte Carlo
 -----------
 Draws use Latin hypercube sampling of the underlying standard normals: each
 coordinate's values over a group of draws hit every 1/m-quantile stratum once.
-An entry's rank depends mostly on its own coordinate, so the 2.5 % and 97.5 %
-rank quantiles settle with far fewer draws than plain sampling needs.  The
+An entry's rank depends mostly on its own coordinate, so the ends of its 95 %
+rank interval settle with far fewer draws than plain sampling needs.  The
 draws come in ``groups`` independent hypercubes; the spread between groups
 estimates the Monte Carlo error that is reported.
 """

@@ -118,6 +118,20 @@ METHOD_ID = {
 }
 
 
+RANGE_READING = (
+    "Rentang peringkat dibaca begini: “peringkat 2, dengan rentang 1–4” berarti peringkat sebenarnya inovasi itu "
+    "terletak antara 1 dan 4 dengan keyakinan 95%. Tanda seri statistik berarti selisih nilai dengan posisi di "
+    "sekitarnya tidak dapat dibedakan secara statistik."
+)
+
+
+def _rank_with_range(row) -> str:
+    """'E-07 peringkat 2, dengan rentang 1–4': the words a paper uses for a place and its uncertainty."""
+    if not row.rank_low:
+        return f"{_t(row.entry.code)} peringkat {row.rank}"
+    return f"{_t(row.entry.code)} peringkat {row.rank}, dengan rentang {row.rank_low}–{row.rank_high}"
+
+
 def _method_id(method: str) -> str:
     """``method_used`` may carry a note after the name (e.g. a fallback): the name is translated, the rest kept."""
     name, _, rest = (method or "").partition(" ")
@@ -175,8 +189,7 @@ def recap_pdf(edition, stage=None) -> bytes:
     story = _heading(edition, f"REKAPITULASI NILAI – {what.upper()}") + [
         Paragraph(
             f"Metode: {_method_id(run.method_used)}; rentang peringkat dari {run.bootstrap} kali simulasi model statistik "
-            f"(bilangan acak awal {run.seed}). Rentang peringkat 95% dan tanda seri statistik "
-            "menunjukkan posisi yang belum dapat dibedakan secara meyakinkan.", SMALL),
+            f"(bilangan acak awal {run.seed}). {RANGE_READING}", SMALL),
         Spacer(1, 3 * mm),
     ]
     data = [["Peringkat", "Nomor", "Inovasi", "Instansi", "Nilai rata-rata", "Nilai terkoreksi", "Rentang", "Seri"]]
@@ -291,13 +304,14 @@ def minutes_pdf(edition) -> bytes:
             f"Jumlah peserta yang dinilai: {len(rows)}. Jumlah lembar penilaian: {n_sheets}. "
             f"Peringkat dihitung dengan metode {_method_id(run.method_used)}; rentang peringkat dari {run.bootstrap} kali "
             f"simulasi model statistik (bilangan acak awal {run.seed}); "
-            "siapa pun dapat menghitung ulang dari berkas nilai yang diumumkan.", BODY),
+            f"siapa pun dapat menghitung ulang dari berkas nilai yang diumumkan. {RANGE_READING}", BODY),
     ]
     ties = [r for r in rows if r.tie]
     if ties:
         story.append(Paragraph(
-            "Catatan seri statistik: " + ", ".join(f"{_t(r.entry.code)} (peringkat {r.rank_low}–{r.rank_high})" for r in ties)
-            + ". Posisi ini diputuskan dengan aturan penentuan yang telah ditetapkan sebelumnya.", SMALL))
+            "Catatan seri statistik: " + "; ".join(_rank_with_range(r) for r in ties)
+            + ". Selisih nilai pada posisi ini tidak dapat dibedakan secara statistik; posisi ini diputuskan dengan "
+            "aturan penentuan yang telah ditetapkan sebelumnya.", SMALL))
     public_test = _public_test_lines(edition)
     story += [Paragraph("3. Pengumuman sementara dan uji publik", HEAD)]
     story += [Paragraph(line, BODY) for line in public_test] or [Paragraph("Belum ada pengumuman sementara.", BODY)]

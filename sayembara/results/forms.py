@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sayembara.editions.models import Edition
+from sayembara_score.ranking import MAX_DRAWS
 
 from . import numbering
 from .models import ResultSettings
@@ -50,8 +51,8 @@ class ResultSettingsForm(forms.ModelForm):
             field = self.fields[f"tiebreak_{i + 1}"]
             field.choices = choices
             field.initial = chain[i] if i < len(chain) else ""
-        self.fields["bootstrap"].widget.attrs.update(min=0, max=10000)
-        self.fields["bootstrap"].validators.append(_at_most(10000))
+        self.fields["bootstrap"].widget.attrs.update(min=0, max=MAX_DRAWS, placeholder=_("automatic"))
+        self.fields["bootstrap"].validators.append(_at_most(MAX_DRAWS))
 
     def clean(self):
         data = super().clean()
@@ -81,7 +82,7 @@ class ResultSettingsForm(forms.ModelForm):
 def _at_most(limit):
     def check(value):
         if value > limit:
-            raise forms.ValidationError(_("At most %(limit)s resamples.") % {"limit": limit})
+            raise forms.ValidationError(_("At most %(limit)s simulations.") % {"limit": limit})
 
     return check
 

@@ -19,7 +19,11 @@ class ResultSettings(models.Model):
 
     edition = models.OneToOneField("editions.Edition", on_delete=models.CASCADE, related_name="result_settings")
     method = models.CharField(_("ranking method"), max_length=10, choices=Method.choices, default=Method.ADDITIVE)
-    bootstrap = models.PositiveIntegerField(_("bootstrap resamples"), default=1000)
+    # None = automatic: enough draws for interval ends stable within one rank (see sayembara_score.ranking).
+    bootstrap = models.PositiveIntegerField(
+        _("simulations for the rank intervals"), null=True, blank=True, default=None,
+        help_text=_("Leave empty to choose automatically (enough for interval ends stable within one rank); 0 shows no intervals."),
+    )
     seed = models.PositiveIntegerField(_("random seed"), default=2020, help_text=_("The same seed gives the same result."))
     prize_count = models.PositiveSmallIntegerField(_("prizes per category"), default=3)
     # Ordered keys, e.g. ["stage:interview", "criterion:inovasi", "jury_vote"]: applied to exact ties only.
@@ -83,6 +87,10 @@ class RankingRun(models.Model):
     reliability = models.JSONField(default=dict)
     sensitivity = models.JSONField(default=dict)
     leniency = models.JSONField(default=dict)
+    # The design's connected groups per stage (sayembara_score DesignComponent.to_json) and the
+    # Monte Carlo error of the intervals (MonteCarloError.to_json, None without draws).
+    design = models.JSONField(default=list)
+    mc_error = models.JSONField(null=True, default=None)
 
     class Meta:
         ordering = ["-computed_at", "-pk"]
@@ -90,6 +98,18 @@ class RankingRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.edition} {self.stage or 'final'} {self.method}"
+
+    @property
+    def method_label(self) -> str:
+        """The declared method in words; ``method_used`` may add a note after the name, kept as is."""
+        name, _sep, rest = self.method_used.partition(" ")
+        label = ResultSettings.Method(name).label if name in ResultSettings.Method.values else name
+        return f"{label} {rest}".strip()
+
+    @property
+    def separate_groups(self) -> list[dict]:
+        """Design components outside their stage's main one: entries whose jurors share no entry with the rest."""
+        return [c for c in self.design if not c.get("main")]
 
 
 class RankedEntry(models.Model):

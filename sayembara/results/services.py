@@ -24,6 +24,7 @@ from sayembara.entries.models import Entry
 from sayembara.errors import DomainError
 from sayembara.jury.models import Conflict, Score, ScoreSheet
 from sayembara_score import ScoreRow, WeightScheme, rank, reliability_from_scores, sensitivity
+from sayembara_score.ranking import isolation_warnings
 
 from .models import Award, JuryVote, Publication, RankedEntry, RankingRun, ResultSettings
 
@@ -172,18 +173,23 @@ def compute_ranking(edition: Edition, stage: Stage | None = None, method: str | 
     plain = rank(inputs.rows, weights=inputs.weights, method="mean", bootstrap=0)
     plain_scores = {row.entry: row.score for row in plain.entries}
     sens = sensitivity(inputs.rows, weights=inputs.weights, top=conf.prize_count)
+    # Separate design groups are stored as data and shown in the user's language, not as the engine's sentence.
+    design_sentences = {w for stage_name in {c.stage for c in ranking.components}
+                        for w in isolation_warnings([c for c in ranking.components if c.stage == stage_name])}
     with transaction.atomic():
         run = RankingRun.objects.create(
             edition=edition,
             stage=stage,
             method=method,
             method_used=ranking.method,
-            bootstrap=conf.bootstrap,
+            bootstrap=ranking.bootstrap,
             seed=conf.seed,
             top=conf.prize_count,
             fingerprint=print_fp,
             seconds=0,
-            warnings=list(ranking.warnings),
+            warnings=[w for w in ranking.warnings if w not in design_sentences],
+            design=[c.to_json() for c in ranking.components],
+            mc_error=None if ranking.mc_error is None else ranking.mc_error.to_json(),
             reliability=reliability_summary(inputs),
             sensitivity={row.entry: dict(row.ranks) for row in sens.rows},
             leniency={f"{j.stage}:{j.juror}": j.leniency for j in ranking.jurors if j.leniency is not None},

@@ -69,6 +69,7 @@ def _ranking_context(request, edition, stage, method) -> dict:
         for row in sensitivity_rows:
             row.sensitivity = run.sensitivity[str(row.entry_id)]
     return {
+        "separate_groups": _separate_groups(run, edition),
         "edition": edition,
         "stage": stage,
         "run": run,
@@ -83,6 +84,29 @@ def _ranking_context(request, edition, stage, method) -> dict:
         "stages": list(edition.stages.all()),
         "sensitivity_methods": ["mean", "median", "trimmed", "zscore", "additive"],
     }
+
+
+SEPARATE_NAMED = 20
+"""Entries named per separate design group on the desk before "and N more"."""
+
+
+def _separate_groups(run, edition) -> list[dict]:
+    """The stored design groups outside each stage's main one, with entry numbers (one query)."""
+    groups = run.separate_groups if run is not None else []
+    if not groups:
+        return []
+    named = {int(i) for g in groups for i in g["entry_ids"][:SEPARATE_NAMED]}
+    codes = dict(Entry.objects.filter(pk__in=named).values_list("pk", "code"))
+    stage_names = {s.kind: s.name for s in edition.stages.all()}
+    return [
+        {
+            "stage": stage_names.get(g["stage"], g["stage"]),
+            "entries": [codes.get(int(i), i) for i in g["entry_ids"][:SEPARATE_NAMED]],
+            "more": max(g["entries"] - SEPARATE_NAMED, 0),
+            "jurors": g["jurors"],
+        }
+        for g in groups
+    ]
 
 
 @organiser_required

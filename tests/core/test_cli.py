@@ -335,3 +335,25 @@ def test_column_wise_affinity_reader_still_points_at_the_line(tmp_path, text, li
     with pytest.raises(CsvError) as caught:
         read_affinity(path, {"E1", "E2"}, {"J1", "J2"})
     assert str(caught.value).startswith(f"{path}:{line}: ") and fragment in str(caught.value)
+
+
+def test_rank_takes_its_settings_from_a_published_json(tmp_path, capsys):
+    scores, weights = write(tmp_path, "s.csv", SCORES), write(tmp_path, "w.csv", WEIGHTS)
+    published = write(tmp_path, "published.json", json.dumps({"method": "mean", "bootstrap": 300, "seed": 9, "top": 2}))
+    status, out, _ = run(["rank", scores, "--weights", weights, "--published", published, "--format", "json"], capsys)
+    explicit = run(["rank", scores, "--weights", weights, "--method", "mean", "--bootstrap", "300", "--seed", "9",
+                    "--top", "2", "--format", "json"], capsys)[1]
+    assert status == 0 and json.loads(out) == json.loads(explicit) and json.loads(out)["draws"] == 300
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("not json", "cannot read the published JSON"),
+    ("[1, 2]", "must be an object"),
+    ('{"method": "mean", "bootstrap": -1, "seed": 1, "top": 1}', "'bootstrap' is missing or invalid"),
+    ('{"method": "magic", "bootstrap": 10, "seed": 1, "top": 1}', "'method' is missing or invalid"),
+    ('{"method": "mean", "bootstrap": 10, "seed": true, "top": 1}', "'seed' is missing or invalid"),
+])
+def test_an_unusable_published_json_exits_2_naming_the_file(tmp_path, capsys, text, fragment):
+    published = write(tmp_path, "published.json", text)
+    status, out, err = run(["rank", write(tmp_path, "s.csv", SCORES), "--published", published], capsys)
+    assert status == 2 and out == "" and err.startswith(f"{published}:0:") and fragment in err

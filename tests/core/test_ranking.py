@@ -5,6 +5,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from sayembara_score import ranking as ranking_module
 from sayembara_score.aggregation import METHODS, ScoreRow, WeightScheme
 from sayembara_score.ranking import (
     SCORE_DECIMALS,
@@ -244,3 +245,20 @@ def test_posterior_intervals_contain_the_point_rank_and_probabilities_are_consis
     assert sum(e.p_top for e in result.entries) == pytest.approx(min(top, n), abs=1e-9) or any(
         a.rank == b.rank for a, b in zip(result.entries, result.entries[1:])
     )
+
+
+def test_a_skewed_rank_distribution_gets_the_shortest_interval_reaching_its_dense_end():
+    """An entry near the top: rank 1 in 40 % of the draws, then a long tail down to 30.
+    The equal-tailed interval would start at 1 only by luck of the 2.5 % cut; the
+    shortest interval holding 95 % starts at 1 and is narrower."""
+    rng = np.random.default_rng(0)
+    top_entry = np.concatenate([np.ones(4000), rng.integers(2, 31, 6000)])
+    flat = rng.integers(40, 61, 10000)  # a middle entry: symmetric, many near-shortest choices
+    draws = np.stack([rng.permutation(top_entry), rng.permutation(flat)]).astype(np.int16)
+    low, high = ranking_module._rank_interval(draws)
+    equal_low, equal_high = np.quantile(draws[0], 0.025, method="lower"), np.quantile(draws[0], 0.975, method="higher")
+    assert low[0] == 1 and high[0] - low[0] <= equal_high - equal_low
+    assert np.mean((draws[0] >= low[0]) & (draws[0] <= high[0])) >= 0.95
+    # The flat one stays (within a rank) where the equal-tailed interval is: no jump to one side.
+    assert abs(low[1] - np.quantile(draws[1], 0.025)) <= 1 and abs(high[1] - np.quantile(draws[1], 0.975)) <= 1
+    assert np.mean((draws[1] >= low[1]) & (draws[1] <= high[1])) >= 0.95

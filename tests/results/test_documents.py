@@ -1,6 +1,7 @@
 """The official papers: rendered, and their text checked for names, totals and the hash."""
 
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -59,6 +60,9 @@ def test_stage_recap_and_decree(organiser, edition_2020):
     minutes = " ".join(pdf_text(organiser.get(reverse("results:document", args=[2020, "minutes.pdf"]))).split())
     for english in ("bootstrap", "seed", "additive", "method"):
         assert english not in minutes.lower(), english
+    # The uncertainty in the words of the paper: how to read a range, and each tied place with its range.
+    assert "“peringkat 2, dengan rentang 1–4” berarti" in minutes
+    assert re.search(r"Catatan seri statistik: \S+ peringkat \d+, dengan rentang \d+–\d+", minutes)
 
 
 def test_score_sheets_of_a_juror_carry_scores_and_justifications(organiser, edition_2020):

@@ -14,7 +14,7 @@ from sayembara.editions.models import Edition, Stage
 from sayembara.jury.models import Score
 from sayembara.results import sequence, services
 from sayembara.results.models import Award, Certificate, Decision, Objection, Publication
-from sayembara_score import ScoreRow, WeightScheme, rank
+from sayembara_score import cli
 from tests.results.conftest import end_public_test
 
 
@@ -177,19 +177,20 @@ def test_the_sequence_from_provisional_announcement_to_final_publication_through
     assert client_as("anonymous").get(reverse("results:verify") + "?q=" + publication.sha256.upper()).status_code == 302
 
 
-def test_anyone_can_recompute_the_published_ranking_from_the_published_files(client_as, edition_2020):
+def test_anyone_can_recompute_the_published_ranking_from_the_published_files(client_as, edition_2020, tmp_path, capsys):
+    """The public page's own instruction: the three published files and one command give the same ranking."""
     anonymous = client_as("anonymous")
-    payload = json.loads(anonymous.get(reverse("results:published_file", args=[2020, "published.json"])).content)
-    scores = list(csv.DictReader(io.StringIO(anonymous.get(reverse("results:published_file", args=[2020, "scores.csv"])).content.decode())))
-    weights = list(csv.DictReader(io.StringIO(anonymous.get(reverse("results:published_file", args=[2020, "weights.csv"])).content.decode())))
-    rows = [ScoreRow(r["entry"], r["juror"], r["criterion"], float(r["score"]), r["stage"]) for r in scores]
-    scheme = WeightScheme(
-        criteria={(w["stage"], w["criterion"]): float(w["weight"]) for w in weights if w["criterion"]},
-        stages={w["stage"]: float(w["weight"]) for w in weights if not w["criterion"]},
-        stage_order=tuple(w["stage"] for w in weights if not w["criterion"]),
-    )
-    again = rank(rows, weights=scheme, method=payload["method"], bootstrap=payload["bootstrap"], seed=payload["seed"], top=payload["top"])
-    assert [(e.entry, e.rank, e.rank_low, e.rank_high) for e in again.entries] == [
+    page = anonymous.get(reverse("results:public", args=[2020])).content.decode()
+    command = "sayembara-score rank scores.csv --weights weights.csv --published published.json"
+    assert command in page
+    for name in ("published.json", "scores.csv", "weights.csv"):
+        (tmp_path / name).write_bytes(anonymous.get(reverse("results:published_file", args=[2020, name])).content)
+    payload = json.loads((tmp_path / "published.json").read_text())
+    argv = [str(tmp_path / part) if part.endswith((".csv", ".json")) else part for part in command.split()[2:]]
+    assert cli.main(["rank", *argv, "--format", "json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["draws"] == payload["bootstrap"] > 0
+    assert [(e["entry"], e["rank"], e["rank_low"], e["rank_high"]) for e in again["entries"]] == [
         (r["entry"], r["rank"], r["rank_low"], r["rank_high"]) for r in payload["ranking"]
     ]
 

@@ -61,8 +61,8 @@ def test_settings_refuse_a_repeated_tiebreak_and_too_many_resamples(client_as, e
     })
     page = response.content.decode()
     assert "Setiap penentu seri hanya boleh dipakai sekali" in page
-    assert "Paling banyak 10000 sampel ulang" in page
-    assert services.settings_for(edition_2019).bootstrap == 1000
+    assert "Paling banyak 20000 simulasi" in page
+    assert services.settings_for(edition_2019).bootstrap is None  # unchanged: automatic
 
 
 def test_non_numeric_votes_save_nothing(client_as, edition_2019):
