@@ -1,9 +1,7 @@
 """Results: ranking desk, decisions, publication with a verifiable hash, objections, advancement."""
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
 
 import pytest
