@@ -8,6 +8,7 @@ see docs/cli.md for the rules they implement.
 
 from sayembara_score.aggregation import (
     METHODS,
+    Notice,
     ScoreDataError,
     ScoreRow,
     WeightScheme,
@@ -30,6 +31,7 @@ __all__ = [
     "METHODS",
     "DesignComponent",
     "MonteCarloError",
+    "Notice",
     "Ranking",
     "ReliabilityReport",
     "ScoreDataError",

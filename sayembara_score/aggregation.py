@@ -32,7 +32,30 @@ name of score rows that have no stage (single-stage competitions)."""
 
 
 class ScoreDataError(ValueError):
-    """The score data or the weights cannot be used as given."""
+    """The score data or the weights cannot be used as given.
+
+    ``problem`` is the :class:`WeightProblem` behind it, when there is one, so
+    an application can say it in its own words.
+    """
+
+    def __init__(self, message: str, problem: "WeightProblem | None" = None):
+        super().__init__(message)
+        self.problem = problem
+
+
+class Notice(str):
+    """A warning: its English text, plus a ``code`` and ``params`` (entry,
+    juror and stage ids, counts) so an application can say it in its own words
+    and with its own names.  It is a ``str``, so printing and JSON stay as
+    they were."""
+
+    code: str
+    params: dict
+
+    def __new__(cls, text: str, code: str, **params):
+        notice = super().__new__(cls, text)
+        notice.code, notice.params = code, params
+        return notice
 
 
 class ScoreRow(NamedTuple):
@@ -199,7 +222,7 @@ def build_sheets(rows: Iterable[ScoreRow], weights: WeightScheme | None = None) 
         scored.setdefault(row.stage, set()).add(row.criterion)
     problems = weight_problems(weights, scored)
     if problems:
-        raise ScoreDataError(problems[0].message())
+        raise ScoreDataError(problems[0].message(), problems[0])
     _check_ranges(rows, weights.ranges)
 
     order = _stage_order(weights.stage_order, stage_of_row)
@@ -266,19 +289,21 @@ def _stage_sheets(
     sheet_juror = sheet_keys % len(juror_names)
     for s in np.flatnonzero(~complete):
         lacking = ", ".join(crit_names[required][missing[s]])
-        warnings.append(
+        warnings.append(Notice(
             f"incomplete sheet: entry '{entry_names[sheet_entry[s]]}', juror "
             f"'{juror_names[sheet_juror[s]]}'{_in_stage(stage)} lacks {lacking}; "
-            "excluded (not scored as zero)"
-        )
+            "excluded (not scored as zero)",
+            "incomplete_sheet", entry=str(entry_names[sheet_entry[s]]), juror=str(juror_names[sheet_juror[s]]),
+            stage=stage, criteria=[str(c) for c in crit_names[required][missing[s]]],
+        ))
     total = grid[complete][:, required] @ weight[required]
 
     kept_entries = np.unique(sheet_entry[complete])
     for e in np.setdiff1d(np.arange(len(entry_names)), kept_entries):
-        warnings.append(
-            f"entry '{entry_names[e]}' has no complete sheet{_in_stage(stage)}; "
-            "it is not ranked there"
-        )
+        warnings.append(Notice(
+            f"entry '{entry_names[e]}' has no complete sheet{_in_stage(stage)}; it is not ranked there",
+            "no_complete_sheet", entry=str(entry_names[e]), stage=stage,
+        ))
     kept_jurors = np.unique(sheet_juror[complete])
     return Sheets(
         stage=stage,
@@ -339,8 +364,11 @@ def juror_zscores(sheets: Sheets) -> tuple[np.ndarray, list[str]]:
     sd = np.sqrt(ss / np.maximum(n - 1, 1))
     flat = (n < 2) | (sd <= 1e-12 * np.maximum(1.0, np.abs(mean)))
     warnings = [
-        f"juror '{sheets.jurors[k]}'{_in_stage(sheets.stage)} has "
-        f"{'a single sheet' if n[k] < 2 else 'zero spread'}; z-scores set to 0"
+        Notice(
+            f"juror '{sheets.jurors[k]}'{_in_stage(sheets.stage)} has "
+            f"{'a single sheet' if n[k] < 2 else 'zero spread'}; z-scores set to 0",
+            "zscore_single_sheet" if n[k] < 2 else "zscore_zero_spread", juror=str(sheets.jurors[k]), stage=sheets.stage,
+        )
         for k in np.flatnonzero(flat)
     ]
     safe_sd = np.where(flat, 1.0, sd)

@@ -248,13 +248,16 @@ class _Pool:
         need = 1 if per_entry is None else per_entry
         for e in np.flatnonzero(filled < need).tolist():
             if eligible_count[e] < need:
-                reason = f"only {eligible_count[e]} of {len(self.jurors)} jurors are free of conflicts"
+                cause, reason = "conflicts", f"only {eligible_count[e]} of {len(self.jurors)} jurors are free of conflicts"
             else:
-                reason = f"{eligible_count[e]} jurors are free of conflicts but their load is taken by other entries"
+                cause, reason = "load", f"{eligible_count[e]} jurors are free of conflicts but their load is taken by other entries"
             unmet.append({
                 "entry": self.entry_ids[e],
                 "constraint": "per_entry",
                 "detail": f"received {filled[e]} of {need} jurors: {reason}",
+                # The same facts as data, for applications that say them in their own language.
+                "cause": cause, "received": int(filled[e]), "need": need,
+                "free": int(eligible_count[e]), "pool": len(self.jurors),
             })
         for name in required:
             code = ELEMENTS.index(name)
@@ -264,16 +267,17 @@ class _Pool:
             eligible_of_element = eligible[:, of_element].sum(axis=1)
             for e in np.flatnonzero(~has).tolist():
                 if pool_size == 0:
-                    reason = f"the pool has no {name} juror"
+                    cause, reason = "no_pool", f"the pool has no {name} juror"
                 elif eligible_of_element[e] == 0:
-                    reason = f"all {pool_size} {name} jurors have a conflict with this entry"
+                    cause, reason = "conflicts", f"all {pool_size} {name} jurors have a conflict with this entry"
                 else:
-                    reason = (f"{eligible_of_element[e]} {name} jurors are free of conflicts "
-                              "but their load is taken by other entries")
+                    cause, reason = "load", (f"{eligible_of_element[e]} {name} jurors are free of conflicts "
+                                             "but their load is taken by other entries")
                 unmet.append({
                     "entry": self.entry_ids[e],
                     "constraint": f"element:{name}",
                     "detail": f"no {name} juror assigned: {reason}",
+                    "cause": cause, "element": name, "free": int(eligible_of_element[e]), "pool": pool_size,
                 })
         unmet.sort(key=lambda u: (u["entry"], u["constraint"]))
         return unmet

@@ -38,6 +38,7 @@ from threadpoolctl import threadpool_limits
 from sayembara_score.additive import component_labels
 from sayembara_score.aggregation import (
     METHODS,
+    Notice,
     ScoreDataError,
     ScoreRow,
     Sheets,
@@ -428,10 +429,11 @@ def _score_stages(
             sample = _bootstrap_sampler(sheets, result)
             single = int(np.sum(sheets.sheets_per_entry == 1))
             if single and result.fit is None:
-                warnings.append(
+                warnings.append(Notice(
                     f"{single} entries have a single sheet{' in stage ' + repr(stage) if stage else ''}; "
-                    "resampling cannot show their rating noise, so their intervals are too narrow"
-                )
+                    "resampling cannot show their rating noise, so their intervals are too narrow",
+                    "single_sheet_resampling", count=single, stage=stage,
+                ))
         results.append(
             _StageResult(stage, result.method, sheets.entries, result.scores, sample, jurors, components, warnings)
         )
@@ -469,12 +471,13 @@ def isolation_warnings(components: list[DesignComponent]) -> list[str]:
     stage = components[0].stage
     named = ", ".join(f"'{e}'" for e in isolated[:ISOLATED_NAMED])
     more = f" and {len(isolated) - ISOLATED_NAMED} more" if len(isolated) > ISOLATED_NAMED else ""
-    return [
+    return [Notice(
         f"design{' of stage ' + repr(stage) if stage else ''} has {len(components)} separate groups; "
         f"entries {named}{more} rest on jurors who share no entry with the rest of the jury, so their "
         "jurors' leniency cannot be told from their quality (it is taken as average, and their rank "
-        "intervals are wider); the other entries keep the leniency correction"
-    ]
+        "intervals are wider); the other entries keep the leniency correction",
+        "separate_groups", stage=stage, groups=len(components), entries=isolated,
+    )]
 
 
 def _posterior_sampler(sheets: Sheets):

@@ -20,7 +20,7 @@ from sayembara.entries.models import Entry, Evidence
 from sayembara.params import pk_or_none
 from sayembara.tabular import append_row, csv_response, workbook_bytes, xlsx_response
 
-from . import blind, rules, services
+from . import blind, rules, services, wording
 from .forms import (AssignForm, ConflictDeclarationForm, ImportForm, InviteForm, RecordConflictForm, ReopenForm,
                     ScheduleForm, SetPasswordForm)
 from .models import Assignment, Conflict, Juror, ScoreSheet, StageJury, TimeSlot
@@ -402,7 +402,8 @@ def stage_assignment(request, stage_pk: int):
             return redirect("jury:stage_assignment", stage_pk=stage.pk)
     context = services.assignment_overview(stage)
     context.update({"stage": stage, "form": form, "overlap": len(services.blind_overlap(stage)),
-                    "started": ScoreSheet.objects.filter(stage=stage).exists()})
+                    "started": ScoreSheet.objects.filter(stage=stage).exists(),
+                    "unmet": wording.unmet_rows(context["jury"].unmet)})
     return render(request, "jury/stage_assignment.html", context)
 
 

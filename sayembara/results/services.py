@@ -23,9 +23,9 @@ from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
 from sayembara.errors import DomainError
 from sayembara.jury.models import Conflict, Score, ScoreSheet
-from sayembara_score import ScoreRow, WeightScheme, rank, reliability_from_scores, sensitivity
-from sayembara_score.ranking import isolation_warnings
+from sayembara_score import ScoreDataError, ScoreRow, WeightScheme, rank, reliability_from_scores, sensitivity
 
+from . import notices
 from .models import Award, JuryVote, Publication, RankedEntry, RankingRun, ResultSettings
 
 FINAL = "final"
@@ -35,8 +35,12 @@ class ResultsError(DomainError, ValueError):
     """A refused step of ranking, deciding or publishing, with a message for the user."""
 
 
-class NoScoresYet(ValueError):
+class NoScoresYet(ResultsError):
     """Nothing to rank: no submitted score sheet in the edition (or stage) yet."""
+
+
+class RankingInputError(ResultsError):
+    """The numeric core refused the stored scores or weights; the message says why in words."""
 
 
 class ResultsLocked(ResultsError):
@@ -59,6 +63,7 @@ class ScoreInputs:
     weights: WeightScheme
     stage_names: dict[str, str]  # stage key -> display name
     criterion_names: dict[str, str]
+    unscored_stages: tuple[str, ...] = ()  # stage keys left out: no submitted sheet yet
 
 
 def stage_key(stage: Stage) -> str:
@@ -90,6 +95,11 @@ def load_inputs(edition: Edition, stage: Stage | None = None) -> ScoreInputs:
                 stage=stage_key(s),
             )
         )
+    # A stage nobody has submitted a sheet for yet (the interview, while proposals are ranked) is left out of
+    # the weights, and the run says so; the core would otherwise refuse its weighted criteria as unknown.
+    scored = {row.stage for row in rows}
+    unscored = tuple(stage_key(s) for s in stages if stage_key(s) not in scored)
+    stages = [s for s in stages if stage_key(s) in scored] if rows else stages
     weights = WeightScheme(
         criteria={(stage_key(s), c.code): float(c.weight) for s in stages for c in s.criteria.all()},
         stages={stage_key(s): float(s.weight) for s in stages},
@@ -102,6 +112,7 @@ def load_inputs(edition: Edition, stage: Stage | None = None) -> ScoreInputs:
         weights=weights,
         stage_names={stage_key(s): s.name for s in stages},
         criterion_names={c.code: c.name for s in stages for c in s.criteria.all()},
+        unscored_stages=unscored if rows else (),
     )
 
 
@@ -161,21 +172,21 @@ def compute_ranking(edition: Edition, stage: Stage | None = None, method: str | 
     inputs = load_inputs(edition, stage)
     if not inputs.rows:
         raise NoScoresYet(_("There are no submitted score sheets to rank yet."))
-    ranking = rank(
-        inputs.rows,
-        weights=inputs.weights,
-        method=method,
-        bootstrap=conf.bootstrap,
-        seed=conf.seed,
-        top=conf.prize_count,
-        tiebreaks=_tiebreaks(edition, conf.tiebreak_chain, inputs),
-    )
+    try:
+        ranking = rank(
+            inputs.rows,
+            weights=inputs.weights,
+            method=method,
+            bootstrap=conf.bootstrap,
+            seed=conf.seed,
+            top=conf.prize_count,
+            tiebreaks=_tiebreaks(edition, conf.tiebreak_chain, inputs),
+        )
+    except ScoreDataError as error:
+        raise RankingInputError(notices.input_problem(error, inputs.stage_names, inputs.criterion_names)) from error
     plain = rank(inputs.rows, weights=inputs.weights, method="mean", bootstrap=0)
     plain_scores = {row.entry: row.score for row in plain.entries}
     sens = sensitivity(inputs.rows, weights=inputs.weights, top=conf.prize_count)
-    # Separate design groups are stored as data and shown in the user's language, not as the engine's sentence.
-    design_sentences = {w for stage_name in {c.stage for c in ranking.components}
-                        for w in isolation_warnings([c for c in ranking.components if c.stage == stage_name])}
     with transaction.atomic():
         run = RankingRun.objects.create(
             edition=edition,
@@ -187,7 +198,7 @@ def compute_ranking(edition: Edition, stage: Stage | None = None, method: str | 
             top=conf.prize_count,
             fingerprint=print_fp,
             seconds=0,
-            warnings=[w for w in ranking.warnings if w not in design_sentences],
+            warnings=[notices.unscored_stage(k) for k in inputs.unscored_stages] + notices.stored(ranking.warnings),
             design=[c.to_json() for c in ranking.components],
             mc_error=None if ranking.mc_error is None else ranking.mc_error.to_json(),
             reliability=reliability_summary(inputs),

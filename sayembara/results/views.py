@@ -13,6 +13,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -24,7 +25,7 @@ from sayembara.entries.models import Entry
 from sayembara.params import int_or_none, pk_or_none
 from sayembara.tabular import csv_response, xlsx_response
 
-from . import documents, freeze, numbering, rules, sequence, services
+from . import documents, freeze, notices, numbering, rules, sequence, services
 from .forms import ResultSettingsForm
 from .models import Award, Certificate, Correction, Decision, JuryVote, Objection, Publication, RankingRun, ResultSettings
 
@@ -55,6 +56,16 @@ RANKING_PAGE_SIZE = 100
 MAX_VOTES = 32767
 
 
+# Short column heads for the rank of an entry under each method (the settings use the long labels).
+SENSITIVITY_COLUMNS = [
+    ("mean", gettext_lazy("Mean")),
+    ("median", gettext_lazy("Median")),
+    ("trimmed", gettext_lazy("Trimmed mean")),
+    ("zscore", gettext_lazy("Standard scores")),
+    ("additive", gettext_lazy("Leniency corrected")),
+]
+
+
 def _ranking_context(request, edition, stage, method) -> dict:
     """One page of a stored ranking, plus the entries whose place depends on the method."""
     run, stale = services.current_run(edition, stage, method)
@@ -67,9 +78,11 @@ def _ranking_context(request, edition, stage, method) -> dict:
         for row in rows:
             row.furthest_name = stage_names.get(row.furthest_stage, row.furthest_stage)
         for row in sensitivity_rows:
-            row.sensitivity = run.sensitivity[str(row.entry_id)]
+            ranks = run.sensitivity[str(row.entry_id)]
+            row.sensitivity_cells = [ranks.get(code) for code, _label in SENSITIVITY_COLUMNS]
     return {
         "separate_groups": _separate_groups(run, edition),
+        "notices": notices.describe(run.warnings, edition) if run is not None else [],
         "edition": edition,
         "stage": stage,
         "run": run,
@@ -82,7 +95,7 @@ def _ranking_context(request, edition, stage, method) -> dict:
         "any_tie": run is not None and run.rows.filter(tie=True).exists(),
         "conf": services.settings_for(edition),
         "stages": list(edition.stages.all()),
-        "sensitivity_methods": ["mean", "median", "trimmed", "zscore", "additive"],
+        "sensitivity_methods": [label for _code, label in SENSITIVITY_COLUMNS],
     }
 
 
@@ -163,10 +176,10 @@ def compute(request, year: int):
         raise Http404
     try:
         run = services.compute_ranking(edition, stage, method)
-    except ValueError as error:
+    except services.ResultsError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Ranking computed in %(seconds).2f seconds.") % {"seconds": run.seconds})
+        messages.success(request, _("Ranking computed in %(seconds)s seconds.") % {"seconds": number_format(run.seconds, 2)})
     target = reverse("results:stage", args=[year, stage.order]) if stage else reverse("results:manage", args=[year])
     return redirect(f"{target}?method={method}")
 
