@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -160,9 +161,13 @@ def _criteria(stage: Stage) -> list[Criterion]:
 
 
 def _form_rows(criteria, stored: dict, posted=None) -> list[dict]:
+    # A stored score is shown with the language's decimal mark ("82,57" in Indonesian; both marks are read
+    # back); the hidden original keeps the stored form for the optimistic-locking comparison.
+    mark = get_format("DECIMAL_SEPARATOR")
     rows = []
     for criterion in criteria:
         value, justification = stored.get(criterion.pk, ("", ""))
+        value = value.replace(".", mark)
         if posted is not None:
             value = posted.get(f"score_{criterion.pk}", value)
             justification = posted.get(f"just_{criterion.pk}", justification)

@@ -377,6 +377,23 @@ def test_draft_then_submit_locks_the_sheet(judging, jurors, client):
     assert sheet.scores.get(criterion=criteria[0]).value == Decimal("70")
 
 
+def test_a_decimal_score_is_shown_with_a_decimal_comma_and_saved_back_unchanged(judging, jurors, client):
+    stage, juror = judging["proposal"], jurors["academic"]
+    entry = Entry.objects.get(code="KIPP-2026-001")
+    _login(client, juror.user)
+    url = reverse("jury:sheet", kwargs={"stage_pk": stage.pk, "ref": ref(stage, entry)})
+    criterion = stage.criteria.order_by("order").first()
+    client.post(url, {"version": 0, "action": "draft", f"score_{criterion.pk}": "82,57", f"just_{criterion.pk}": "Baik."})
+    sheet = ScoreSheet.objects.get(stage=stage, juror=juror, entry=entry)
+    assert sheet.scores.get().value == Decimal("82.57")
+    page = client.get(url).content.decode()
+    assert 'value="82,57"' in page and 'value="82.57"' not in page.split(f'name="orig_{criterion.pk}"')[0]
+    # Saving the page as shown (comma) with its hidden original changes nothing and raises no clash.
+    client.post(url, {"version": sheet.version, "action": "draft", f"score_{criterion.pk}": "82,57",
+                      f"just_{criterion.pk}": "Baik.", f"orig_{criterion.pk}": "82.57", f"origj_{criterion.pk}": "Baik."})
+    assert sheet.scores.get().value == Decimal("82.57")
+
+
 def test_out_of_range_scores_get_a_clear_message(judging, jurors, client):
     stage, juror = judging["proposal"], jurors["academic"]
     entry = Entry.objects.get(code="KIPP-2026-001")
