@@ -48,8 +48,11 @@ class ResultsLocked(ResultsError):
 
 
 def settings_for(edition: Edition) -> ResultSettings:
-    obj, _created = ResultSettings.objects.get_or_create(edition=edition)
-    return obj
+    """The edition's result settings, or unsaved defaults: reading them never writes (a GET stays a GET).
+
+    The first ``save()`` of the defaults (the settings form, locking, the sequence) creates the row.
+    """
+    return ResultSettings.objects.filter(edition=edition).first() or ResultSettings(edition=edition)
 
 
 # --- Reading scores -------------------------------------------------------

@@ -70,3 +70,16 @@ def test_non_numeric_votes_save_nothing(client_as, edition_2019):
     response = client_as("organiser").post(reverse("results:jury_votes", args=[2019]), {f"votes-{entry.pk}": "dua"}, follow=True)
     assert "bilangan bulat" in response.content.decode()
     assert not JuryVote.objects.exists()
+
+
+def test_reading_the_result_settings_writes_nothing(client_as, undecided_2019):
+    """A GET stays a GET: an edition without result settings gets defaults in memory, stored on the first save."""
+    from sayembara.results.models import ResultSettings
+
+    edition = undecided_2019
+    ResultSettings.objects.filter(edition=edition).delete()
+    organiser = client_as("organiser")
+    for name in ("results:manage", "results:settings", "results:documents"):
+        assert organiser.get(reverse(name, args=[2019])).status_code == 200
+    assert not ResultSettings.objects.filter(edition=edition).exists()
+    assert services.settings_for(edition).method == ResultSettings.Method.ADDITIVE
