@@ -89,13 +89,25 @@ def require_editable(entry: Entry, user) -> None:
 
 def submission_deadline(edition: Edition, institution=None) -> dt.datetime | None:
     """When sending closes for ``institution``: the submission phase's end, or the unit's recorded extension."""
+    if institution is None:
+        return _phase_deadline(edition)
+    return submission_deadlines(edition, [institution.pk])[institution.pk]
+
+
+def submission_deadlines(edition: Edition, institution_ids) -> dict[int, dt.datetime | None]:
+    """:func:`submission_deadline` for many units in two queries (bulk mailings)."""
+    deadline = _phase_deadline(edition)
+    extended = dict(DeadlineExtension.objects.filter(edition=edition, institution_id__in=list(institution_ids))
+                    .values_list("institution_id", "until"))
+    return {
+        pk: extended[pk] if pk in extended and (deadline is None or extended[pk] > deadline) else deadline
+        for pk in institution_ids
+    }
+
+
+def _phase_deadline(edition: Edition) -> dt.datetime | None:
     phase = edition.phases.filter(kind=Phase.Kind.SUBMISSION).order_by("-ends_at").first()
-    deadline = phase.ends_at if phase else None
-    if institution is not None:
-        extension = DeadlineExtension.objects.filter(edition=edition, institution=institution).first()
-        if extension and (deadline is None or extension.until > deadline):
-            deadline = extension.until
-    return deadline
+    return phase.ends_at if phase else None
 
 
 def format_deadline(moment: dt.datetime) -> str:

@@ -18,12 +18,12 @@ from django.db import transaction
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Max, Min, Sum
 from django.db.models.functions import Floor
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from sayembara.editions.models import Category, Criterion, Edition, Phase, Stage
+from sayembara.editions.models import Category, Criterion, Edition, Stage
 from sayembara.entries.models import Entry
+from sayembara.entries.services import format_deadline, submission_deadline, submission_deadlines
 from sayembara.institutions.models import Institution, InstitutionType
 from sayembara.jury.models import Score, ScoreSheet
 from sayembara.results.models import Award
@@ -395,13 +395,6 @@ def open_edition() -> Edition | None:
     return Edition.objects.filter(status=Edition.Status.OPEN).order_by("-year").first()
 
 
-def submission_deadline(edition: Edition | None):
-    if edition is None:
-        return None
-    phase = edition.phases.filter(kind=Phase.Kind.SUBMISSION).order_by("-ends_at").first()
-    return phase.ends_at if phase else None
-
-
 def invitation_addresses(institutions: list[Institution]) -> dict[int, list[str]]:
     """Where to invite each unit: its contact address, else the addresses of its members."""
     from sayembara.accounts.models import User
@@ -417,7 +410,8 @@ def invitation_addresses(institutions: list[Institution]) -> dict[int, list[str]
 def send_invitations(institutions: list[Institution], user, link: str) -> tuple[list[Institution], list[Institution]]:
     """E-mail each unit an invitation to enter, with ``link``. Returns (invited, units without any address)."""
     edition = open_edition()
-    deadline = submission_deadline(edition)
+    # Each unit's own deadline: a recorded extension moves it (the rule lives in entries.services).
+    deadlines = submission_deadlines(edition, [i.pk for i in institutions]) if edition is not None else {}
     addresses = invitation_addresses(institutions)
     messages, records, invited, unreachable = [], [], [], []
     for institution in institutions:
@@ -430,10 +424,8 @@ def send_invitations(institutions: list[Institution], user, link: str) -> tuple[
         else:
             subject = _("Invitation: enter your innovation in the next Public Service Innovation Competition")
         when = ""
-        if deadline is not None:
-            when = _("Proposals can be sent until %(deadline)s.") % {
-                "deadline": timezone.localtime(deadline).strftime("%d-%m-%Y %H:%M")
-            }
+        if deadlines.get(institution.pk) is not None:
+            when = _("Proposals can be sent until %(deadline)s.") % {"deadline": format_deadline(deadlines[institution.pk])}
         body = _(
             "Dear %(unit)s,\n\nEvery service improvement counts, small or large. We invite your unit to enter an "
             "innovation in the public service innovation competition. %(when)s\n\nStart your entry here:\n%(link)s\n\n"
@@ -458,17 +450,17 @@ def invitation_link(request) -> str:
 def announcement_text(request) -> dict:
     """A ready-to-share announcement for the regency's Telegram channel and WhatsApp groups."""
     edition = open_edition()
-    deadline = submission_deadline(edition)
+    deadline = submission_deadline(edition) if edition is not None else None
     call = request.build_absolute_uri(reverse("insights:call"))
     registry = request.build_absolute_uri(reverse("registry:search"))
     if edition is not None:
-        when = timezone.localtime(deadline).strftime("%d-%m-%Y %H:%M") if deadline else ""
+        when = format_deadline(deadline) if deadline else ""
         text = _(
             "📣 %(title)s %(year)s is open!\n\nOPD, village governments (Pemdes) and BUMD of %(host)s: enter your "
             "public service innovation, large or small.%(deadline)s\n\n👉 Details and registration: %(call)s\n"
             "💡 Ideas from past innovations (ATM): %(registry)s"
         ) % {"title": edition.title, "year": edition.year, "host": edition.host,
-             "deadline": (" " + _("Deadline: %(when)s WIB.") % {"when": when}) if when else "",
+             "deadline": (" " + _("Deadline: %(when)s.") % {"when": when}) if when else "",
              "call": call, "registry": registry}
     else:
         text = _(

@@ -181,7 +181,7 @@ def announcement(request):
 def call(request):
     """The public call for entries: the open edition with a countdown, or the last results."""
     edition = services.open_edition()
-    context = {"edition": edition, "deadline": services.submission_deadline(edition)}
+    context = {"edition": edition, "deadline": services.submission_deadline(edition) if edition else None}
     if edition is None:
         context["last"] = Edition.objects.public().order_by("-year").first()
     context["start_link"] = f"{reverse('accounts:login')}?next={reverse('insights:call')}"

@@ -169,3 +169,29 @@ def test_coverage_forms_return_only_to_pages_of_this_site(client_as):
         assert response["Location"] == reverse("insights:coverage"), target
     response = client.post(reverse("insights:contact", args=[kuta.pk]), {"contact_email": "", "next": "/insights/coverage/?year=2020"})
     assert response["Location"] == "/insights/coverage/?year=2020"
+
+
+def test_an_invitation_states_the_units_own_deadline_with_its_extension(client_as, demo_users):
+    """One deadline rule (entries.services): a unit with a recorded extension is invited with its later date."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from sayembara.editions.models import Edition, Phase
+    from sayembara.entries.models import DeadlineExtension
+
+    edition = Edition.objects.create(year=2021, title="Kompetisi Inovasi Pelayanan Publik", host="Pemkab Pemalang",
+                                     status=Edition.Status.OPEN)
+    ends = timezone.make_aware(dt.datetime(2021, 6, 30, 16, 0))
+    Phase.objects.create(edition=edition, kind=Phase.Kind.SUBMISSION, name="Batas", starts_at=ends - dt.timedelta(days=30),
+                         ends_at=ends)
+    kuta = Institution.objects.get(name="Pemerintah Desa Kuta")
+    belik = Institution.objects.get(name="Kecamatan Belik")
+    for unit, address in ((kuta, "desa.kuta@example.id"), (belik, "kec.belik@example.id")):
+        Institution.objects.filter(pk=unit.pk).update(contact_email=address)
+    DeadlineExtension.objects.create(edition=edition, institution=kuta, until=ends + dt.timedelta(days=7),
+                                     reason="Listrik padam", granted_by=demo_users["organiser"])
+    client_as("organiser").post(reverse("insights:invite"), {"institution": [kuta.pk, belik.pk]})
+    bodies = {m.to[0]: m.body for m in mail.outbox}
+    assert "7 Juli 2021, 16:00 WIB" in bodies["desa.kuta@example.id"]
+    assert "30 Juni 2021, 16:00 WIB" in bodies["kec.belik@example.id"]
