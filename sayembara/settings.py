@@ -260,6 +260,9 @@ PERMISSIONS_POLICY = {
 
 # --- Site -------------------------------------------------------------------
 SITE_NAME = os.environ.get("SITE_NAME", "Sayembara")
+# The public address (e.g. https://inovasi.pemalangkab.go.id) that links in e-mails and papers start with; empty:
+# the address of the request that caused the mail.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -23,7 +23,7 @@ def remember_site(request) -> None:
 
 
 def site_url(path: str) -> str:
-    base = (getattr(settings, "SITE_URL", "") or _base_url.get()).rstrip("/")
+    base = (settings.SITE_URL or _base_url.get()).rstrip("/")
     return f"{base}{path}"
 
 
