@@ -53,3 +53,7 @@ ID = {
     "Leniency corrected": "Terkoreksi kemurahan",
     "Ranking computed in %(seconds)s seconds.": "Peringkat dihitung dalam %(seconds)s detik.",
 }
+
+ID.update({
+    "Entry number": "Nomor entri",
+})
