@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from sayembara.editions.models import Category, Edition, ProposalSection
 from sayembara.institutions.models import Institution
 from sayembara.params import ModelMultipleChoiceField
+from sayembara.widgets import DateField, DateTimeField
 
 from .models import SDG, Entry, EntryDetails, Innovation
 from .services import ProposalData, count_words, open_editions, settings_for
@@ -41,8 +42,8 @@ class ProposalForm(forms.Form):
     force = forms.BooleanField(required=False, widget=forms.HiddenInput)
     title = forms.CharField(label=_("Title of the innovation"), max_length=200)
     category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none(), required=False)
-    started_on = forms.DateField(
-        label=_("In operation since"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+    started_on = DateField(
+        label=_("In operation since"), required=False,
         help_text=_("The date the innovation started serving people."),
     )
     maturity = forms.ChoiceField(label=_("Maturity"), choices=Innovation.Maturity.choices, widget=forms.RadioSelect)
@@ -166,10 +167,7 @@ class SendForm(forms.Form):
 
 class ExtensionForm(forms.Form):
     institution = forms.ModelChoiceField(label=_("Unit"), queryset=Institution.objects.filter(type__participates=True, active=True))
-    until = forms.DateTimeField(
-        label=_("New deadline (WIB)"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-    )
+    until = DateTimeField(label=_("New deadline (WIB)"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sayembara import throttle
+from sayembara.widgets import DateField
 from sayembara.accounts.roles import organiser_required
 from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
@@ -343,8 +344,7 @@ def provisional(request, year: int):
 
 
 class DecisionForm(forms.Form):
-    held_on = forms.DateField(label=gettext_lazy("Date of the meeting"), widget=forms.DateInput(attrs={"type": "date"}),
-                              input_formats=["%Y-%m-%d"])
+    held_on = DateField(label=gettext_lazy("Date of the meeting"), input_formats=["%Y-%m-%d"])
     place = forms.CharField(label=gettext_lazy("Place of the meeting"), max_length=200)
     # Choices, not a queryset field: a forged id is refused by the form, never sent to the database.
     present = forms.MultipleChoiceField(label=gettext_lazy("Jurors present"), widget=forms.CheckboxSelectMultiple)
@@ -389,8 +389,7 @@ def decide(request, year: int):
 
 class DecreeForm(forms.Form):
     decree_number = forms.CharField(label=gettext_lazy("Decree number"), max_length=120)
-    decree_date = forms.DateField(label=gettext_lazy("Decree date"), widget=forms.DateInput(attrs={"type": "date"}),
-                                  input_formats=["%Y-%m-%d"])
+    decree_date = DateField(label=gettext_lazy("Decree date"), input_formats=["%Y-%m-%d"])
 
 
 @organiser_required
