@@ -10,7 +10,7 @@ from sayembara.params import ModelMultipleChoiceField
 from sayembara.widgets import DateField, DateTimeField
 
 from .models import SDG, Entry, EntryDetails, Innovation
-from .services import ProposalData, count_words, open_editions, settings_for
+from .services import ProposalData, open_editions, settings_for, word_limit_errors
 
 
 def categories_for(edition: Edition, institution) -> "forms.QuerySet":
@@ -101,21 +101,22 @@ class ProposalForm(forms.Form):
         return initial
 
     def section_fields(self):
-        return [(section, self[f"section_{section.code}"]) for section in self.sections]
+        """(section, bound field, warning) per section; the warning says when the text is over the word limit."""
+        warnings = self.word_warnings()
+        return [(section, self[f"section_{section.code}"], warnings.get(f"section_{section.code}", ""))
+                for section in self.sections]
+
+    def word_warnings(self) -> dict[str, str]:
+        """{field name: message} for the sections over their word limit, in what the form holds now.
+
+        The limit is a rule for sending, not for saving: an over-long text is saved like any other (so that
+        nothing else of the form waits for it), and the innovator is warned next to the section.
+        """
+        texts = {s.code: self[f"section_{s.code}"].value() or "" for s in self.sections}
+        return {f"section_{code}": message for code, message in word_limit_errors(self.sections, texts).items()}
 
     def spbe_fields(self):
         return [self[f"spbe_{i}"] for i in range(len(self.spbe_questions))]
-
-    def clean(self):
-        cleaned = super().clean()
-        for section in self.sections:
-            name = f"section_{section.code}"
-            text = cleaned.get(name, "")
-            words = count_words(text)
-            if words > section.word_limit:
-                self.add_error(name, _("%(words)s words; the limit is %(limit)s. Shorten the text by %(over)s words.") % {
-                    "words": words, "limit": section.word_limit, "over": words - section.word_limit})
-        return cleaned
 
     def clean_team(self):
         members = []

@@ -163,7 +163,7 @@ def create_entry(user, edition: Edition, title: str, category=None, innovation: 
 
 @dataclass
 class ProposalData:
-    """Everything the proposal form carries, already validated for types and word limits."""
+    """Everything the proposal form carries, already validated for types (word limits are checked at sending)."""
 
     title: str
     category: object = None
@@ -179,11 +179,12 @@ class ProposalData:
     sections: dict[str, str] = field(default_factory=dict)
 
 
-def word_limit_errors(edition: Edition, sections: dict[str, str]) -> dict[str, str]:
-    """Sections over their word limit, as {code: message}."""
+def word_limit_errors(sections, texts: dict[str, str]) -> dict[str, str]:
+    """The sections (ProposalSection rows) whose text in ``texts`` ({code: text}) is over the word limit, as
+    {code: message}. Checked when the entry is sent (see ``eligibility``); saving never waits for it."""
     errors = {}
-    for section in ProposalSection.objects.filter(edition=edition):
-        words = count_words(sections.get(section.code, ""))
+    for section in sections:
+        words = count_words(texts.get(section.code, "") or "")
         if words > section.word_limit:
             errors[section.code] = _("%(words)s words; the limit is %(limit)s. Shorten the text by %(over)s words.") % {
                 "words": words, "limit": section.word_limit, "over": words - section.word_limit,
@@ -202,9 +203,8 @@ def save_proposal(entry_id: int, user, version: int, data: ProposalData, force: 
               "Your text is still in the form below and has not been saved: compare it with the saved version, "
               "then save again to replace it.")
         )
-    over = word_limit_errors(entry.edition, data.sections)
-    if over:
-        raise EntryError(_("Some sections are longer than allowed; nothing was lost, shorten them and save again."))
+    # Word limits are not checked here: they are a rule for sending (``eligibility``), and an over-long section
+    # must not keep the rest of the form from being saved.
     with acting_as(user):
         innovation = entry.innovation
         innovation.title = data.title

@@ -174,9 +174,15 @@ def edit_entry(request, code: str):
         messages.error(request, str(error))
         return render(request, "entries/edit.html", _edit_context(entry, form), status=400)
     saved_at = formats.time_format(timezone.localtime(), "H:i")
+    # Over-long sections are saved like the rest; the innovator is warned next to them, and sending refuses.
+    warnings = form.word_warnings()
     if autosave:
-        return JsonResponse({"ok": True, "version": entry.version, "message": _("Saved at %(time)s") % {"time": saved_at}})
+        return JsonResponse({"ok": True, "version": entry.version, "message": _("Saved at %(time)s") % {"time": saved_at},
+                             "warnings": warnings})
     messages.success(request, _("Saved at %(time)s.") % {"time": saved_at})
+    if warnings:
+        messages.warning(request, _("Some sections are longer than their word limit. They are saved; shorten them "
+                                    "before sending the entry."))
     if "check" in request.POST:
         return redirect(reverse("entries:edit", kwargs={"code": entry.code}) + "#send")
     return redirect("entries:edit", code=entry.code)
