@@ -310,7 +310,7 @@ def attach_evidence(entry: Entry, slot: EvidenceSlot, upload, user) -> Evidence:
     require_editable(entry, user)
     if slot.edition_id != entry.edition_id:
         raise PermissionDenied
-    clean = check_upload(upload)
+    clean = check_upload(upload, slot.kinds)
     original = (upload.name or "file").rsplit("/", 1)[-1][:200]
     stem = original.rsplit(".", 1)[0] if "." in original else original
     evidence = Evidence(

@@ -1,0 +1,75 @@
+"""Small rules of the entry form that must hold (issue 13): a photo slot takes photos, the checklist follows
+uploads, categories follow the kind of the entrant's unit."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from sayembara.entries import services
+from sayembara.entries.models import Evidence, EvidenceSlot
+
+from .conftest import pdf_bytes, png_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def indonesian(msgid: str) -> str:
+    """What an Indonesian page says for ``msgid`` (the translation, once tools/i18n/id_forms.py is merged)."""
+    with translation.override("id"):
+        return gettext(msgid)
+
+
+NOT_A_PHOTO = ("The file “%(name)s” is not a photo: this slot takes JPG or PNG images only (whatever its name "
+               "says). Choose a photo, or put the document in the slot it belongs to.")
+
+
+# --- The photo slot takes photos only ------------------------------------------------------------------------
+
+
+def test_the_photo_slot_refuses_a_real_pdf_and_loses_nothing(client_as, draft):
+    c = client_as("innovator")
+    photo = EvidenceSlot.objects.get(edition=draft.edition, code="foto")
+    statement = EvidenceSlot.objects.get(edition=draft.edition, code="pernyataan_implementasi")
+    assert photo.accepts == EvidenceSlot.Accepts.IMAGES
+    # Already saved: a statement, a photo and the text of a section.
+    c.post(reverse("entries:evidence_upload", args=[draft.code, statement.pk]),
+           {"file": SimpleUploadedFile("pernyataan.pdf", pdf_bytes())})
+    c.post(reverse("entries:evidence_upload", args=[draft.code, photo.pk]),
+           {"file": SimpleUploadedFile("kegiatan.png", png_bytes())})
+    assert Evidence.objects.filter(entry=draft).count() == 2
+    before = list(Evidence.objects.filter(entry=draft).values_list("pk", "original_name"))
+
+    url = reverse("entries:evidence_upload", args=[draft.code, photo.pk])
+    response = c.post(url, {"file": SimpleUploadedFile("foto.jpg", pdf_bytes())}, HTTP_HX_REQUEST="true")
+    page = response.content.decode()
+    assert indonesian(NOT_A_PHOTO) % {"name": "foto.jpg"} in page
+    assert 'data-testid="upload-error"' in page and "kegiatan.png" in page
+    # Without htmx the same refusal comes as a message on the edit page.
+    plain = c.post(url, {"file": SimpleUploadedFile("laporan.pdf", pdf_bytes())}, follow=True)
+    assert indonesian(NOT_A_PHOTO) % {"name": "laporan.pdf"} in plain.content.decode()
+    assert list(Evidence.objects.filter(entry=draft).values_list("pk", "original_name")) == before
+    # Other slots still take PDFs.
+    services.attach_evidence(draft, statement, SimpleUploadedFile("lagi.pdf", pdf_bytes()), draft.created_by)
+
+
+def test_the_photo_slot_offers_images_in_the_file_picker(client_as, draft):
+    page = client_as("innovator").get(reverse("entries:edit", args=[draft.code])).content.decode()
+    photo = EvidenceSlot.objects.get(edition=draft.edition, code="foto")
+    picker = page.split(f'id="file-{photo.pk}"', 1)[1].split(">", 1)[0]
+    assert "image/jpeg" in picker and "image/png" in picker and "pdf" not in picker
+    statement = EvidenceSlot.objects.get(edition=draft.edition, code="pernyataan_implementasi")
+    assert "application/pdf" in page.split(f'id="file-{statement.pk}"', 1)[1].split(">", 1)[0]
+
+
+def test_a_pdf_only_slot_refuses_an_image(draft):
+    from django.core.exceptions import ValidationError
+
+    slot = EvidenceSlot.objects.get(edition=draft.edition, code="sop")
+    slot.accepts = EvidenceSlot.Accepts.PDF
+    slot.save()
+    with pytest.raises(ValidationError) as error:
+        services.attach_evidence(draft, slot, SimpleUploadedFile("sop.pdf", png_bytes()), draft.created_by)
+    assert error.value.code == "wrong_type" and "sop.pdf" in error.value.messages[0]
+    assert not Evidence.objects.filter(entry=draft).exists()
