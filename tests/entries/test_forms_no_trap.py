@@ -73,3 +73,43 @@ def test_a_pdf_only_slot_refuses_an_image(draft):
         services.attach_evidence(draft, slot, SimpleUploadedFile("sop.pdf", png_bytes()), draft.created_by)
     assert error.value.code == "wrong_type" and "sop.pdf" in error.value.messages[0]
     assert not Evidence.objects.filter(entry=draft).exists()
+
+
+# --- The checklist follows uploads and saves -----------------------------------------------------------------
+
+
+def _evidence_line(html: str) -> str:
+    import re
+
+    checklist = re.search(r'<div id="entry-checklist"[^>]*hx-swap-oob="true"[^>]*>(.*?)</div>', html, re.S)
+    assert checklist, html
+    line = next(li for li in checklist.group(1).split("<li") if indonesian("Required evidence attached") in li)
+    return line
+
+
+def test_the_checklist_is_refreshed_by_an_upload(client_as, draft):
+    c = client_as("innovator")
+    page = c.get(reverse("entries:edit", args=[draft.code])).content.decode()
+    assert 'id="entry-checklist"' in page
+    required = list(EvidenceSlot.objects.filter(edition=draft.edition, required=True))
+    for number, slot in enumerate(required, start=1):
+        response = c.post(reverse("entries:evidence_upload", args=[draft.code, slot.pk]),
+                          {"file": SimpleUploadedFile(f"{slot.code}.pdf", pdf_bytes())}, HTTP_HX_REQUEST="true")
+        line = _evidence_line(response.content.decode())
+        assert slot.name not in line
+        if number < len(required):
+            assert 'class="bad"' in line and required[-1].name in line
+        else:
+            assert 'class="ok"' in line  # the last required file: the check turns green without a reload
+
+
+def test_the_checklist_is_refreshed_by_an_autosave(client_as, draft):
+    from .test_bad_input_views import _form_data
+
+    c = client_as("innovator")
+    before = c.get(reverse("entries:edit", args=[draft.code])).content.decode()
+    assert indonesian("innovation start date") in before.split('id="entry-checklist"', 1)[1].split("</ul>", 1)[0]
+    response = c.post(reverse("entries:edit", args=[draft.code]), _form_data(c, draft, started_on="2016-02-01"),
+                      HTTP_X_AUTOSAVE="1")
+    checklist = response.json()["checklist"]
+    assert 'data-testid="checklist"' in checklist and indonesian("innovation start date") not in checklist

@@ -101,6 +101,8 @@
         if (!result) return;
         if (result.data.ok) {
           showWarnings(result.data.warnings || {});
+          var checklist = document.getElementById("entry-checklist");
+          if (checklist && result.data.checklist) checklist.innerHTML = result.data.checklist;
           versionInput.value = result.data.version;
           var f = form.querySelector("input[name=force]"); if (f) f.value = "";
           localStorage.removeItem(key); setStatus(result.data.message);
