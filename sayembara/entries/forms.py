@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sayembara.editions.models import Category, Edition, ProposalSection
@@ -14,10 +13,11 @@ from .services import ProposalData, open_editions, settings_for, word_limit_erro
 
 
 def categories_for(edition: Edition, institution) -> "forms.QuerySet":
+    """The categories of ``edition`` open to the kind of ``institution`` (a village never sees the OPD/BUMD one)."""
     query = Category.objects.filter(edition=edition)
     if institution is not None:
-        query = query.filter(Q(institution_type__isnull=True) | Q(institution_type_id=institution.type_id))
-    return query
+        query = query.open_to(institution)
+    return query.order_by("order", "name")
 
 
 class NewEntryForm(forms.Form):
@@ -70,6 +70,9 @@ class ProposalForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.entry = entry
         self.fields["category"].queryset = categories_for(entry.edition, entry.institution)
+        self.fields["category"].error_messages["invalid_choice"] = _(
+            "This category is not open to units of your kind (%(kind)s). Choose one of the categories in the list."
+        ) % {"kind": entry.institution.type}
         self.spbe_questions = list(settings_for(entry.edition).spbe_questions or [])
         for index, question in enumerate(self.spbe_questions):
             self.fields[f"spbe_{index}"] = forms.CharField(

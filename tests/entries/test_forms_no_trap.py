@@ -113,3 +113,87 @@ def test_the_checklist_is_refreshed_by_an_autosave(client_as, draft):
                       HTTP_X_AUTOSAVE="1")
     checklist = response.json()["checklist"]
     assert 'data-testid="checklist"' in checklist and indonesian("innovation start date") not in checklist
+
+
+# --- Categories follow the kind of the entrant's unit -----------------------------------------------------------
+
+
+@pytest.fixture
+def village_draft(open_edition, demo_users, settings, tmp_path):
+    from sayembara.accounts import membership
+    from sayembara.accounts.models import User
+    from sayembara.institutions.models import Institution
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    village = Institution.objects.filter(type__code="pemdes").first()
+    person = User.objects.create_user(email="operator.desa@example.org", username="operator.desa",
+                                      full_name="Operator Desa", password="x-unused-password-1")
+    membership.grant(person, village, by=demo_users["organiser"])
+    person.refresh_from_db()
+    return services.create_entry(person, open_edition, "Layanan Surat Desa Daring")
+
+
+def _categories(edition):
+    return {c.name: c for c in edition.categories.all()}
+
+
+def test_a_village_sees_and_may_choose_only_the_village_category(client, village_draft):
+    from sayembara.entries.forms import ProposalForm
+
+    form = ProposalForm(entry=village_draft)
+    assert [c.name for c in form.fields["category"].queryset] == ["Pemerintah Desa"]
+    client.force_login(village_draft.created_by)
+    page = client.get(reverse("entries:edit", args=[village_draft.code])).content.decode()
+    select = page.split('name="category"', 1)[1].split("</select>", 1)[0]
+    assert "Pemerintah Desa" in select and "Perangkat Daerah dan BUMD" not in select
+
+
+def test_an_agency_does_not_see_the_village_category(draft):
+    from sayembara.entries.forms import ProposalForm
+
+    assert [c.name for c in ProposalForm(entry=draft).fields["category"].queryset] == ["Perangkat Daerah dan BUMD"]
+
+
+def test_a_forged_category_is_refused_with_a_clear_message_and_nothing_is_lost(client, village_draft):
+    from sayembara.entries.models import Entry
+
+    from .test_bad_input_views import _form_data
+
+    client.force_login(village_draft.created_by)
+    agencies = _categories(village_draft.edition)["Perangkat Daerah dan BUMD"]
+    data = _form_data(client, village_draft, category=str(agencies.pk), section_ringkasan="Teks yang tetap ada.")
+    response = client.post(reverse("entries:edit", args=[village_draft.code]), data)
+    page = response.content.decode()
+    assert response.status_code == 400 and "Teks yang tetap ada." in page
+    kind = str(village_draft.institution.type)
+    message = indonesian("This category is not open to units of your kind (%(kind)s). Choose one of the categories "
+                         "in the list.") % {"kind": kind}
+    assert message in page.replace("&#x27;", "'")
+    autosave = client.post(reverse("entries:edit", args=[village_draft.code]), data, HTTP_X_AUTOSAVE="1")
+    assert autosave.status_code == 400 and autosave.json()["errors"]["category"] == [message]
+    assert Entry.objects.get(pk=village_draft.pk).category_id is None
+
+
+def test_the_service_refuses_a_category_of_another_kind(village_draft, draft, demo_users):
+    categories = _categories(village_draft.edition)
+    with pytest.raises(services.EntryError) as error:
+        services.save_proposal(village_draft.pk, village_draft.created_by, village_draft.version,
+                               services.ProposalData(title="X", category=categories["Perangkat Daerah dan BUMD"]))
+    assert "Perangkat Daerah dan BUMD" in str(error.value) and str(village_draft.institution.type) in str(error.value)
+    with pytest.raises(services.EntryError):
+        services.save_proposal(draft.pk, demo_users["innovator"], draft.version,
+                               services.ProposalData(title="X", category=categories["Pemerintah Desa"]))
+    # The right ones are taken.
+    services.save_proposal(village_draft.pk, village_draft.created_by, village_draft.version,
+                           services.ProposalData(title="X", category=categories["Pemerintah Desa"]))
+    services.save_proposal(draft.pk, demo_users["innovator"], draft.version,
+                           services.ProposalData(title="X", category=categories["Perangkat Daerah dan BUMD"]))
+
+
+def test_an_entry_already_in_a_wrong_category_cannot_be_sent(village_draft):
+    from sayembara.entries.models import Entry
+
+    Entry.objects.filter(pk=village_draft.pk).update(category=_categories(village_draft.edition)["Perangkat Daerah dan BUMD"])
+    village_draft.refresh_from_db()
+    check = next(c for c in services.eligibility(village_draft) if c.code == "category")
+    assert not check.ok and check.blocking and "Perangkat Daerah dan BUMD" in check.detail
