@@ -332,10 +332,9 @@ def _build_edition(year, innovations, accounts, rng):
         results_published_at=results_day,
     )
     cat_opd = Category.objects.create(edition=edition, name="Perangkat Daerah dan BUMD", order=1, quota_per_institution=3)
-    cat_village = Category.objects.create(
-        edition=edition, name="Pemerintah Desa", order=2, institution_type=InstitutionType.objects.get(code="pemdes"),
-        quota_per_institution=1,
-    )
+    cat_opd.institution_types.set(InstitutionType.objects.filter(participates=True).exclude(code="pemdes"))
+    cat_village = Category.objects.create(edition=edition, name="Pemerintah Desa", order=2, quota_per_institution=1)
+    cat_village.institution_types.set(InstitutionType.objects.filter(code="pemdes"))
     for order, (code, title, limit, guidance) in enumerate(SECTIONS, start=1):
         ProposalSection.objects.create(edition=edition, order=order, code=code, title=title, word_limit=limit, guidance=guidance)
     sections = list(edition.proposal_sections.all())
@@ -449,7 +448,8 @@ def _decide_awards(edition, stages, entries, categories, organiser):
     scores = services.final_scores(edition)
     for category in categories:
         ranked = sorted((e for e in entries if e.category_id == category.pk), key=lambda e: -scores[e.pk])
-        titles = services.AWARD_TITLES if not category.institution_type_id else services.AWARD_TITLES[:3]
+        villages = category.institution_types.filter(code="pemdes").exists()
+        titles = services.AWARD_TITLES[:3] if villages else services.AWARD_TITLES
         for order, (title, entry) in enumerate(zip(titles, ranked), start=1):
             Award.objects.create(
                 edition=edition, category=category, entry=entry, title=title, order=order,

@@ -1,7 +1,8 @@
 """Checking uploaded files by their content, never by their name: one checker for every upload of the site.
 
 - Evidence (entries' evidence slots, the registry's follow-up evidence): PDF,
-  JPEG or PNG only, re-written without metadata (:func:`check_upload`).
+  JPEG or PNG only (a slot may narrow this, e.g. photos: JPEG or PNG),
+  re-written without metadata (:func:`check_upload`).
 - Spreadsheet imports (entries, paper score sheets): a real OOXML workbook
   (zip) that openpyxl opens, within size limits (:func:`workbook_rows`).
 
@@ -22,6 +23,19 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 EVIDENCE_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
+# What each kind of evidence slot takes (EvidenceSlot.Accepts), by content.
+KINDS_BY_SLOT = {
+    "documents": frozenset({"pdf", "jpg", "png"}),
+    "images": frozenset({"jpg", "png"}),
+    "pdf": frozenset({"pdf"}),
+}
+_EXTENSIONS = {"pdf": ".pdf", "jpg": ".jpg,.jpeg", "png": ".png"}
+
+
+def accept_attribute(kinds) -> str:
+    """An ``accept`` attribute for a file input taking ``kinds`` (e.g. {"jpg", "png"})."""
+    order = [k for k in ("pdf", "jpg", "png") if k in kinds]
+    return ",".join([_EXTENSIONS[k] for k in order] + [EVIDENCE_TYPES[k] for k in order])
 
 
 @dataclass
@@ -65,8 +79,34 @@ def _read_within_limit(upload, limit: int | None = None) -> bytes:
 # --- Evidence: PDF, JPEG, PNG ---------------------------------------------------------------------
 
 
-def check_upload(upload) -> CleanFile:
+def _kind_of(data: bytes) -> str | None:
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    return None
+
+
+def _wrong_kind(name: str, kinds) -> ValidationError:
+    if kinds == KINDS_BY_SLOT["images"]:
+        message = _("The file “%(name)s” is not a photo: this slot takes JPG or PNG images only (whatever its name "
+                    "says). Choose a photo, or put the document in the slot it belongs to.")
+    elif kinds == KINDS_BY_SLOT["pdf"]:
+        message = _("The file “%(name)s” is not a PDF: this slot takes PDF documents only (whatever its name says). "
+                    "Save or export it as PDF and try again.")
+    else:
+        message = _("The file “%(name)s” is not a PDF, JPG or PNG document (whatever its name says). Save or export "
+                    "it as PDF and try again.")
+    return ValidationError(message % {"name": name}, code="wrong_type")
+
+
+def check_upload(upload, kinds=KINDS_BY_SLOT["documents"]) -> CleanFile:
     """Return the cleaned bytes of an uploaded PDF, JPEG or PNG, or raise ValidationError in the user's language.
+
+    ``kinds`` narrows what is taken (an evidence slot for photos takes {"jpg", "png"}); the kind is read from the
+    content, never from the name.
 
     PDFs are re-written page by page so that the document information
     (author, creator, producer) and XMP metadata are dropped; images are
@@ -77,15 +117,12 @@ def check_upload(upload) -> CleanFile:
     """
     name = _name(upload)
     data = _read_within_limit(upload)
-    if data.startswith(b"%PDF-"):
+    kind = _kind_of(data)
+    if kind is None or kind not in kinds:
+        raise _wrong_kind(name, frozenset(kinds))
+    if kind == "pdf":
         return CleanFile(_clean_pdf(data, name), EVIDENCE_TYPES["pdf"], "pdf")
-    if data.startswith(b"\xff\xd8\xff") or data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return _clean_image(data, name)
-    raise ValidationError(
-        _("The file “%(name)s” is not a PDF, JPG or PNG document (whatever its name says). Save or export it as PDF and try again.")
-        % {"name": name},
-        code="wrong_type",
-    )
+    return _clean_image(data, name)
 
 
 check_evidence = check_upload

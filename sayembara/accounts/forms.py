@@ -24,9 +24,13 @@ class EmailAuthenticationForm(AuthenticationForm):
         "invalid_login": _("The e-mail address or the password is wrong. Note that the password is case-sensitive."),
         "inactive": _("This account is inactive."),
         "unconfirmed": _("This e-mail address is not confirmed yet. Open the link we sent you, or ask for a new one."),
+        "lapsed": _("This registration was not confirmed within %(days)s days and has lapsed. Register again with "
+                    "the same address."),
     }
 
+    # Set only when the password was right: the page then offers what can be done (a new link, registering again).
     unconfirmed = False
+    lapsed = False
 
     def clean(self):
         try:
@@ -39,6 +43,12 @@ class EmailAuthenticationForm(AuthenticationForm):
             password = self.cleaned_data.get("password") or ""
             user = User.objects.filter(email__iexact=email).first() if email else None
             if user is not None and auth.is_unconfirmed(user) and user.check_password(password):
+                if auth.is_expired_registration(user):
+                    from django.conf import settings
+
+                    self.lapsed = True
+                    raise forms.ValidationError(self.error_messages["lapsed"], code="lapsed",
+                                                params={"days": settings.UNCONFIRMED_MAX_AGE_DAYS}) from None
                 self.unconfirmed = True
                 raise forms.ValidationError(self.error_messages["unconfirmed"], code="unconfirmed") from None
             raise

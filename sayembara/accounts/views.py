@@ -139,8 +139,12 @@ def confirm(request, token: str):
 def resend_confirmation(request):
     form = ResendConfirmationForm(request.POST if request.method == "POST" else None, initial={"email": request.GET.get("email", "")[:254]})
     if request.method == "POST":
-        if not throttle.hit(request, "resend-confirmation", settings.REGISTRATIONS_PER_HOUR, 3600):
-            form.add_error(None, throttle.form_refusal(settings.REGISTRATIONS_PER_HOUR, 3600))
+        # Limited per client and per address (like password resets), so nobody can flood a mailbox with links.
+        limit = settings.REGISTRATIONS_PER_HOUR
+        address = (request.POST.get("email") or "").strip().lower()[:254]
+        if not (throttle.hit(request, "resend-confirmation", limit, 3600)
+                and throttle.hit(request, "resend-confirmation-address", limit, 3600, client=address)):
+            form.add_error(None, throttle.form_refusal(limit, 3600))
             return render(request, "accounts/resend.html", {"form": form}, status=429)
         if form.is_valid():
             services.resend_confirmation(form.cleaned_data["email"], _absolute(request))

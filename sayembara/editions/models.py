@@ -107,24 +107,34 @@ class Phase(models.Model):
         return "current"
 
 
+class CategoryQuerySet(models.QuerySet):
+    def open_to(self, institution):
+        """The categories a unit may enter: those open to its kind, and those open to every kind."""
+        return self.filter(
+            models.Q(institution_types=None) | models.Q(institution_types=institution.type_id)
+        ).distinct()
+
+
 class Category(models.Model):
-    """A ranking group within an edition, e.g. one per institution type or a theme."""
+    """A ranking group within an edition, e.g. one per kind of unit (OPD and BUMD, villages) or a theme."""
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="categories", verbose_name=_("edition"))
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
-    institution_type = models.ForeignKey(
+    # The kinds of unit that may enter the category (villages only; agencies and enterprises ...); none: every kind.
+    institution_types = models.ManyToManyField(
         "institutions.InstitutionType",
-        on_delete=models.PROTECT,
-        null=True,
         blank=True,
         related_name="categories",
-        verbose_name=_("only for institution type"),
+        verbose_name=_("open to institution types"),
+        help_text=_("Leave empty to open the category to every kind of unit."),
     )
     quota_per_institution = models.PositiveSmallIntegerField(
         _("entries allowed per institution"), null=True, blank=True, help_text=_("Empty means no limit.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["edition", "order", "name"]
@@ -134,6 +144,10 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def is_open_to(self, institution) -> bool:
+        kinds = [t.pk for t in self.institution_types.all()]
+        return not kinds or institution.type_id in kinds
 
 
 class Stage(models.Model):

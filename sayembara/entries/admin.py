@@ -39,7 +39,7 @@ class EntrySettingsAdmin(admin.ModelAdmin):
 
 @admin.register(EvidenceSlot)
 class EvidenceSlotAdmin(admin.ModelAdmin):
-    list_display = ["name", "edition", "code", "required", "order"]
+    list_display = ["name", "edition", "code", "required", "accepts", "order"]
     list_filter = ["edition", "required"]
 
 

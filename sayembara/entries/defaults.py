@@ -25,7 +25,7 @@ DEFAULT_SECTIONS = [
      "Strategi kelembagaan (regulasi), manajerial (SDM, SOP, penjaminan mutu) dan sosial (peran pemangku kepentingan)."),
 ]
 
-# code, name, required, guidance
+# code, name, required, guidance (and, for slots narrower than PDF, JPG or PNG, what they accept: ACCEPTS)
 DEFAULT_EVIDENCE_SLOTS = [
     ("pernyataan_implementasi", "Surat Pernyataan Implementasi", True, "Ditandatangani pimpinan unit."),
     ("sk_tim", "SK Tim / Identitas Perorangan", True, "Surat keputusan pejabat berwenang yang menetapkan tim atau perorangan."),
@@ -36,6 +36,7 @@ DEFAULT_EVIDENCE_SLOTS = [
     ("data_sebelum_sesudah", "Data Sebelum dan Sesudah", False, ""),
     ("foto", "Foto Kegiatan", False, "JPG atau PNG."),
 ]
+ACCEPTS = {"foto": "images"}
 
 DEFAULT_SPBE_QUESTIONS = [
     "Apakah aplikasi sudah terdaftar dalam katalog aplikasi SPBE instansi?",
@@ -58,7 +59,8 @@ def apply_defaults(edition) -> None:
         )
     for order, (code, name, required, guidance) in enumerate(DEFAULT_EVIDENCE_SLOTS, start=1):
         EvidenceSlot.objects.get_or_create(
-            edition=edition, code=code, defaults={"order": order, "name": name, "required": required, "guidance": guidance}
+            edition=edition, code=code, defaults={"order": order, "name": name, "required": required, "guidance": guidance,
+                                                  "accepts": ACCEPTS.get(code, EvidenceSlot.Accepts.DOCUMENTS)}
         )
     EntrySettings.objects.get_or_create(
         edition=edition,

@@ -46,11 +46,10 @@ def ensure_open_edition(now: dt.datetime | None = None) -> Edition:
         },
     )
     if created:
-        Category.objects.create(edition=edition, name="Perangkat Daerah dan BUMD", order=1, quota_per_institution=3)
-        Category.objects.create(
-            edition=edition, name="Pemerintah Desa", order=2, quota_per_institution=1,
-            institution_type=InstitutionType.objects.filter(code="pemdes").first(),
-        )
+        agencies = Category.objects.create(edition=edition, name="Perangkat Daerah dan BUMD", order=1, quota_per_institution=3)
+        agencies.institution_types.set(InstitutionType.objects.filter(participates=True).exclude(code="pemdes"))
+        villages = Category.objects.create(edition=edition, name="Pemerintah Desa", order=2, quota_per_institution=1)
+        villages.institution_types.set(InstitutionType.objects.filter(code="pemdes"))
         stages = []
         for order, kind, name, weight, blind in [
             (1, Stage.Kind.PROPOSAL, "Penilaian Proposal", Decimal("30"), True),

@@ -1,22 +1,23 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sayembara.editions.models import Category, Edition, ProposalSection
 from sayembara.institutions.models import Institution
 from sayembara.params import ModelMultipleChoiceField
+from sayembara.widgets import DateField, DateTimeField
 
 from .models import SDG, Entry, EntryDetails, Innovation
-from .services import ProposalData, count_words, open_editions, settings_for
+from .services import ProposalData, open_editions, settings_for, word_limit_errors
 
 
 def categories_for(edition: Edition, institution) -> "forms.QuerySet":
+    """The categories of ``edition`` open to the kind of ``institution`` (a village never sees the OPD/BUMD one)."""
     query = Category.objects.filter(edition=edition)
     if institution is not None:
-        query = query.filter(Q(institution_type__isnull=True) | Q(institution_type_id=institution.type_id))
-    return query
+        query = query.open_to(institution)
+    return query.order_by("order", "name")
 
 
 class NewEntryForm(forms.Form):
@@ -41,8 +42,8 @@ class ProposalForm(forms.Form):
     force = forms.BooleanField(required=False, widget=forms.HiddenInput)
     title = forms.CharField(label=_("Title of the innovation"), max_length=200)
     category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none(), required=False)
-    started_on = forms.DateField(
-        label=_("In operation since"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+    started_on = DateField(
+        label=_("In operation since"), required=False,
         help_text=_("The date the innovation started serving people."),
     )
     maturity = forms.ChoiceField(label=_("Maturity"), choices=Innovation.Maturity.choices, widget=forms.RadioSelect)
@@ -69,6 +70,9 @@ class ProposalForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.entry = entry
         self.fields["category"].queryset = categories_for(entry.edition, entry.institution)
+        self.fields["category"].error_messages["invalid_choice"] = _(
+            "This category is not open to units of your kind (%(kind)s). Choose one of the categories in the list."
+        ) % {"kind": entry.institution.type}
         self.spbe_questions = list(settings_for(entry.edition).spbe_questions or [])
         for index, question in enumerate(self.spbe_questions):
             self.fields[f"spbe_{index}"] = forms.CharField(
@@ -100,21 +104,22 @@ class ProposalForm(forms.Form):
         return initial
 
     def section_fields(self):
-        return [(section, self[f"section_{section.code}"]) for section in self.sections]
+        """(section, bound field, warning) per section; the warning says when the text is over the word limit."""
+        warnings = self.word_warnings()
+        return [(section, self[f"section_{section.code}"], warnings.get(f"section_{section.code}", ""))
+                for section in self.sections]
+
+    def word_warnings(self) -> dict[str, str]:
+        """{field name: message} for the sections over their word limit, in what the form holds now.
+
+        The limit is a rule for sending, not for saving: an over-long text is saved like any other (so that
+        nothing else of the form waits for it), and the innovator is warned next to the section.
+        """
+        texts = {s.code: self[f"section_{s.code}"].value() or "" for s in self.sections}
+        return {f"section_{code}": message for code, message in word_limit_errors(self.sections, texts).items()}
 
     def spbe_fields(self):
         return [self[f"spbe_{i}"] for i in range(len(self.spbe_questions))]
-
-    def clean(self):
-        cleaned = super().clean()
-        for section in self.sections:
-            name = f"section_{section.code}"
-            text = cleaned.get(name, "")
-            words = count_words(text)
-            if words > section.word_limit:
-                self.add_error(name, _("%(words)s words; the limit is %(limit)s. Shorten the text by %(over)s words.") % {
-                    "words": words, "limit": section.word_limit, "over": words - section.word_limit})
-        return cleaned
 
     def clean_team(self):
         members = []
@@ -166,10 +171,7 @@ class SendForm(forms.Form):
 
 class ExtensionForm(forms.Form):
     institution = forms.ModelChoiceField(label=_("Unit"), queryset=Institution.objects.filter(type__participates=True, active=True))
-    until = forms.DateTimeField(
-        label=_("New deadline (WIB)"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-    )
+    until = DateTimeField(label=_("New deadline (WIB)"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 

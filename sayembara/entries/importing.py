@@ -89,9 +89,9 @@ def import_workbook(edition: Edition, upload, user) -> ImportReport:
         report.errors.append((1, _("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)}))
         return report
     sections = {s.code: s for s in ProposalSection.objects.filter(edition=edition)}
-    categories = {c.name.lower(): c for c in Category.objects.filter(edition=edition)}
+    categories = {c.name.lower(): c for c in Category.objects.filter(edition=edition).prefetch_related("institution_types")}
     institutions = {}
-    for institution in Institution.objects.filter(type__participates=True):
+    for institution in Institution.objects.filter(type__participates=True).select_related("type"):
         institutions[institution.name.lower()] = institution
         if institution.short_name:
             institutions.setdefault(institution.short_name.lower(), institution)
@@ -115,6 +115,9 @@ def import_workbook(edition: Edition, upload, user) -> ImportReport:
         category = categories.get(_text(values.get("kategori")).lower())
         if category is None:
             problems.append(_("unknown category “%(category)s”") % {"category": _text(values.get("kategori"))})
+        elif institution is not None and not category.is_open_to(institution):
+            problems.append(_("the category “%(category)s” is not open to %(unit)s (%(kind)s)") % {
+                "category": category, "unit": institution, "kind": institution.type})
         started = None
         if _text(values.get("mulai")):
             try:

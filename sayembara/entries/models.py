@@ -227,6 +227,12 @@ class EntrySettings(models.Model):
 class EvidenceSlot(models.Model):
     """A kind of supporting document an edition asks for (statement, decree, SOP, photos ...)."""
 
+    class Accepts(models.TextChoices):
+        # What a file must be, by its content (sayembara.uploads), to go into the slot.
+        DOCUMENTS = "documents", _("PDF, JPG or PNG")
+        IMAGES = "images", _("Photos: JPG or PNG")
+        PDF = "pdf", _("PDF only")
+
     edition = models.ForeignKey(
         "editions.Edition", on_delete=models.CASCADE, related_name="evidence_slots", verbose_name=_("edition")
     )
@@ -235,6 +241,7 @@ class EvidenceSlot(models.Model):
     name = models.CharField(_("name"), max_length=150)
     guidance = models.TextField(_("guidance"), blank=True)
     required = models.BooleanField(_("required"), default=False)
+    accepts = models.CharField(_("accepted files"), max_length=10, choices=Accepts.choices, default=Accepts.DOCUMENTS)
 
     class Meta:
         ordering = ["edition", "order"]
@@ -244,6 +251,20 @@ class EvidenceSlot(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The file kinds (extensions of sayembara.uploads.EVIDENCE_TYPES) the slot takes."""
+        from sayembara.uploads import KINDS_BY_SLOT
+
+        return KINDS_BY_SLOT[self.accepts]
+
+    @property
+    def accept_attribute(self) -> str:
+        """The file input's ``accept``: what the phone's picker offers first (the server checks the content)."""
+        from sayembara.uploads import accept_attribute
+
+        return accept_attribute(self.kinds)
 
 
 def evidence_path(instance, filename: str) -> str:

@@ -132,6 +132,15 @@ def settings_for(edition: Edition) -> EntrySettings:
 # --- Creating and saving -----------------------------------------------------
 
 
+def category_refusal(category, institution) -> str | None:
+    """Why ``institution`` may not enter ``category`` (a village in the OPD/BUMD category), or None when it may."""
+    if category is None or category.is_open_to(institution):
+        return None
+    kinds = ", ".join(str(t) for t in category.institution_types.all())
+    return _("The category “%(category)s” is for %(kinds)s only, and your unit is of the kind “%(kind)s”. "
+             "Choose a category open to your unit.") % {"category": category, "kinds": kinds, "kind": institution.type}
+
+
 def _next_code(edition: Edition) -> str:
     prefix = f"KIPP-{edition.year}-"
     last = Entry.objects.filter(code__startswith=prefix).aggregate(m=Max("code"))["m"]
@@ -150,6 +159,8 @@ def create_entry(user, edition: Edition, title: str, category=None, innovation: 
             _("The deadline for sending entries passed on %(deadline)s.")
             % {"deadline": format_deadline(submission_deadline(edition, user.institution))}
         )
+    if category is not None and (category.edition_id != edition.pk or category_refusal(category, user.institution)):
+        raise EntryError(category_refusal(category, user.institution) or _("Choose a category of this edition."))
     for attempt in range(5):
         try:
             with transaction.atomic():
@@ -175,7 +186,7 @@ def create_entry(user, edition: Edition, title: str, category=None, innovation: 
 
 @dataclass
 class ProposalData:
-    """Everything the proposal form carries, already validated for types and word limits."""
+    """Everything the proposal form carries, already validated for types (word limits are checked at sending)."""
 
     title: str
     category: object = None
@@ -191,11 +202,12 @@ class ProposalData:
     sections: dict[str, str] = field(default_factory=dict)
 
 
-def word_limit_errors(edition: Edition, sections: dict[str, str]) -> dict[str, str]:
-    """Sections over their word limit, as {code: message}."""
+def word_limit_errors(sections, texts: dict[str, str]) -> dict[str, str]:
+    """The sections (ProposalSection rows) whose text in ``texts`` ({code: text}) is over the word limit, as
+    {code: message}. Checked when the entry is sent (see ``eligibility``); saving never waits for it."""
     errors = {}
-    for section in ProposalSection.objects.filter(edition=edition):
-        words = count_words(sections.get(section.code, ""))
+    for section in sections:
+        words = count_words(texts.get(section.code, "") or "")
         if words > section.word_limit:
             errors[section.code] = _("%(words)s words; the limit is %(limit)s. Shorten the text by %(over)s words.") % {
                 "words": words, "limit": section.word_limit, "over": words - section.word_limit,
@@ -214,9 +226,14 @@ def save_proposal(entry_id: int, user, version: int, data: ProposalData, force: 
               "Your text is still in the form below and has not been saved: compare it with the saved version, "
               "then save again to replace it.")
         )
-    over = word_limit_errors(entry.edition, data.sections)
-    if over:
-        raise EntryError(_("Some sections are longer than allowed; nothing was lost, shorten them and save again."))
+    if data.category is not None:
+        if data.category.edition_id != entry.edition_id:
+            raise EntryError(_("Choose a category of this edition."))
+        refusal = category_refusal(data.category, entry.institution)
+        if refusal:
+            raise EntryError(refusal)
+    # Word limits are not checked here: they are a rule for sending (``eligibility``), and an over-long section
+    # must not keep the rest of the form from being saved.
     with acting_as(user):
         innovation = entry.innovation
         innovation.title = data.title
@@ -322,7 +339,7 @@ def attach_evidence(entry: Entry, slot: EvidenceSlot, upload, user) -> Evidence:
     require_editable(entry, user)
     if slot.edition_id != entry.edition_id:
         raise PermissionDenied
-    clean = check_upload(upload)
+    clean = check_upload(upload, slot.kinds)
     original = (upload.name or "file").rsplit("/", 1)[-1][:200]
     stem = original.rsplit(".", 1)[0] if "." in original else original
     evidence = Evidence(
@@ -414,6 +431,10 @@ def eligibility(entry: Entry) -> list[Check]:
         _("Missing: %(fields)s.") % {"fields": ", ".join(str(m) for m in missing_profile)} if missing_profile else "",
         blocking=True,
     ))
+    # Shown only when wrong: an entry saved in a category its unit may not enter (before the rule, or by import).
+    wrong_category = category_refusal(entry.category, entry.institution) if entry.category_id else None
+    if wrong_category:
+        checks.append(Check("category", _("Category open to the unit"), False, wrong_category, blocking=True))
 
     answers = {a.section_id: a.text for a in entry.answers.all()}
     sections = list(ProposalSection.objects.filter(edition=entry.edition))

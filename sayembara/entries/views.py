@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -174,9 +175,17 @@ def edit_entry(request, code: str):
         messages.error(request, str(error))
         return render(request, "entries/edit.html", _edit_context(entry, form), status=400)
     saved_at = formats.time_format(timezone.localtime(), "H:i")
+    # Over-long sections are saved like the rest; the innovator is warned next to them, and sending refuses.
+    warnings = form.word_warnings()
     if autosave:
-        return JsonResponse({"ok": True, "version": entry.version, "message": _("Saved at %(time)s") % {"time": saved_at}})
+        # The checklist of the page as it stands after this save (server-rendered, escaped HTML; no script).
+        checklist = render_to_string("entries/_checklist.html", {"checks": services.eligibility(entry)}, request=request)
+        return JsonResponse({"ok": True, "version": entry.version, "message": _("Saved at %(time)s") % {"time": saved_at},
+                             "warnings": warnings, "checklist": checklist})
     messages.success(request, _("Saved at %(time)s.") % {"time": saved_at})
+    if warnings:
+        messages.warning(request, _("Some sections are longer than their word limit. They are saved; shorten them "
+                                    "before sending the entry."))
     if "check" in request.POST:
         return redirect(reverse("entries:edit", kwargs={"code": entry.code}) + "#send")
     return redirect("entries:edit", code=entry.code)
@@ -203,9 +212,10 @@ def evidence_upload(request, code: str, slot: int):
         error = _("Choose a file first.")
     if request.htmx:
         files = list(Evidence.objects.filter(entry=entry, slot=slot_obj).order_by("uploaded_at"))
-        return render(request, "entries/_evidence_slot.html", {
+        # The slot, and the checklist of the page out of band: it says at once that the evidence is there.
+        return render(request, "entries/_evidence_slot_htmx.html", {
             "entry": entry, "slot": slot_obj, "files": files, "error": error, "editable": True,
-            "uploaded": error is None,
+            "uploaded": error is None, "checks": services.eligibility(entry),
         })
     if error:
         messages.error(request, error)

@@ -75,9 +75,9 @@ def prepare_judging_demo() -> Edition | None:
     for category in source.categories.all():
         categories[category.pk] = Category.objects.create(
             edition=edition, name=category.name, description=category.description,
-            institution_type=category.institution_type, quota_per_institution=category.quota_per_institution,
-            order=category.order,
+            quota_per_institution=category.quota_per_institution, order=category.order,
         )
+        categories[category.pk].institution_types.set(category.institution_types.all())
     sections = {}
     for section in source.proposal_sections.all():
         sections[section.pk] = ProposalSection.objects.create(

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from sayembara.editions.models import Category
 from sayembara.institutions.models import Institution
 from sayembara.params import ModelMultipleChoiceField
+from sayembara.widgets import DateTimeField
 
 from .models import Conflict, Juror, StageJury
 
@@ -76,10 +77,7 @@ class RecordConflictForm(ConflictDeclarationForm):
 
 class ScheduleForm(forms.Form):
     rooms = forms.CharField(label=_("Rooms (one per line)"), widget=forms.Textarea(attrs={"rows": 3}), initial="Ruang 1")
-    starts_at = forms.DateTimeField(
-        label=_("First slot starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-    )
+    starts_at = DateTimeField(label=_("First slot starts at"))
     presentation_minutes = forms.IntegerField(label=_("Presentation (minutes)"), min_value=1, max_value=240, initial=10)
     questions_minutes = forms.IntegerField(label=_("Questions (minutes)"), min_value=0, max_value=240, initial=20)
     break_minutes = forms.IntegerField(label=_("Change-over between slots (minutes)"), min_value=0, max_value=120, initial=0)

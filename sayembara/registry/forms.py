@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sayembara.entries.models import Innovation
 from sayembara.uploads import check_upload
+from sayembara.widgets import DateInput
 
 from .models import FollowUp
 
@@ -50,7 +51,7 @@ class FollowUpAnswerForm(forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["status", "evidence", "evidence_file", "stopped_on"]
-        widgets = {"evidence": forms.Textarea(attrs={"rows": 4}), "stopped_on": forms.DateInput(attrs={"type": "date"}),
+        widgets = {"evidence": forms.Textarea(attrs={"rows": 4}), "stopped_on": DateInput(),
                    "evidence_file": forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"})}
         help_texts = {"evidence_file": _("PDF, JPG or PNG.")}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from django import forms
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sayembara import throttle
+from sayembara.widgets import DateField
 from sayembara.accounts.roles import organiser_required
 from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
@@ -385,8 +387,7 @@ def provisional(request, year: int):
 
 
 class DecisionForm(forms.Form):
-    held_on = forms.DateField(label=gettext_lazy("Date of the meeting"), widget=forms.DateInput(attrs={"type": "date"}),
-                              input_formats=["%Y-%m-%d"])
+    held_on = DateField(label=gettext_lazy("Date of the meeting"), input_formats=["%Y-%m-%d"])
     place = forms.CharField(label=gettext_lazy("Place of the meeting"), max_length=200)
     # Choices, not a queryset field: a forged id is refused by the form, never sent to the database.
     present = forms.MultipleChoiceField(label=gettext_lazy("Jurors present"), widget=forms.CheckboxSelectMultiple)
@@ -431,8 +432,7 @@ def decide(request, year: int):
 
 class DecreeForm(forms.Form):
     decree_number = forms.CharField(label=gettext_lazy("Decree number"), max_length=120)
-    decree_date = forms.DateField(label=gettext_lazy("Decree date"), widget=forms.DateInput(attrs={"type": "date"}),
-                                  input_formats=["%Y-%m-%d"])
+    decree_date = DateField(label=gettext_lazy("Decree date"), input_formats=["%Y-%m-%d"])
 
 
 @organiser_required
@@ -592,18 +592,30 @@ def published_file(request, year: int, name: str):
     return csv_response(rows, f"{edition.year}-{name}")
 
 
+# What people type between the characters of a code read off paper: spaces, hyphens and dashes of every kind.
+_CODE_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212_.]+")
+
+
+def normalise_code(text: str) -> str:
+    """A certificate code or fingerprint as stored: without separators, upper case ("ab12-cd34 ef56" → "AB12CD34EF56")."""
+    return _CODE_SEPARATORS.sub("", text or "").upper()
+
+
 def verify(request):
-    """Check a certificate code or a published SHA-256."""
-    query = (request.GET.get("q") or "").strip()
+    """Check a certificate code or a published SHA-256, however it was typed (spaces, hyphens, any case)."""
+    query = (request.GET.get("q") or "").strip()[:200]
+    code = normalise_code(query)
     context = {"query": query}
-    if query:
-        certificate = Certificate.objects.filter(code__iexact=query).first()
+    if query and not code:
+        context["not_found"] = True
+    elif code:
+        certificate = Certificate.objects.filter(code__iexact=code).first()
         if certificate:
             return redirect("results:certificate", certificate.code)
-        publication = Publication.objects.filter(sha256__iexact=query).select_related("edition").first()
+        publication = Publication.objects.filter(sha256__iexact=code).select_related("edition").first()
         if publication:
             return redirect("results:public", publication.edition.year)
-        correction = Correction.objects.filter(sha256__iexact=query, published_at__isnull=False).select_related("edition").first()
+        correction = Correction.objects.filter(sha256__iexact=code, published_at__isnull=False).select_related("edition").first()
         if correction:
             return redirect("results:public", correction.edition.year)
         context["not_found"] = True

@@ -19,14 +19,43 @@ def _form_data(client, entry, **changes):
     return data
 
 
-def test_over_long_section_is_refused_with_text_kept(client_as, draft):
+def test_over_long_section_is_saved_with_a_warning_and_refused_at_sending(client_as, complete_draft):
+    """The word limit is a rule for sending: saving keeps every field, the over-long text included."""
     c = client_as("innovator")
+    draft = complete_draft
     long_text = "kata " * 250
-    response = c.post(reverse("entries:edit", args=[draft.code]), _form_data(c, draft, section_ringkasan=long_text))
-    assert response.status_code == 400
+    response = c.post(reverse("entries:edit", args=[draft.code]),
+                      _form_data(c, draft, section_ringkasan=long_text, title="Judul yang diubah"), follow=True)
+    assert response.status_code == 200
     body = response.content.decode()
     assert "250 kata; batasnya 200" in body and long_text.strip() in body
-    assert Entry.objects.get(pk=draft.pk).version == draft.version
+    saved = Entry.objects.get(pk=draft.pk)
+    assert saved.version == draft.version + 1 and saved.title == "Judul yang diubah"
+    assert saved.answers.get(section__code="ringkasan").text.split() == long_text.split()
+    # Sending refuses, naming the rule.
+    sent = c.post(reverse("entries:send", args=[draft.code]), {"declaration": "on"}, follow=True)
+    assert "Setiap bagian dalam batas kata" in sent.content.decode()
+    assert Entry.objects.get(pk=draft.pk).status == Entry.Status.DRAFT
+
+
+def test_autosave_with_an_over_long_section_saves_every_field(client_as, draft):
+    import datetime as dt
+
+    c = client_as("innovator")
+    data = _form_data(c, draft, section_ringkasan="kata " * 201, section_implementasi="Bagian lain tetap tersimpan.",
+                      started_on="2016-02-01", title="Judul baru")
+    response = c.post(reverse("entries:edit", args=[draft.code]), data, HTTP_X_AUTOSAVE="1")
+    assert response.status_code == 200 and response.json()["ok"]
+    assert "201 kata; batasnya 200" in response.json()["warnings"]["section_ringkasan"]
+    assert list(response.json()["warnings"]) == ["section_ringkasan"]
+    entry = Entry.objects.get(pk=draft.pk)
+    assert entry.title == "Judul baru" and entry.innovation.started_on == dt.date(2016, 2, 1)
+    assert entry.answers.get(section__code="implementasi").text == "Bagian lain tetap tersimpan."
+    assert entry.answers.get(section__code="ringkasan").text.split() == ["kata"] * 201
+    # Reopened, the page shows the warning next to that section only.
+    page = c.get(reverse("entries:edit", args=[draft.code])).content.decode()
+    assert 'data-testid="word-warning-ringkasan">201 kata' in page
+    assert 'data-testid="word-warning-implementasi" hidden>' in page
 
 
 def test_empty_title_is_refused_in_indonesian(client_as, draft):

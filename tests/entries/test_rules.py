@@ -60,10 +60,20 @@ def test_stale_version_is_refused_and_force_replaces(draft, demo_users):
     assert Entry.objects.get(pk=draft.pk).title == "Versi tab kedua" and first.version < Entry.objects.get(pk=draft.pk).version
 
 
-def test_over_long_section_is_refused_on_the_server(draft, demo_users):
-    with pytest.raises(services.EntryError):
-        services.save_proposal(draft.pk, demo_users["innovator"], draft.version,
-                               services.ProposalData(title="X", sections={"ringkasan": "kata " * 201}))
+def test_over_long_section_is_saved_but_refused_on_the_server_at_sending(complete_draft, demo_users):
+    """The word limit is a sending rule: saving keeps the text (and everything else), sending refuses it."""
+    user = demo_users["innovator"]
+    data = services.ProposalData(title="X", category=complete_draft.category, started_on=dt.date(2015, 3, 1),
+                                 sections={s: "Teks singkat." for s in complete_draft.answers.values_list("section__code", flat=True)})
+    data.sections["ringkasan"] = "kata " * 201
+    entry = services.save_proposal(complete_draft.pk, user, complete_draft.version, data)
+    assert entry.answers.get(section__code="ringkasan").text == "kata " * 201
+    check = next(c for c in services.eligibility(entry) if c.code == "word_limits")
+    assert not check.ok and check.blocking
+    with pytest.raises(services.EntryError) as error:
+        services.send_entry(entry.pk, user)
+    assert "Ringkasan" in str(error.value)
+    assert Entry.objects.get(pk=entry.pk).status == Entry.Status.DRAFT
 
 
 def test_send_after_deadline_is_refused_and_extension_allows_it(complete_draft, demo_users, organiser=None):

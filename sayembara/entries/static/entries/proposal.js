@@ -78,6 +78,14 @@
     }
   } catch (e) { localStorage.removeItem(key); }
 
+  // A section over its word limit is saved all the same; the server says which ones must be shortened before sending.
+  function showWarnings(warnings) {
+    form.querySelectorAll("[data-warning-for]").forEach(function (el) {
+      var text = warnings[el.dataset.warningFor] || "";
+      el.textContent = text; el.hidden = !text;
+    });
+  }
+
   function autosave() {
     if (saving || blocked) return;
     saving = true; setStatus(T.saving);
@@ -92,6 +100,9 @@
       .then(function (result) {
         if (!result) return;
         if (result.data.ok) {
+          showWarnings(result.data.warnings || {});
+          var checklist = document.getElementById("entry-checklist");
+          if (checklist && result.data.checklist) checklist.innerHTML = result.data.checklist;
           versionInput.value = result.data.version;
           var f = form.querySelector("input[name=force]"); if (f) f.value = "";
           localStorage.removeItem(key); setStatus(result.data.message);
