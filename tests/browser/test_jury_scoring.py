@@ -138,7 +138,7 @@ def test_organiser_assigns_opens_and_watches_progress(page, judging_demo):
     page.select_option("select[name=mode]", "automatic")
     page.get_by_test_id("run-assignment").click()
     expect(page.get_by_test_id("unmet")).to_contain_text("KIPP-2026-009")
-    expect(page.get_by_test_id("unmet")).to_contain_text("element:ngo")
+    expect(page.get_by_test_id("unmet")).to_contain_text("Tidak ada juri unsur LSM")
     loads = page.get_by_test_id("load").all_inner_texts()
     assert sorted(int(x) for x in loads) == [8, 9, 9]
     # What the blind proposal stage's jurors read, entry by entry.
