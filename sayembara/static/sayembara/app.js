@@ -10,7 +10,10 @@
    data-copy-from="id"        on a button: copy the value of the element with that id
    data-deadline="ISO date"   a live countdown; data-days and data-closed hold the words
    data-upload-refusal        inside an htmx target: where a 413 answer (body too large, refused by the
-                              server before reading it) is shown, instead of htmx dropping error answers */
+                              server before reading it) is shown, instead of htmx dropping error answers
+   .table-wrap                a table too wide for the screen scrolls sideways: while it does, it is a
+                              focusable, named region (tabindex="0", role="region", aria-label from the
+                              nearest heading, or the body's data-table-label) so the keyboard can scroll it */
 (function () {
   "use strict";
 
@@ -84,6 +87,38 @@
     tick();
   }
 
-  function start() { document.querySelectorAll("[data-deadline]").forEach(countdown); }
+  function tableLabel(wrap) {
+    var table = wrap.querySelector("table");
+    var caption = table && table.querySelector("caption");
+    if (caption) return caption.textContent.trim();
+    var section = wrap.closest("section, .card, main");
+    var heading = section && section.querySelector("h1, h2, h3");
+    var label = heading ? heading.textContent.replace(/\s+/g, " ").trim() : "";
+    return label || document.body.dataset.tableLabel || "";
+  }
+
+  function scrollableTables() {
+    document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      if (wrap.dataset.staticRegion === undefined) wrap.dataset.staticRegion = wrap.hasAttribute("tabindex") ? "1" : "0";
+      if (wrap.dataset.staticRegion === "1") return;  // the template made it a region already
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        if (!wrap.hasAttribute("aria-label")) wrap.setAttribute("aria-label", tableLabel(wrap));
+      } else if (wrap.getAttribute("tabindex") === "0") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  function start() {
+    document.querySelectorAll("[data-deadline]").forEach(countdown);
+    scrollableTables();
+    var pending = null;
+    window.addEventListener("resize", function () { clearTimeout(pending); pending = setTimeout(scrollableTables, 150); });
+    document.addEventListener("htmx:afterSettle", scrollableTables);
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
