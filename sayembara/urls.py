@@ -21,3 +21,6 @@ urlpatterns = [
     path("audit/", include("sayembara.audit.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# 400, 403 and 404 are Django's handlers rendering the app's templates (sayembara/templates/40x.html).
+handler500 = "sayembara.error_views.server_error"

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.a11y_i18n import needs_indonesian
+
 from .conftest import login
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -23,6 +25,7 @@ PAGES = [
     ("juror-dashboard", "juror", "/jury/"),
     ("organiser-dashboard", "organiser", "/organiser/"),
     ("organiser-results", "organiser", "/results/2020/manage/"),
+    ("not-found", None, "/no-such-page/"),
 ]
 
 
@@ -67,6 +70,7 @@ def test_key_pages_have_no_serious_accessibility_violations(browser, server, nam
         context.close()
 
 
+@needs_indonesian("Skip to content")
 def test_skip_link_leads_to_the_content_and_messages_are_announced(page):
     page.goto("/")
     page.keyboard.press("Tab")
