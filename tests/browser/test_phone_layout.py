@@ -21,6 +21,8 @@ PAGES = [
     ("verifier", "verifier", "/verifier/", '[data-testid="entry-table"] tbody tr:first-child td:nth-child(5)'),
     ("public-results", None, "/results/2020/", ".winners tbody tr:first-child td:nth-child(3)"),
     ("edition", None, "/editions/2020/", "#winners tbody tr:first-child td:nth-child(3)"),
+    ("jury-organise", "organiser", "/jury/organise/2026/", "table.stacked >> nth=1 >> tbody tr:first-child td:nth-child(3)"),
+    ("coverage", "organiser", "/insights/coverage/", "table.stacked tbody tr:first-child td:nth-child(6)"),
 ]
 
 
@@ -43,9 +45,10 @@ def _overflow(page):
 
 def _fully_visible(page, selector):
     """The element is on screen horizontally: not clipped by a scrolling wrapper nor the viewport."""
-    return page.evaluate("""(selector) => {
-        const el = document.querySelector(selector);
-        if (!el) return 'missing';
+    element = page.locator(selector).first
+    if not element.count():
+        return "missing"
+    return element.evaluate("""(el) => {
         const r = el.getBoundingClientRect();
         if (!r.width || !r.height) return 'empty';
         if (r.left < 0 || r.right > 361) return `off-screen ${Math.round(r.left)}..${Math.round(r.right)}`;
@@ -57,7 +60,7 @@ def _fully_visible(page, selector):
             }
         }
         return 'ok';
-    }""", selector)
+    }""")
 
 
 @pytest.mark.parametrize("name,role,url,visible", PAGES, ids=[p[0] for p in PAGES])
