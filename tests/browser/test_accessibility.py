@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.a11y_i18n import needs_indonesian
 
 from .conftest import login
 
@@ -70,7 +69,6 @@ def test_key_pages_have_no_serious_accessibility_violations(browser, server, nam
         context.close()
 
 
-@needs_indonesian("Skip to content")
 def test_skip_link_leads_to_the_content_and_messages_are_announced(page):
     page.goto("/")
     page.keyboard.press("Tab")
