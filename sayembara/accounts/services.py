@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sayembara.audit.trail import acting_as
+from sayembara.links import absolute
 
 from . import auth, membership
 from .models import User
@@ -34,7 +35,7 @@ def unique_username(email: str) -> str:
     return candidate
 
 
-def _send_confirmation(user: User, absolute) -> None:
+def _send_confirmation(user: User) -> None:
     link = absolute(reverse("accounts:confirm", kwargs={"token": auth.confirmation_token(user)}))
     with translation.override(settings.LANGUAGE_CODE):
         _mail(user.email, _("Confirm your e-mail address"),
@@ -43,7 +44,7 @@ def _send_confirmation(user: User, absolute) -> None:
               % {"name": user.full_name, "link": link, "days": settings.UNCONFIRMED_MAX_AGE_DAYS})
 
 
-def register(email: str, full_name: str, password: str, absolute) -> None:
+def register(email: str, full_name: str, password: str) -> None:
     """Create an unconfirmed account, or tell the address's owner what is going on. Same outcome on the page.
 
     Registering an address that waits for confirmation starts that registration afresh with the new name and
@@ -53,13 +54,13 @@ def register(email: str, full_name: str, password: str, absolute) -> None:
     email = email.strip().lower()
     try:
         with transaction.atomic():
-            _register(email, full_name, password, absolute)
+            _register(email, full_name, password)
     except IntegrityError:
         # Two registrations of one address at the same moment: the other one won; its owner gets the mail.
         pass
 
 
-def _register(email: str, full_name: str, password: str, absolute) -> None:
+def _register(email: str, full_name: str, password: str) -> None:
     existing = User.objects.select_for_update().filter(email__iexact=email).first()
     if existing is not None and auth.is_unconfirmed(existing):
         # The newest registration wins: earlier links are spent (the password changed) and a new one is sent.
@@ -67,7 +68,7 @@ def _register(email: str, full_name: str, password: str, absolute) -> None:
         existing.set_password(password)
         existing.date_joined = timezone.now()
         existing.save(update_fields=["full_name", "password", "date_joined"])
-        _send_confirmation(existing, absolute)
+        _send_confirmation(existing)
         return
     if existing is not None:
         with translation.override(settings.LANGUAGE_CODE):
@@ -81,13 +82,13 @@ def _register(email: str, full_name: str, password: str, absolute) -> None:
                 needs_profile=True, registration_pending=True)
     user.set_password(password)
     user.save()
-    _send_confirmation(user, absolute)
+    _send_confirmation(user)
 
 
-def resend_confirmation(email: str, absolute) -> None:
+def resend_confirmation(email: str) -> None:
     user = User.objects.filter(email__iexact=email.strip()).first()
     if user is not None and auth.is_unconfirmed(user) and not auth.is_expired_registration(user):
-        _send_confirmation(user, absolute)
+        _send_confirmation(user)
 
 
 @transaction.atomic
@@ -99,7 +100,7 @@ def confirm(user: User) -> None:
 
 
 @transaction.atomic
-def invite_member(inviter: User, email: str, full_name: str, institution, as_verifier: bool, absolute) -> User:
+def invite_member(inviter: User, email: str, full_name: str, institution, as_verifier: bool) -> User:
     """A new account for a person of ``institution``: the invitation is the unit's approval given in advance."""
     user = User(email=email.strip().lower(), username=unique_username(email), full_name=full_name.strip(),
                 is_active=False, needs_profile=True)

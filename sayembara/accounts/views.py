@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from sayembara import throttle
 from sayembara.audit.trail import acting_as
+from sayembara.links import absolute
 
 from . import auth, membership, rules, services
 from .forms import (
@@ -67,7 +68,7 @@ def profile(request):
         if unit is not None:
             try:
                 current = membership.request_membership(
-                    user, unit, link=request.build_absolute_uri(reverse("accounts:members")))
+                    user, unit, link=absolute(reverse("accounts:members")))
             except membership.MembershipError as error:
                 messages.error(request, str(error))
                 return redirect("accounts:profile")
@@ -87,10 +88,6 @@ def profile(request):
     })
 
 
-def _absolute(request):
-    return request.build_absolute_uri
-
-
 def register(request):
     if request.user.is_authenticated:
         return redirect("accounts:dashboard")
@@ -101,7 +98,7 @@ def register(request):
             return render(request, "accounts/register.html", {"form": form}, status=429)
         if form.is_valid():
             data = form.cleaned_data
-            services.register(data["email"], data["full_name"], data["password1"], _absolute(request))
+            services.register(data["email"], data["full_name"], data["password1"])
             return redirect("accounts:register_done")
     return render(request, "accounts/register.html", {"form": form})
 
@@ -147,7 +144,7 @@ def resend_confirmation(request):
             form.add_error(None, throttle.form_refusal(limit, 3600))
             return render(request, "accounts/resend.html", {"form": form}, status=429)
         if form.is_valid():
-            services.resend_confirmation(form.cleaned_data["email"], _absolute(request))
+            services.resend_confirmation(form.cleaned_data["email"])
             return render(request, "accounts/message.html", {
                 "title": _("Check your e-mail"),
                 "text": _("If an account waiting for confirmation uses this address, we sent it a new link."),
@@ -161,7 +158,7 @@ def invite(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         user = services.invite_member(request.user, data["email"], data["full_name"], data["institution"],
-                                      bool(data.get("as_verifier")), _absolute(request))
+                                      bool(data.get("as_verifier")))
         messages.success(request, _("Invitation sent to %(email)s.") % {"email": user.email})
         return redirect("accounts:invite")
     invited = User.objects.filter(needs_profile=True).select_related("institution").order_by("-date_joined")

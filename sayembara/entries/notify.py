@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextvars
 import logging
 
 from django.conf import settings
@@ -12,19 +11,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sayembara.accounts.models import User
+from sayembara.links import absolute
 
 log = logging.getLogger(__name__)
-_base_url: contextvars.ContextVar[str] = contextvars.ContextVar("entries_mail_base_url", default="")
-
-
-def remember_site(request) -> None:
-    """Links in e-mails point at the address the user is on (settings.SITE_URL wins when set)."""
-    _base_url.set(request.build_absolute_uri("/").rstrip("/"))
-
-
-def site_url(path: str) -> str:
-    base = (settings.SITE_URL or _base_url.get()).rstrip("/")
-    return f"{base}{path}"
 
 
 def _innovators(entry) -> list[str]:
@@ -55,7 +44,7 @@ def _send(messages: list[tuple[str, str, list[str]]]) -> None:
 
 
 def _link(entry) -> str:
-    return site_url(reverse("entries:detail", kwargs={"code": entry.code}))
+    return absolute(reverse("entries:detail", kwargs={"code": entry.code}))
 
 
 def entry_sent(entry) -> None:

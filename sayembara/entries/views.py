@@ -18,7 +18,7 @@ from sayembara.accounts.rules import unit_has_verifier
 from sayembara.audit.trail import history as audit_history
 from sayembara.editions.models import Edition
 
-from . import notify, rules, services
+from . import rules, services
 from .forms import (
     EvidenceForm,
     ExtensionForm,
@@ -326,7 +326,6 @@ def entry_pdf(request, code: str):
 
 
 def _step(request, entry, action, success_message):
-    notify.remember_site(request)
     try:
         action()
     except services.AlreadyDone as done:
@@ -346,7 +345,6 @@ def send_entry(request, code: str):
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["declaration"]))
         return redirect(reverse("entries:edit", kwargs={"code": entry.code}) + "#send")
-    notify.remember_site(request)
     try:
         services.send_entry(entry.pk, request.user)
     except services.AlreadyDone as done:
@@ -413,7 +411,6 @@ def extensions(request, year: int):
     edition = get_object_or_404(Edition, year=year)
     form = ExtensionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        notify.remember_site(request)
         try:
             services.grant_extension(edition, form.cleaned_data["institution"], form.cleaned_data["until"],
                                      form.cleaned_data["reason"], request.user)

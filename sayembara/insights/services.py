@@ -25,6 +25,7 @@ from sayembara.editions.models import Category, Criterion, Edition, Stage
 from sayembara.entries.models import Entry
 from sayembara.entries.services import format_deadline, submission_deadline, submission_deadlines
 from sayembara.institutions.models import Institution, InstitutionType
+from sayembara.links import absolute
 from sayembara.jury.models import Score, ScoreSheet
 from sayembara.results.models import Award
 
@@ -442,17 +443,17 @@ def send_invitations(institutions: list[Institution], user, link: str) -> tuple[
     return invited, unreachable
 
 
-def invitation_link(request) -> str:
+def invitation_link() -> str:
     """Where an invitation leads: self-registration (confirmed by e-mail), then the unit's first entry."""
-    return request.build_absolute_uri(reverse("accounts:register"))
+    return absolute(reverse("accounts:register"))
 
 
-def announcement_text(request) -> dict:
+def announcement_text() -> dict:
     """A ready-to-share announcement for the regency's Telegram channel and WhatsApp groups."""
     edition = open_edition()
     deadline = submission_deadline(edition) if edition is not None else None
-    call = request.build_absolute_uri(reverse("insights:call"))
-    registry = request.build_absolute_uri(reverse("registry:search"))
+    call = absolute(reverse("insights:call"))
+    registry = absolute(reverse("registry:search"))
     if edition is not None:
         when = format_deadline(deadline) if deadline else ""
         text = _(

@@ -48,7 +48,7 @@ def coverage(request):
     year = year if year in years else (years[-1] if years else timezone.localdate().year)
     context = dict(services.cached("coverage", services.coverage, year))
     context["years"] = years
-    context["invite_link"] = services.invitation_link(request)
+    context["invite_link"] = services.invitation_link()
     # Thousands of units at national scale: rows are built here, far faster than a template loop.
     here = request.get_full_path()
     token = get_token(request)
@@ -109,7 +109,7 @@ def invite(request):
         return redirect(back)
     units = list(Institution.objects.filter(pk__in=ids, type__participates=True).order_by("name"))
     with acting_as(request.user, note="invitation to enter"):
-        invited, unreachable = services.send_invitations(units, request.user, services.invitation_link(request))
+        invited, unreachable = services.send_invitations(units, request.user, services.invitation_link())
     if invited:
         messages.success(request, _("Invitations sent to %(n)s units.") % {"n": len(invited)})
     if unreachable:
@@ -175,7 +175,7 @@ def summary(request):
 
 @role_required(ORGANISER)
 def announcement(request):
-    return render(request, "insights/announcement.html", services.announcement_text(request))
+    return render(request, "insights/announcement.html", services.announcement_text())
 
 
 def call(request):

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Criterion, Edition, Stage
 from sayembara.entries.models import Entry, TeamMember
+from sayembara.links import absolute
 from sayembara.params import int_or_none
 from sayembara_score import assignment as solver
 
@@ -712,7 +713,7 @@ def progress(stage: Stage) -> dict:
     return {"jurors": juror_rows, "entries": entry_rows, "totals": totals}
 
 
-def send_reminders(stage: Stage, by=None, base_url: str = "") -> int:
+def send_reminders(stage: Stage, by=None) -> int:
     """E-mail every juror with unsubmitted sheets in ``stage``; returns how many were reminded."""
     sent = 0
     for row in progress(stage)["jurors"]:
@@ -725,7 +726,7 @@ def send_reminders(stage: Stage, by=None, base_url: str = "") -> int:
                 "Dear %(name)s,\n\nIn the stage “%(stage)s” of %(edition)s you have submitted %(done)s of %(total)s "
                 "score sheets. Please complete the others: %(url)s\n\nThank you,\nThe organising committee"
             ) % {"name": juror.user.full_name, "stage": stage.name, "edition": stage.edition,
-                 "done": row["submitted"], "total": row["assigned"], "url": base_url + reverse("jury:dashboard")}
+                 "done": row["submitted"], "total": row["assigned"], "url": absolute(reverse("jury:dashboard"))}
         send_mail(subject, body, None, [juror.user.email])
         juror.reminded_at = timezone.now()
         juror.save(update_fields=["reminded_at"])
@@ -737,7 +738,7 @@ def send_reminders(stage: Stage, by=None, base_url: str = "") -> int:
 
 
 def invite_juror(edition: Edition, email: str, full_name: str, element: str, affiliation=None, max_load=None,
-                 expertise=(), by=None, base_url: str = "") -> Juror:
+                 expertise=(), by=None) -> Juror:
     """Create (or reuse) the person's account and juror role, and e-mail them an invitation link."""
     from sayembara.accounts.models import User
 
@@ -758,7 +759,7 @@ def invite_juror(edition: Edition, email: str, full_name: str, element: str, aff
     juror.invited_at = timezone.now()
     juror.save()
     juror.expertise.set(expertise)
-    link = base_url + reverse("jury:invitation", kwargs={"token": juror.invitation_token})
+    link = absolute(reverse("jury:invitation", kwargs={"token": juror.invitation_token}))
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Invitation to the jury of %(edition)s") % {"edition": edition}
         body = _(

@@ -329,10 +329,6 @@ def _sync_refusal(message: str, code: int, status: str = "error") -> JsonRespons
 # --- Organiser pages --------------------------------------------------------------------------------
 
 
-def _base_url(request) -> str:
-    return f"{request.scheme}://{request.get_host()}"
-
-
 @organiser_required
 def organise(request, year: int):
     edition = get_object_or_404(Edition, year=year)
@@ -348,7 +344,7 @@ def organise(request, year: int):
         if form.is_valid():
             data = form.cleaned_data
             juror = services.invite_juror(edition, data["email"], data["full_name"], data["element"], data["affiliation"],
-                                          data["max_load"], data["expertise"], by=request.user, base_url=_base_url(request))
+                                          data["max_load"], data["expertise"], by=request.user)
             messages.success(request, _("Invitation sent to %(email)s.") % {"email": juror.user.email})
             return redirect("jury:organise", year=year)
     return render(request, "jury/organise.html", {"edition": edition, "jurors": jurors, "stages": stages, "form": form,
@@ -473,7 +469,7 @@ def stage_change(request, stage_pk: int):
 def stage_progress(request, stage_pk: int):
     stage = _stage(stage_pk)
     if request.method == "POST":
-        count = services.send_reminders(stage, by=request.user, base_url=_base_url(request))
+        count = services.send_reminders(stage, by=request.user)
         messages.success(request, _("%(count)s jurors reminded by e-mail.") % {"count": count})
         return redirect("jury:stage_progress", stage_pk=stage.pk)
     context = services.progress(stage)

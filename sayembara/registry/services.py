@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from sayembara.editions.models import Edition
 from sayembara.entries.models import Entry, Innovation, ProposalAnswer
 from sayembara.institutions.models import Institution
+from sayembara.links import absolute
 from sayembara.results.models import Award
 
 from .models import FollowUp, RegistryRecord, Replication, SearchToken
@@ -559,15 +560,13 @@ def record_replication(
     return record
 
 
-def request_replication_help(origin: Innovation, institution: Institution, user, message: str, request=None) -> Replication:
+def request_replication_help(origin: Innovation, institution: Institution, user, message: str) -> Replication:
     record = Replication.objects.create(
         origin=origin, institution=institution, kind=Replication.Kind.HELP_REQUESTED, message=message, created_by=user
     )
     recipients = owners_of(origin)
     if recipients:
-        link = reverse("registry:detail", args=[origin.pk])
-        if request is not None:
-            link = request.build_absolute_uri(link)
+        link = absolute(reverse("registry:detail", args=[origin.pk]))
         subject = " ".join((_("Request to replicate “%(title)s”") % {"title": origin.title}).split())
         body = _(
             "%(unit)s would like to replicate your innovation “%(title)s” (ATM: amati, tiru, modifikasi) and asks for "
@@ -586,7 +585,7 @@ def follow_up_candidates() -> QuerySet[Innovation]:
     return Innovation.objects.filter(entries__in=Entry.objects.submitted()).distinct()
 
 
-def send_follow_up_requests(year: int, request=None) -> tuple[int, int]:
+def send_follow_up_requests(year: int) -> tuple[int, int]:
     """Ask the owners of every past entry, once for ``year``, whether the innovation still runs. Returns (asked, e-mails)."""
     existing = set(FollowUp.objects.filter(year=year).values_list("innovation_id", flat=True))
     candidates = [i for i in follow_up_candidates().select_related("institution") if i.pk not in existing]
@@ -595,9 +594,7 @@ def send_follow_up_requests(year: int, request=None) -> tuple[int, int]:
     messages = []
     for innovation in candidates:
         follow_up = by_innovation[innovation.pk]
-        link = reverse("registry:follow_up_answer", args=[follow_up.pk])
-        if request is not None:
-            link = request.build_absolute_uri(link)
+        link = absolute(reverse("registry:follow_up_answer", args=[follow_up.pk]))
         subject = " ".join((_("Is “%(title)s” still running? (%(year)s follow-up)") % {"title": innovation.title, "year": year}).split())
         body = _(
             "Once a year we ask the owners of past entries whether their innovation is still active, stopped or "

@@ -25,6 +25,7 @@ from sayembara import throttle
 from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_required
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Edition
+from sayembara.links import absolute
 from sayembara.entries.models import Innovation
 from sayembara.params import int_or_none
 from sayembara.uploads import EVIDENCE_TYPES
@@ -112,7 +113,7 @@ def detail(request, pk: int):
         # Loaded after the page (htmx): fitting the similarity model can take a while after the index changed.
         "show_similar": is_organiser,
         "can_replicate": bool(services.user_units(request.user)) if request.user.is_authenticated else False,
-        "share_url": request.build_absolute_uri(),
+        "share_url": absolute(request.get_full_path()),
     }
     return render(request, "registry/detail.html", context)
 
@@ -146,7 +147,7 @@ def replicate(request, pk: int):
                 form.add_error(None, throttle.form_refusal(settings.HELP_REQUESTS_PER_HOUR, 3600))
                 status = 429
             else:
-                services.request_replication_help(origin, unit, request.user, data["message"], request=request)
+                services.request_replication_help(origin, unit, request.user, data["message"])
                 messages.success(request, _("Your request has been sent to the owners of the innovation."))
                 return redirect("registry:detail", pk=origin.pk)
     return render(request, "registry/replicate.html", {"origin": origin, "form": form, "unit": unit}, status=status)
@@ -188,7 +189,7 @@ def follow_ups(request):
     form = FollowUpRequestForm(request.POST or None, initial={"year": this_year})
     if request.method == "POST" and form.is_valid():
         with acting_as(request.user, note="yearly sustainability follow-up"):
-            asked, sent = services.send_follow_up_requests(form.cleaned_data["year"], request=request)
+            asked, sent = services.send_follow_up_requests(form.cleaned_data["year"])
         messages.success(request, _("%(asked)s innovations asked, %(sent)s e-mails sent.") % {"asked": asked, "sent": sent})
         return redirect(f"{reverse('registry:follow_ups')}?year={form.cleaned_data['year']}")
     year = _int(request.GET.get("year")) or this_year

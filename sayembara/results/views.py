@@ -24,6 +24,7 @@ from sayembara.widgets import DateField
 from sayembara.accounts.roles import organiser_required
 from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
+from sayembara.links import absolute
 from sayembara.params import int_or_none, pk_or_none
 from sayembara.tabular import csv_response, xlsx_response
 
@@ -778,6 +779,6 @@ def entry_paper(request, year: int, code: str, kind: str):
     if kind in {"certificate.pdf", "participant-certificate.pdf"}:
         wanted = Certificate.Kind.WINNER if kind == "certificate.pdf" else Certificate.Kind.PARTICIPANT
         certificate = get_object_or_404(Certificate, entry=entry, kind=wanted)
-        url = request.build_absolute_uri(reverse("results:certificate", args=[certificate.code]))
+        url = absolute(reverse("results:certificate", args=[certificate.code]))
         return _pdf(documents.certificate_pdf(certificate, url), f"piagam-{entry.code}.pdf")
     raise Http404
