@@ -32,7 +32,7 @@ def edition_overview(edition: Edition) -> dict:
             )
         )
     counts = Entry.objects.filter(edition=edition).aggregate(
-        submitted=Count("pk", filter=~Q(status__in=[Entry.Status.DRAFT, Entry.Status.WITHDRAWN])),
+        submitted=Count("pk", filter=~Q(status__in=Entry.NOT_SENT)),
         passed=Count("pk", filter=Q(status=Entry.Status.PASSED)),
     )
     return {
@@ -65,7 +65,7 @@ def participation_by_year() -> list[dict]:
     """Submitted entries per public edition, oldest first (for the trend chart)."""
     rows = (
         Edition.objects.public()
-        .annotate(n=Count("entries", filter=~Q(entries__status__in=[Entry.Status.DRAFT, Entry.Status.WITHDRAWN])))
+        .annotate(n=Count("entries", filter=~Q(entries__status__in=Entry.NOT_SENT)))
         .order_by("year")
         .values("year", "n")
     )

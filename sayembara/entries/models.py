@@ -55,7 +55,7 @@ class Innovation(models.Model):
 
 class EntryQuerySet(models.QuerySet):
     def submitted(self):
-        return self.exclude(status__in=[Entry.Status.DRAFT, Entry.Status.WITHDRAWN])
+        return self.exclude(status__in=Entry.NOT_SENT)
 
     def visible_to_public(self):
         """Entries the public may see: those that passed administrative screening."""
@@ -73,6 +73,8 @@ class Entry(models.Model):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     PUBLIC_STATUSES = [Status.PASSED]
+    # Not (or no longer) sent: the one definition of "submitted" is every other status (EntryQuerySet.submitted).
+    NOT_SENT = (Status.DRAFT, Status.WITHDRAWN)
 
     edition = models.ForeignKey("editions.Edition", on_delete=models.PROTECT, related_name="entries", verbose_name=_("edition"))
     innovation = models.ForeignKey(Innovation, on_delete=models.PROTECT, related_name="entries", verbose_name=_("innovation"))

@@ -484,7 +484,7 @@ def eligibility(entry: Entry) -> list[Check]:
         quota = entry.category.quota_per_institution
         others = (
             Entry.objects.filter(edition=entry.edition, institution=entry.institution, category=entry.category)
-            .exclude(pk=entry.pk).exclude(status__in=[Entry.Status.DRAFT, Entry.Status.WITHDRAWN]).count()
+            .submitted().exclude(pk=entry.pk).count()
         )
         checks.append(Check(
             "quota", _("Within the quota of %(quota)s entries per institution in this category") % {"quota": quota},

@@ -31,7 +31,6 @@ from sayembara.results.models import Award
 
 from .models import DataVersion, Invitation
 
-NOT_SENT = [Entry.Status.DRAFT, Entry.Status.WITHDRAWN]
 
 
 def editions() -> list[Edition]:
@@ -93,7 +92,7 @@ def _entry_counts(years: list[int]) -> tuple[dict, dict]:
 
 
 def _submitted(status: str) -> bool:
-    return status not in NOT_SENT
+    return status not in Entry.NOT_SENT
 
 
 # ---------------------------------------------------------------- entries per edition

@@ -84,7 +84,7 @@ def refresh_records(innovation_ids: Iterable[int] | None = None) -> int:
         awards = awards_by_innovation.get(innovation.pk, [])
         record = existing.get(innovation.pk) or RegistryRecord(innovation=innovation)
         record.refreshed_at = now
-        blind = any(e.edition_id in under_blind_judging and e.status not in {Entry.Status.DRAFT, Entry.Status.WITHDRAWN}
+        blind = any(e.edition_id in under_blind_judging and e.status not in Entry.NOT_SENT
                     for e in entries)
         record.is_public = bool(public_entries) and not blind
         record.title = innovation.title[:200]
