@@ -414,8 +414,6 @@ def similar_titles(entry: Entry, threshold: float) -> list[tuple[str, str, int, 
 
 def eligibility(entry: Entry) -> list[Check]:
     """The checklist shown to the innovator before sending and to the organiser at screening."""
-    from sayembara.results.models import Award
-
     rules = settings_for(entry.edition)
     details = EntryDetails.objects.filter(entry=entry).first()
     checks: list[Check] = []
@@ -503,15 +501,18 @@ def eligibility(entry: Entry) -> list[Check]:
     ))
 
     if rules.past_winner_rule != EntrySettings.PastWinnerRule.NONE:
-        wins = Award.objects.filter(entry__innovation_id=entry.innovation_id, edition__year__lt=entry.edition.year)
+        # Earlier awards, read through the entries' ``awards`` (the results app's relation) so that entries
+        # does not import results: an upper layer may read a lower one, not the other way round.
+        earlier = Entry.objects.filter(innovation_id=entry.innovation_id, edition__year__lt=entry.edition.year,
+                                       awards__isnull=False)
         if rules.past_winner_rule == EntrySettings.PastWinnerRule.EXCLUDE_RECENT:
-            wins = wins.filter(edition__year__gte=entry.edition.year - rules.past_winner_editions)
-        wins = list(wins.select_related("edition"))
+            earlier = earlier.filter(edition__year__gte=entry.edition.year - rules.past_winner_editions)
+        wins = list(earlier.order_by("edition__year", "awards__order").values_list("awards__title", "edition__year"))
         checks.append(Check(
             "past_winner", _("Not a recent winner") if rules.past_winner_rule == EntrySettings.PastWinnerRule.EXCLUDE_RECENT
             else _("Earlier awards of this innovation"),
             not wins,
-            ", ".join(f"{w.title} {w.edition.year}" for w in wins),
+            ", ".join(f"{title} {year}" for title, year in wins),
         ))
     return checks
 

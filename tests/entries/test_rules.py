@@ -160,3 +160,22 @@ def test_revisions_and_readable_diff(draft, demo_users):
 def test_no_submission_phase_means_no_deadline(open_edition):
     Phase.objects.filter(edition=open_edition, kind=Phase.Kind.SUBMISSION).delete()
     assert services.submission_deadline(open_edition) is None
+
+
+def test_eligibility_names_earlier_awards_of_the_same_innovation(complete_draft):
+    """The past-winner rule reads the awards of the innovation's earlier entries (2020 in the demo)."""
+    from sayembara.entries.models import EntrySettings
+    from sayembara.results.models import Award
+
+    award = Award.objects.filter(edition__year=2020).select_related("entry").order_by("order").first()
+    Entry.objects.filter(pk=complete_draft.pk).update(innovation=award.entry.innovation)
+    complete_draft.refresh_from_db()
+    rules = services.settings_for(complete_draft.edition)
+    rules.past_winner_rule = EntrySettings.PastWinnerRule.WARN
+    rules.save()
+    check = {c.code: c for c in services.eligibility(complete_draft)}["past_winner"]
+    assert not check.ok and check.detail == f"{award.title} 2020"
+    rules.past_winner_rule = EntrySettings.PastWinnerRule.EXCLUDE_RECENT
+    rules.past_winner_editions = complete_draft.edition.year - 2021  # 2020 is just outside the window
+    rules.save()
+    assert {c.code: c for c in services.eligibility(complete_draft)}["past_winner"].ok
