@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "sayembara.results",
     "sayembara.registry",
     "sayembara.insights",
+    "sayembara.portal",
 ]
 
 MIDDLEWARE = [

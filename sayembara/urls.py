@@ -3,16 +3,17 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from sayembara.editions import views as edition_views
+from sayembara.portal import views as portal_views
 
 admin.site.site_header = "Sayembara"
 
 urlpatterns = [
-    path("", edition_views.home, name="home"),
+    path("", portal_views.home, name="home"),
     path("health/", edition_views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("sayembara.accounts.urls")),
-    path("", include("sayembara.editions.urls")),
+    path("", include("sayembara.portal.urls")),
     path("", include("sayembara.entries.urls")),
     path("jury/", include("sayembara.jury.urls")),
     path("results/", include("sayembara.results.urls")),

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 
+# The namespace keeps its old name: every template links to "editions:detail" and friends.
 app_name = "editions"
 urlpatterns = [
     path("editions/", views.edition_list, name="list"),

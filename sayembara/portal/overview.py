@@ -1,11 +1,11 @@
-"""Read-side helpers for editions: what the public pages show."""
+"""What the home page, an edition's public page and the organiser's dashboard show, read from every app."""
 
 from django.db.models import Count, Prefetch, Q
 
 from sayembara.entries.models import Entry
 from sayembara.results.models import Award
 
-from .models import Criterion, Edition, Stage
+from sayembara.editions.models import Criterion, Edition, Stage
 
 
 def edition_overview(edition: Edition) -> dict:
