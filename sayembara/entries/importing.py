@@ -17,7 +17,7 @@ from sayembara.tabular import append_row, unquote_cell, workbook_bytes
 from sayembara.uploads import workbook_rows
 
 from .models import Entry, EntryDetails, Innovation, ProposalAnswer, TeamMember
-from .services import _next_code, count_words, record_revision
+from .services import count_words, next_code, record_revision
 
 BASE_COLUMNS = ["unit", "judul", "kategori", "mulai", "kematangan", "bentuk", "digital", "video", "ketua_tim"]
 MATURITY = {"inisiatif": Innovation.Maturity.INITIATIVE, "uji coba": Innovation.Maturity.TRIAL,
@@ -151,7 +151,7 @@ def import_workbook(edition: Edition, upload, user) -> ImportReport:
             )
             entry = Entry.objects.create(
                 edition=edition, innovation=innovation, institution=institution, category=category, title=title,
-                code=_next_code(edition), video_url=video, created_by=None, status=Entry.Status.VERIFIED,
+                code=next_code(edition), video_url=video, created_by=None, status=Entry.Status.VERIFIED,
                 sent_at=timezone.now(),
             )
             EntryDetails.objects.create(entry=entry, imported=True)

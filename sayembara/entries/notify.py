@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from sayembara.accounts.models import User
 from sayembara.links import absolute
 
+from .deadlines import format_deadline
+
 log = logging.getLogger(__name__)
 
 
@@ -116,8 +118,6 @@ def entry_withdrawn(entry) -> None:
 
 
 def extension_granted(extension) -> None:
-    from .services import format_deadline
-
     with translation.override(settings.LANGUAGE_CODE):
         context = {"institution": extension.institution, "edition": extension.edition,
                    "until": format_deadline(extension.until), "reason": extension.reason}

@@ -21,9 +21,11 @@ from django.utils.translation import gettext as _
 
 from sayembara.audit.trail import acting_as
 from sayembara.errors import DomainError
-from sayembara.editions.models import Edition, Phase, ProposalSection
+from sayembara.editions.models import Edition, ProposalSection
+from sayembara.uploads import check_upload
 
 from . import notify, rules
+from .deadlines import deadline_passed, format_deadline, submission_deadline
 from .models import (
     DeadlineExtension,
     Entry,
@@ -36,7 +38,6 @@ from .models import (
     ProposalAnswer,
     TeamMember,
 )
-from .uploads import check_upload
 
 EDITABLE = rules.EDITABLE
 WITHDRAWABLE = rules.WITHDRAWABLE
@@ -84,40 +85,7 @@ def require_editable(entry: Entry, user) -> None:
         raise PermissionDenied
 
 
-# --- Deadline ----------------------------------------------------------------
-
-
-def submission_deadline(edition: Edition, institution=None) -> dt.datetime | None:
-    """When sending closes for ``institution``: the submission phase's end, or the unit's recorded extension."""
-    if institution is None:
-        return _phase_deadline(edition)
-    return submission_deadlines(edition, [institution.pk])[institution.pk]
-
-
-def submission_deadlines(edition: Edition, institution_ids) -> dict[int, dt.datetime | None]:
-    """:func:`submission_deadline` for many units in two queries (bulk mailings)."""
-    deadline = _phase_deadline(edition)
-    extended = dict(DeadlineExtension.objects.filter(edition=edition, institution_id__in=list(institution_ids))
-                    .values_list("institution_id", "until"))
-    return {
-        pk: extended[pk] if pk in extended and (deadline is None or extended[pk] > deadline) else deadline
-        for pk in institution_ids
-    }
-
-
-def _phase_deadline(edition: Edition) -> dt.datetime | None:
-    phase = edition.phases.filter(kind=Phase.Kind.SUBMISSION).order_by("-ends_at").first()
-    return phase.ends_at if phase else None
-
-
-def format_deadline(moment: dt.datetime) -> str:
-    # Always in Jakarta time, whatever the server's clock zone: the contest's rules are written in WIB.
-    return formats.date_format(timezone.localtime(moment), "j F Y, H:i") + " WIB"
-
-
-def deadline_passed(edition: Edition, institution, now: dt.datetime | None = None) -> bool:
-    deadline = submission_deadline(edition, institution)
-    return deadline is not None and (now or timezone.now()) > deadline
+# --- Deadline: the rule lives in deadlines.py (notify uses it too) ------------------------------
 
 
 def open_editions() -> QuerySet[Edition]:
@@ -141,7 +109,7 @@ def category_refusal(category, institution) -> str | None:
              "Choose a category open to your unit.") % {"category": category, "kinds": kinds, "kind": institution.type}
 
 
-def _next_code(edition: Edition) -> str:
+def next_code(edition: Edition) -> str:
     prefix = f"KIPP-{edition.year}-"
     last = Entry.objects.filter(code__startswith=prefix).aggregate(m=Max("code"))["m"]
     number = int(last.rsplit("-", 1)[1]) + 1 if last and last.rsplit("-", 1)[1].isdigit() else 1
@@ -170,7 +138,7 @@ def create_entry(user, edition: Edition, title: str, category=None, innovation: 
                     raise EntryError(_("This innovation already has an entry in this edition."))
                 entry = Entry.objects.create(
                     edition=edition, innovation=innovation, institution_id=user.institution_id, category=category,
-                    title=title, code=_next_code(edition), created_by=user,
+                    title=title, code=next_code(edition), created_by=user,
                 )
                 EntryDetails.objects.create(entry=entry)
                 TeamMember.objects.create(entry=entry, user=user, name=user.full_name or user.email, role=_("Team lead"),

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from sayembara.editions.models import Category, Criterion, Edition, Stage
 from sayembara.entries.models import Entry
-from sayembara.entries.services import format_deadline, submission_deadline, submission_deadlines
+from sayembara.entries.deadlines import format_deadline, submission_deadline, submission_deadlines
 from sayembara.institutions.models import Institution, InstitutionType
 from sayembara.links import absolute
 from sayembara.jury.models import Score, ScoreSheet

@@ -3,7 +3,6 @@ screens it and publishes the result. Bad input on the way is refused clearly and
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 import sys

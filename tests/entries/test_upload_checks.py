@@ -13,7 +13,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from sayembara.entries import services
 from sayembara.entries.models import Entry
 from sayembara.uploads import check_upload
 
@@ -141,7 +140,3 @@ def test_the_import_template_cannot_carry_formulas_and_still_round_trips(client_
     assert entry.answers.get(section=section).text == "Ringkasan singkat."
 
 
-def test_evidence_checker_is_the_one_entries_use():
-    from sayembara.entries import uploads
-
-    assert uploads.check_upload is check_upload and services.check_upload is check_upload
