@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sayembara.editions.models import Edition
+from sayembara.errors import DomainError
 from sayembara.entries.models import Entry, Innovation, ProposalAnswer
 from sayembara.institutions.models import Institution
 from sayembara.links import absolute
@@ -25,6 +26,11 @@ from sayembara.results.models import Award
 
 from .models import FollowUp, RegistryRecord, Replication, SearchToken
 from .text import stems
+
+
+class RegistryError(DomainError):
+    """A refused registry action, with a message in the user's language."""
+
 
 TITLE_WEIGHT = 5
 UNIT_WEIGHT = 2
@@ -547,9 +553,9 @@ def record_replication(
         )
     elif replica is not None:
         if replica.institution_id != institution.pk:
-            raise ValueError("The replicating innovation must belong to the replicating unit.")
+            raise RegistryError(_("The replicating innovation must belong to the replicating unit."))
         if replica.pk == origin.pk:
-            raise ValueError("An innovation cannot replicate itself.")
+            raise RegistryError(_("This innovation cannot be recorded as a replication of itself."))
         replica.replicated_from = origin
         replica.save(update_fields=["replicated_from"])
     record = Replication.objects.create(

@@ -137,8 +137,8 @@ def replicate(request, pk: int):
                         origin, unit, request.user, replica=data["replica"], new_title=data["new_title"].strip(),
                         message=data["message"],
                     )
-                except ValueError:
-                    form.add_error(None, _("This innovation cannot be recorded as a replication of itself."))
+                except services.RegistryError as error:
+                    form.add_error(None, str(error))
                 else:
                     messages.success(request, _("Your replication is recorded and shown on both innovations' pages."))
                     return redirect("registry:detail", pk=origin.pk)

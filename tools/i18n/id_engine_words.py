@@ -57,3 +57,8 @@ ID = {
 ID.update({
     "Entry number": "Nomor entri",
 })
+
+ID.update({
+    "The replicating innovation must belong to the replicating unit.":
+        "Inovasi yang mereplikasi harus milik unit yang mereplikasi.",
+})
