@@ -405,6 +405,21 @@ def save_awards(edition: Edition, decisions: list[dict]) -> None:
         Award.objects.create(edition=edition, **d)
 
 
+@transaction.atomic
+def record_jury_votes(edition: Edition, votes: dict, by=None) -> int:
+    """Record the jury's votes ({entry: votes}) for tied entries: the last link of a tie-break chain.
+
+    Refused like the winners once the results are locked or published (outside an open correction), since a
+    vote can reorder a tie.
+    """
+    _check_unlocked(edition)
+    for entry, count in votes.items():
+        if entry.edition_id != edition.pk:
+            raise ResultsError(_("Votes were sent for an entry that is not in this edition: nothing was saved."))
+        JuryVote.objects.update_or_create(edition=edition, entry=entry, defaults={"votes": count})
+    return len(votes)
+
+
 def lock(edition: Edition, user) -> None:
     """Fix the corrected winners while a correction (ralat) is open. (Before the final publication the winners are
     fixed by the jury's decision: ``sequence.decide``.)"""

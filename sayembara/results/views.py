@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -528,14 +527,15 @@ def jury_votes(request, year: int):
             return redirect("results:settings", year)
         wanted[pk_or_none(key.removeprefix("votes-"))] = votes
     entries = Entry.objects.in_bulk([pk for pk in wanted if pk is not None])
-    if None in wanted or any(entries[pk].edition_id != edition.pk for pk in entries) or len(entries) != len(wanted):
+    if None in wanted or len(entries) != len(wanted):
         messages.error(request, _("Votes were sent for an entry that is not in this edition: nothing was saved."))
         return redirect("results:settings", year)
-    with transaction.atomic():
-        for pk, votes in wanted.items():
-            JuryVote.objects.update_or_create(edition=edition, entry=entries[pk], defaults={"votes": votes})
-    saved = len(wanted)
-    messages.success(request, _("%(n)d jury votes recorded.") % {"n": saved})
+    try:
+        saved = services.record_jury_votes(edition, {entries[pk]: votes for pk, votes in wanted.items()}, by=request.user)
+    except services.ResultsError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(n)d jury votes recorded.") % {"n": saved})
     return redirect("results:settings", year)
 
 

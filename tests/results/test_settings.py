@@ -83,3 +83,18 @@ def test_reading_the_result_settings_writes_nothing(client_as, undecided_2019):
         assert organiser.get(reverse(name, args=[2019])).status_code == 200
     assert not ResultSettings.objects.filter(edition=edition).exists()
     assert services.settings_for(edition).method == ResultSettings.Method.ADDITIVE
+
+
+def test_jury_votes_are_refused_once_the_winners_are_decided(client_as, undecided_2019, demo_users):
+    """A vote can reorder a tie: after the decision (results locked) it is refused like the winners."""
+    from sayembara.results import sequence
+
+    entry = undecided_2019.entries.filter(status="passed").first()
+    before = JuryVote.objects.filter(edition=undecided_2019).count()
+    conf = services.settings_for(undecided_2019)
+    conf.locked_at = sequence.timezone.now()
+    conf.save()
+    response = client_as("organiser").post(reverse("results:jury_votes", args=[2019]), {f"votes-{entry.pk}": "3"},
+                                           follow=True)
+    assert "Hasil sudah dikunci: buka kunci sebelum mengubah pemenang." in response.content.decode()
+    assert JuryVote.objects.filter(edition=undecided_2019).count() == before
