@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Category, Criterion, Edition, Stage
 from sayembara.entries.models import Entry
 from sayembara.entries.deadlines import format_deadline, submission_deadline, submission_deadlines
@@ -440,6 +441,13 @@ def send_invitations(institutions: list[Institution], user, link: str) -> tuple[
         Invitation.objects.bulk_create(records)
         bump_version()  # bulk_create sends no signals
     return invited, unreachable
+
+
+def set_contact_email(institution: Institution, email: str, by) -> None:
+    """Record where a unit is invited (audited as the organiser's change)."""
+    with acting_as(by):
+        institution.contact_email = email
+        institution.save(update_fields=["contact_email"])
 
 
 def invitation_link() -> str:

@@ -133,9 +133,7 @@ def contact(request, pk: int):
     form = ContactForm(request.POST)
     back = _back(request)
     if form.is_valid():
-        with acting_as(request.user):
-            institution.contact_email = form.cleaned_data["contact_email"]
-            institution.save(update_fields=["contact_email"])
+        services.set_contact_email(institution, form.cleaned_data["contact_email"], by=request.user)
         messages.success(request, _("Contact address of %(unit)s saved.") % {"unit": institution.name})
     else:
         messages.error(request, _("“%(value)s” is not a valid e-mail address; nothing was changed.")
