@@ -59,3 +59,137 @@ def test_opening_every_edition_and_stage_page_of_the_demo_records_nothing(client
     assert opened > 100
     assert not writers, f"GET wrote audit events: {writers}"
 
+
+# --- The register in words -----------------------------------------------------------------------------------
+
+import datetime as dt  # noqa: E402
+import re  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+from django.conf import settings  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from sayembara.audit.trail import acting_as  # noqa: E402
+
+RAW = re.compile(r"\b[a-z]+\.[a-z]+ #\d+|\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\+00:00|\bUTC\b")
+
+
+def _text(html: str) -> str:
+    """What a reader sees: the page without tags, attributes and scripts."""
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
+
+
+def _at(event_pk, moment):
+    AuditEvent.objects.filter(pk=event_pk).update(at=moment)
+
+
+@pytest.fixture
+def open_2020(edition_2020, demo_users):
+    from sayembara.results.sequence import open_correction
+
+    open_correction(edition_2020, demo_users["organiser"], "Pemeriksaan register.")
+    return edition_2020
+
+
+def test_a_score_change_reads_as_who_what_when_and_why(client_as, demo_users, open_2020):
+    from sayembara.jury.models import Score
+
+    score = Score.objects.filter(sheet__stage__edition=open_2020).select_related(
+        "criterion", "sheet__juror__user", "sheet__entry").order_by("pk").first()
+    old, new = score.value, score.value - 5 if score.value >= 5 else score.value + 5
+    with acting_as(demo_users["organiser"], note="Salah ketik pada lembar kertas"):
+        score.value = new
+        score.save()
+    event = AuditEvent.objects.filter(model="jury.score", object_id=str(score.pk)).first()
+    _at(event.pk, dt.datetime(2026, 12, 3, 7, 5, tzinfo=dt.timezone.utc))
+
+    page = client_as("organiser").get(f"/audit/?model=jury.score&object={score.pk}").content.decode()
+    text = _text(page)
+    number = lambda d: str(int(d)) if d == d.to_integral_value() else str(d.normalize()).replace(".", ",")  # noqa: E731
+    assert f"Nilai kriteria {score.criterion.name} diubah dari {number(old)} menjadi {number(new)}" in text
+    assert "3 Desember 2026 14:05 WIB" in text
+    assert f"{demo_users['organiser'].full_name} (panitia)" in text
+    assert "Salah ketik pada lembar kertas" in text
+    assert score.sheet.entry.code in text and score.sheet.juror.user.full_name in text
+    assert not RAW.findall(text), RAW.findall(text)
+
+    english = client_as("organiser")
+    english.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    text = _text(english.get(f"/audit/?model=jury.score&object={score.pk}").content.decode())
+    assert f"Score on criterion {score.criterion.name} changed from" in text and "3 December 2026 14:05 WIB" in text
+
+
+def test_an_assignment_and_a_lock_read_as_sentences(client_as, demo_users, open_2020):
+    edition_2020 = open_2020
+    from sayembara.jury import services
+    from sayembara.jury.models import Juror
+
+    stage = edition_2020.stages.order_by("-order").first()
+    entry = services.stage_entries(stage).order_by("code").first()
+    juror = Juror.objects.filter(edition=edition_2020).select_related("user").exclude(
+        conflicts__entry=entry).first()
+    from sayembara.jury.models import Assignment
+
+    Assignment.objects.filter(stage=stage, juror=juror, entry=entry).delete()
+    services.add_assignment(stage, juror, entry, by=demo_users["organiser"])
+    services.lock_assignment(stage, by=demo_users["organiser"])
+    text = _text(client_as("organiser").get("/audit/").content.decode())
+    assert f"Juri {juror.user.full_name} ditugaskan ke inovasi {entry.code} pada tahap {stage.name}" in text
+    assert f"Penugasan juri tahap {stage.name} dikunci" in text
+    assert not RAW.findall(text), RAW.findall(text)
+
+
+def test_results_locked_reads_as_such(client_as, demo_users, open_2020):
+    from sayembara.results import services
+
+    conf = services.settings_for(open_2020)
+    with acting_as(demo_users["organiser"]):
+        conf.locked_at, conf.locked_by = timezone.now(), demo_users["organiser"]
+        conf.save()
+    text = _text(client_as("organiser").get("/audit/?model=results.resultsettings").content.decode())
+    assert "Hasil dikunci" in text
+    assert not RAW.findall(text), RAW.findall(text)
+
+
+def test_the_whole_demo_trail_reads_without_database_words(client_as):
+    """Every page of the demo's trail: no ``app.model #id``, no field names, no ISO times."""
+    client = client_as("organiser")
+    pages = (AuditEvent.objects.count() + 49) // 50
+    for number in sorted({1, 2, pages // 2 or 1, pages}):
+        text = _text(client.get(f"/audit/?page={number}").content.decode())
+        assert not RAW.findall(text), (number, RAW.findall(text)[:5])
+        assert not re.search(r"\b[a-z]+_id\b|\b[a-z]+_[a-z]+:", text), (number, re.findall(r"\b[a-z]+_[a-z_]+\b", text)[:5])
+
+
+def test_the_trail_is_paginated_with_a_fixed_number_of_queries(client_as, django_assert_max_num_queries, open_2020,
+                                                               demo_users):
+    """50 events a page, and a page costs the same whether it holds 5 changes or 50: one query per kind of record."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sayembara.jury.models import Score
+
+    client = client_as("organiser")
+    scores = list(Score.objects.filter(sheet__stage__edition=open_2020).order_by("pk")[:60])
+
+    def change(some):
+        with acting_as(demo_users["organiser"], note="uji"):
+            for score in some:
+                score.value = Decimal("50") if score.value != Decimal("50") else Decimal("51")
+                score.save()
+
+    change(scores[:5])
+    with CaptureQueriesContext(connection) as few:
+        client.get("/audit/?model=jury.score")
+    change(scores[5:])
+    with django_assert_max_num_queries(len(few)):
+        response = client.get("/audit/?model=jury.score")
+    assert response.content.decode().count('data-testid="audit-event"') == 50
+    assert 'rel="next"' in response.content.decode()
+
+    # A page of the whole trail: the fixed queries (session, user, count, events, roles) and one per kind of record.
+    kinds = {e.model for e in AuditEvent.objects.all()[:50]}
+    with CaptureQueriesContext(connection) as mixed:
+        client.get("/audit/")
+    assert len(mixed) <= 8 + 2 * len(kinds), [q["sql"][:80] for q in mixed]
