@@ -193,3 +193,38 @@ def test_the_trail_is_paginated_with_a_fixed_number_of_queries(client_as, django
     with CaptureQueriesContext(connection) as mixed:
         client.get("/audit/")
     assert len(mixed) <= 8 + 2 * len(kinds), [q["sql"][:80] for q in mixed]
+
+
+def test_the_back_office_reads_the_trail_in_words_too(client_as, demo_users, open_2020, django_assert_max_num_queries):
+    from sayembara.jury.models import Score
+
+    score = Score.objects.filter(sheet__stage__edition=open_2020).select_related("criterion").order_by("pk").first()
+    with acting_as(demo_users["organiser"], note="Salah ketik"):
+        score.value = Decimal("61")
+        score.save()
+    client = client_as("organiser")
+    with django_assert_max_num_queries(45):
+        text = _text(client.get("/admin/audit/auditevent/").content.decode())
+    assert f"Nilai kriteria {score.criterion.name} diubah dari" in text and "Salah ketik" in text
+    assert not RAW.findall(text), RAW.findall(text)
+    event = AuditEvent.objects.filter(model="jury.score", object_id=str(score.pk)).first()
+    detail = client.get(f"/admin/audit/auditevent/{event.pk}/change/")
+    assert detail.status_code == 200 and f"Nilai kriteria {score.criterion.name}" in detail.content.decode()
+    assert client.get("/admin/audit/auditevent/?model=jury.score").status_code == 200
+
+
+def test_the_steps_of_an_entry_read_in_words(client_as, demo_users, open_2020):
+    from django.utils import translation
+
+    from sayembara.entries.models import Entry
+
+    entry = Entry.objects.filter(edition=open_2020, status=Entry.Status.PASSED).order_by("code").first()
+    with acting_as(demo_users["organiser"], note="Mengundurkan diri atas permintaan unit"):
+        entry.status = Entry.Status.WITHDRAWN
+        entry.save()
+    text = _text(client_as("organiser").get(f"/entries/{entry.code}/").content.decode())
+    with translation.override("id"):
+        passed, withdrawn = str(Entry.Status.PASSED.label), str(Entry.Status.WITHDRAWN.label)
+    assert f"Status entri {entry.code} diubah dari {passed} menjadi {withdrawn}" in text
+    assert f"{demo_users['organiser'].full_name} (panitia)" in text and "Mengundurkan diri atas permintaan unit" in text
+    assert not RAW.findall(text)
