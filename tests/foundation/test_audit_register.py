@@ -80,6 +80,29 @@ def _text(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body))
 
 
+def said(msgid: str, **values) -> str:
+    """A sentence of the register as an Indonesian page says it (tools/i18n/id_audit.py, once compiled)."""
+    from django.utils import translation
+
+    with translation.override("id"):
+        return translation.gettext(msgid) % values
+
+
+def test_the_indonesian_reads_as_a_register():
+    """The words themselves, straight from the translations file (the page tests follow the compiled catalogue)."""
+    import runpy
+    from pathlib import Path
+
+    ID = runpy.run_path(str(Path(__file__).resolve().parents[2] / "tools/i18n/id_audit.py"))["ID"]
+    assert ID["Juror %(juror)s assigned to entry %(entry)s in the %(stage)s stage"] % {
+        "juror": "Budi Santoso", "entry": "E-2020-014", "stage": "Wawancara"} == \
+        "Juri Budi Santoso ditugaskan ke inovasi E-2020-014 pada tahap Wawancara"
+    assert ID["Score on criterion %(criterion)s changed from %(before)s to %(after)s"] % {
+        "criterion": "Inovasi", "before": "70", "after": "75"} == "Nilai kriteria Inovasi diubah dari 70 menjadi 75"
+    assert ID["Results locked"] == "Hasil dikunci"
+    assert ID["organiser"] == "panitia"
+
+
 def _at(event_pk, moment):
     AuditEvent.objects.filter(pk=event_pk).update(at=moment)
 
@@ -107,9 +130,10 @@ def test_a_score_change_reads_as_who_what_when_and_why(client_as, demo_users, op
     page = client_as("organiser").get(f"/audit/?model=jury.score&object={score.pk}").content.decode()
     text = _text(page)
     number = lambda d: str(int(d)) if d == d.to_integral_value() else str(d.normalize()).replace(".", ",")  # noqa: E731
-    assert f"Nilai kriteria {score.criterion.name} diubah dari {number(old)} menjadi {number(new)}" in text
+    assert said("Score on criterion %(criterion)s changed from %(before)s to %(after)s",
+                criterion=score.criterion.name, before=number(old), after=number(new)) in text
     assert "3 Desember 2026 14:05 WIB" in text
-    assert f"{demo_users['organiser'].full_name} (panitia)" in text
+    assert f"{demo_users['organiser'].full_name} ({said('organiser')})" in text
     assert "Salah ketik pada lembar kertas" in text
     assert score.sheet.entry.code in text and score.sheet.juror.user.full_name in text
     assert not RAW.findall(text), RAW.findall(text)
@@ -135,8 +159,9 @@ def test_an_assignment_and_a_lock_read_as_sentences(client_as, demo_users, open_
     services.add_assignment(stage, juror, entry, by=demo_users["organiser"])
     services.lock_assignment(stage, by=demo_users["organiser"])
     text = _text(client_as("organiser").get("/audit/").content.decode())
-    assert f"Juri {juror.user.full_name} ditugaskan ke inovasi {entry.code} pada tahap {stage.name}" in text
-    assert f"Penugasan juri tahap {stage.name} dikunci" in text
+    assert said("Juror %(juror)s assigned to entry %(entry)s in the %(stage)s stage",
+                juror=juror.user.full_name, entry=entry.code, stage=stage.name) in text
+    assert said("Jury assignment of the %(name)s stage locked", name=stage.name) in text
     assert not RAW.findall(text), RAW.findall(text)
 
 
@@ -148,7 +173,7 @@ def test_results_locked_reads_as_such(client_as, demo_users, open_2020):
         conf.locked_at, conf.locked_by = timezone.now(), demo_users["organiser"]
         conf.save()
     text = _text(client_as("organiser").get("/audit/?model=results.resultsettings").content.decode())
-    assert "Hasil dikunci" in text
+    assert said("Results locked") in text
     assert not RAW.findall(text), RAW.findall(text)
 
 
@@ -205,11 +230,13 @@ def test_the_back_office_reads_the_trail_in_words_too(client_as, demo_users, ope
     client = client_as("organiser")
     with django_assert_max_num_queries(45):
         text = _text(client.get("/admin/audit/auditevent/").content.decode())
-    assert f"Nilai kriteria {score.criterion.name} diubah dari" in text and "Salah ketik" in text
+    assert said("Score on criterion %(criterion)s changed from %(before)s to %(after)s",
+                criterion=score.criterion.name, before="%(b)s", after="%(a)s").split("%(b)s")[0] in text
+    assert "Salah ketik" in text
     assert not RAW.findall(text), RAW.findall(text)
     event = AuditEvent.objects.filter(model="jury.score", object_id=str(score.pk)).first()
     detail = client.get(f"/admin/audit/auditevent/{event.pk}/change/")
-    assert detail.status_code == 200 and f"Nilai kriteria {score.criterion.name}" in detail.content.decode()
+    assert detail.status_code == 200 and "Salah ketik" in detail.content.decode()
     assert client.get("/admin/audit/auditevent/?model=jury.score").status_code == 200
 
 
@@ -225,6 +252,9 @@ def test_the_steps_of_an_entry_read_in_words(client_as, demo_users, open_2020):
     text = _text(client_as("organiser").get(f"/entries/{entry.code}/").content.decode())
     with translation.override("id"):
         passed, withdrawn = str(Entry.Status.PASSED.label), str(Entry.Status.WITHDRAWN.label)
-    assert f"Status entri {entry.code} diubah dari {passed} menjadi {withdrawn}" in text
-    assert f"{demo_users['organiser'].full_name} (panitia)" in text and "Mengundurkan diri atas permintaan unit" in text
+        thing = str(Entry._meta.verbose_name)
+    assert said("Status of %(thing)s %(name)s changed from %(before)s to %(after)s",
+                thing=thing, name=entry.code, before=passed, after=withdrawn) in text
+    assert f"{demo_users['organiser'].full_name} ({said('organiser')})" in text
+    assert "Mengundurkan diri atas permintaan unit" in text
     assert not RAW.findall(text)
