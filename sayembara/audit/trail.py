@@ -9,6 +9,7 @@ acting user comes from a context variable set per request by
 from __future__ import annotations
 
 import contextvars
+import datetime
 from contextlib import contextmanager
 from decimal import Decimal
 
@@ -41,6 +42,9 @@ def acting_as(user, note: str = ""):
 def _plain(value):
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        # One instant, one text: the row read back is in UTC, the instance may hold Jakarta time.
+        return value.astimezone(datetime.timezone.utc).isoformat()
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value

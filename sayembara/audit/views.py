@@ -3,6 +3,7 @@ from django.shortcuts import render
 
 from sayembara.accounts.roles import organiser_required
 
+from . import describe
 from .models import AuditEvent
 
 PAGE_SIZE = 50
@@ -10,14 +11,21 @@ PAGE_SIZE = 50
 
 @organiser_required
 def trail(request):
-    """Every recorded change, newest first, filterable by record type, record and person."""
-    events = AuditEvent.objects.select_related("actor")
+    """Every recorded change, newest first, in words: who, what, when (WIB) and why; filterable by record type and record."""
+    types = describe.record_types()
     model = request.GET.get("model", "")
-    object_id = request.GET.get("object", "")
+    if model not in {label for label, _name in types}:
+        model = ""
+    object_id = request.GET.get("object", "").strip()
+    if not object_id.isdigit():
+        object_id = ""
+    events = describe.with_actors(AuditEvent.objects.all())
     if model:
         events = events.filter(model=model)
-    if object_id:
-        events = events.filter(object_id=object_id)
+        if object_id:
+            events = events.filter(object_id=object_id)
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    models = AuditEvent.objects.order_by("model").values_list("model", flat=True).distinct()
-    return render(request, "audit/trail.html", {"page": page, "models": models, "model": model, "object_id": object_id})
+    return render(request, "audit/trail.html", {
+        "page": page, "said": describe.describe(page.object_list), "types": types, "model": model,
+        "object_id": object_id, "record": describe.record_name(model, object_id) if model and object_id else "",
+    })

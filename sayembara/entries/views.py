@@ -16,6 +16,7 @@ from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_requir
 from sayembara.accounts import membership
 from sayembara.accounts.rules import unit_has_verifier
 from sayembara.audit.trail import history as audit_history
+from sayembara.audit.describe import describe as describe_events, with_actors
 from sayembara.editions.models import Edition
 
 from . import rules, services
@@ -272,7 +273,7 @@ def entry_detail(request, code: str):
         "can_verify": rules.can_verify_entry(request.user, entry) and entry.status == Entry.Status.SENT,
         "verify_on_behalf": not rules.is_verifier_of_entry_unit(request.user, entry),
         "can_screen": rules.can_screen_entry(request.user, entry) and entry.status == Entry.Status.VERIFIED,
-        "trail": audit_history(entry).filter(action="transition").order_by("-at")[:30],
+        "trail": describe_events(with_actors(audit_history(entry)).filter(action="transition").order_by("-at")[:30]),
         "verify_form": VerifyForm(), "screen_form": ScreenForm(),
     }
     if context["can_screen"] or context["can_edit"] or rules.can_manage_entries(request.user):

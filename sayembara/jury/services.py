@@ -65,8 +65,11 @@ def stage_entries(stage: Stage):
 
 
 def stage_jury(stage: Stage) -> StageJury:
-    jury, _created = StageJury.objects.get_or_create(stage=stage)
-    return jury
+    """The stage's jury settings; an unsaved default until the first assignment or lock saves it.
+
+    Reading never writes: opening a stage's page must not leave a trace in the audit trail.
+    """
+    return StageJury.objects.filter(stage=stage).first() or StageJury(stage=stage)
 
 
 # --- Conflicts of interest ----------------------------------------------------------------------
