@@ -459,7 +459,8 @@ def _why(note: str) -> str:
 
 
 def _roles(actors) -> dict[int, str]:
-    from sayembara.jury.models import Juror
+    # Through the app registry: the audit trail sits below the apps whose records it describes.
+    Juror = apps.get_model("jury", "Juror")
 
     ids = {a.pk for a in actors}
     jurors = set(Juror.objects.filter(user_id__in=ids).order_by().values_list("user_id", flat=True).distinct()) if ids else set()

@@ -527,7 +527,7 @@ def jury_votes(request, year: int):
             return redirect("results:settings", year)
         wanted[pk_or_none(key.removeprefix("votes-"))] = votes
     entries = Entry.objects.in_bulk([pk for pk in wanted if pk is not None])
-    if None in wanted or len(entries) != len(wanted):
+    if None in wanted or len(entries) != len(wanted) or any(e.edition_id != edition.pk for e in entries.values()):
         messages.error(request, _("Votes were sent for an entry that is not in this edition: nothing was saved."))
         return redirect("results:settings", year)
     try:
