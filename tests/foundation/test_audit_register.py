@@ -258,3 +258,18 @@ def test_the_steps_of_an_entry_read_in_words(client_as, demo_users, open_2020):
     assert f"{demo_users['organiser'].full_name} ({said('organiser')})" in text
     assert "Mengundurkan diri atas permintaan unit" in text
     assert not RAW.findall(text)
+
+
+def test_who_names_the_role(demo_users):
+    from sayembara.audit import describe
+
+    events = [AuditEvent.objects.create(actor=demo_users[role], action="update", model="entries.entry",
+                                        object_id="0", summary="x", changes={}) for role in ("juror", "verifier")]
+    events.append(AuditEvent.objects.create(actor=None, action="update", model="entries.entry", object_id="0",
+                                            summary="x", changes={}))
+    who = [s.who for s in describe.describe(describe.with_actors(AuditEvent.objects.filter(pk__in=[e.pk for e in events])
+                                                                 .order_by("pk")))]
+    unit = demo_users["verifier"].verified_institution
+    assert who == [f"{demo_users['juror'].full_name} ({said('juror')})",
+                   f"{demo_users['verifier'].full_name} ({said('verifier, %(unit)s', unit=unit.short_name or unit.name)})",
+                   said("system")]
