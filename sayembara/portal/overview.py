@@ -1,29 +1,35 @@
 """What the home page, an edition's public page and the organiser's dashboard show, read from every app."""
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 
+from sayembara.editions.models import Criterion, Edition, Stage
 from sayembara.entries.models import Entry
 from sayembara.results.models import Award
 
-from sayembara.editions.models import Criterion, Edition, Stage
+ENTRIES_PAGE_SIZE = 100
+"""Entries listed per page of an edition (a national contest has thousands: never the whole list)."""
 
 
-def edition_overview(edition: Edition) -> dict:
-    """Everything the public page of an edition shows, in a fixed number of queries."""
+def edition_overview(edition: Edition, page_number=None) -> dict:
+    """Everything the public page of an edition shows, in a fixed number of queries; entries one page at a time."""
     stages = list(
         Stage.objects.filter(edition=edition).prefetch_related(
             Prefetch("criteria", queryset=Criterion.objects.order_by("order"))
         )
     )
-    entries = []
+    entries, page, type_totals = [], None, {}
     makers_hidden = edition.makers_hidden
     if not makers_hidden and (edition.results_are_public or not _screening_pending(edition)):
-        entries = list(
+        listed = (
             Entry.objects.visible_to_public()
             .filter(edition=edition)
             .select_related("institution__type", "category")
-            .order_by("institution__type__order", "title")
+            .order_by("institution__type__order", "title", "pk")
         )
+        page = Paginator(listed, ENTRIES_PAGE_SIZE).get_page(page_number)
+        entries = list(page.object_list)
+        type_totals = dict(listed.order_by().values_list("institution__type").annotate(n=Count("pk")))
     awards = []
     if edition.results_are_public:
         awards = list(
@@ -42,7 +48,8 @@ def edition_overview(edition: Edition) -> dict:
         "entries": entries,
         "awards": awards,
         "counts": counts,
-        "entries_by_type": _group_by_type(entries),
+        "entries_by_type": _group_by_type(entries, type_totals),
+        "entries_page": page,
         "makers_hidden": makers_hidden,
     }
 
@@ -54,11 +61,12 @@ def _screening_pending(edition: Edition) -> bool:
     return EntrySettings.objects.filter(edition=edition, screening_published_at__isnull=True).exists()
 
 
-def _group_by_type(entries):
+def _group_by_type(entries, totals: dict) -> list[tuple]:
+    """(type, its entries on this page, its entries in all) in page order."""
     groups: dict = {}
     for entry in entries:
         groups.setdefault(entry.institution.type, []).append(entry)
-    return list(groups.items())
+    return [(kind, group, totals.get(kind.pk, len(group))) for kind, group in groups.items()]
 
 
 def participation_by_year() -> list[dict]:

@@ -26,8 +26,9 @@ def home(request):
 
 def edition_detail(request, year: int):
     edition = get_object_or_404(Edition.objects.public(), year=year)
-    context = edition_overview(edition)
+    context = edition_overview(edition, request.GET.get("page"))
     context["editions"] = Edition.objects.public()
+    context["paged"] = True  # the home page shows the first page and links here
     return render(request, "editions/edition_detail.html", context)
 
 

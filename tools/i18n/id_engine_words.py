@@ -62,3 +62,8 @@ ID.update({
     "The replicating innovation must belong to the replicating unit.":
         "Inovasi yang mereplikasi harus milik unit yang mereplikasi.",
 })
+
+ID.update({
+    "Entries %(first)s–%(last)s of %(total)s.": "Entri %(first)s–%(last)s dari %(total)s.",
+    "See every entry": "Lihat semua entri",
+})
