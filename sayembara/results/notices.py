@@ -43,8 +43,9 @@ def describe(notices: list, edition) -> list[str]:
     juror_ids = {int(n["params"]["juror"]) for n in notices if str(n["params"].get("juror", "")).isdigit()}
     entries = dict(Entry.objects.filter(pk__in=entry_ids).values_list("pk", "code")) if entry_ids else {}
     jurors = dict(Juror.objects.filter(pk__in=juror_ids).values_list("pk", "user__full_name")) if juror_ids else {}
-    stages = {s.kind: s.name for s in edition.stages.all()}
-    criteria = {c.code: c.name for s in edition.stages.all() for c in s.criteria.all()}
+    edition_stages = list(edition.stages.prefetch_related("criteria"))
+    stages = {s.kind: s.name for s in edition_stages}
+    criteria = {c.code: c.name for s in edition_stages for c in s.criteria.all()}
 
     def name(mapping, value):
         value = str(value)
