@@ -3,28 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
+    """The audit trail itself. Each app names the models it wants recorded in its own ``ready()``
+    (``sayembara.audit.trail.track``), so this app knows no other app's models."""
+
     name = "sayembara.audit"
     verbose_name = _("Audit trail")
-
-    def ready(self):
-        from django.apps import apps
-
-        from .trail import track
-
-        # Every change to proposals, scores and results is recorded.
-        for label in [
-            "accounts.Membership",
-            "entries.Innovation",
-            "entries.Entry",
-            "entries.TeamMember",
-            "entries.ProposalAnswer",
-            "jury.Assignment",
-            "jury.ScoreSheet",
-            "jury.Score",
-            "jury.Conflict",
-            "results.Award",
-            "editions.Edition",
-            "editions.Stage",
-            "editions.Criterion",
-        ]:
-            track(apps.get_model(label))

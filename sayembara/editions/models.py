@@ -222,6 +222,11 @@ class Criterion(models.Model):
     def accepts(self, value: Decimal) -> bool:
         return self.min_score <= value <= self.max_score
 
+    def on_scale_of_100(self, value) -> float:
+        """A score on this criterion's range put on 0-100, the scale every ranking and explanation works on."""
+        low, high = float(self.min_score), float(self.max_score)
+        return 100.0 * (float(value) - low) / (high - low)
+
 
 class RubricLevel(models.Model):
     """A described band of scores, shown to the juror beside the input."""

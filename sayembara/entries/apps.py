@@ -9,8 +9,9 @@ class EntriesConfig(AppConfig):
     def ready(self):
         from sayembara.audit.trail import track
 
-        # The core entry models are tracked by the audit app; these hold proposal data too.
-        for name in ["EntryDetails", "EvidenceSlot", "EntrySettings", "DeadlineExtension"]:
+        # Every change to a proposal and what it rests on is recorded.
+        for name in ["Innovation", "Entry", "TeamMember", "ProposalAnswer", "EntryDetails", "EvidenceSlot", "EntrySettings",
+                     "DeadlineExtension"]:
             track(self.get_model(name))
         # The stored path is random and says nothing; record what the person uploaded.
         track(self.get_model("Evidence"), fields=("entry_id", "slot_id", "original_name", "content_type", "size", "uploaded_by_id"))

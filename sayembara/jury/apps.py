@@ -9,6 +9,10 @@ class JuryConfig(AppConfig):
     def ready(self):
         from sayembara.audit.trail import track
 
-        # Who assigned, locked, scheduled or reopened what is part of the jury's record.
-        for name in ["StageJury", "TimeSlot", "SheetReopening"]:
+        from . import signals
+
+        signals.connect(self.get_model("Score"))
+        # Every change to assignments, sheets, scores and conflicts is recorded, and who assigned, locked,
+        # scheduled or reopened what is part of the jury's record too.
+        for name in ["Assignment", "ScoreSheet", "Score", "Conflict", "StageJury", "TimeSlot", "SheetReopening"]:
             track(self.get_model(name))

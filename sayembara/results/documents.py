@@ -1,4 +1,4 @@
-"""The official papers of an edition, as A4 PDFs (reportlab) and an XLSX recap (openpyxl).
+"""The official papers of an edition, as A4 PDFs (reportlab); the XLSX recap is in ``exporters``.
 
 They are written in Indonesian whatever the interface language: official
 government documents must be (UU 24/2009, art. 27). Every paper carries the
@@ -15,8 +15,6 @@ from collections import defaultdict
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import override
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -28,7 +26,6 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 
 from sayembara.entries.models import Entry
 from sayembara.jury.models import ScoreSheet
-from sayembara.tabular import append_row, workbook_bytes
 
 from . import numbering, sequence, services
 from .models import Award, Certificate, Decision
@@ -61,7 +58,7 @@ def _date(value) -> str:
         return date_format(timezone.localtime(value) if hasattr(value, "tzinfo") else value, "j F Y")
 
 
-def _hash_line(edition) -> str:
+def hash_line(edition) -> str:
     version = sequence.current_version(edition)
     if version is None:
         return "Hasil akhir belum diumumkan: dokumen ini adalah draf."
@@ -91,7 +88,7 @@ def _heading(edition, title: str, space: float = 4 * mm) -> list:
 
 def _build(story: list, edition, pagesize=A4) -> bytes:
     buffer = io.BytesIO()
-    footer = _hash_line(edition)
+    footer = hash_line(edition)
 
     def on_page(canvas, doc):
         canvas.saveState()
@@ -132,7 +129,7 @@ def _rank_with_range(row) -> str:
     return f"{_t(row.entry.code)} peringkat {row.rank}, dengan rentang {row.rank_low}–{row.rank_high}"
 
 
-def _method_id(method: str) -> str:
+def method_in_indonesian(method: str) -> str:
     """``method_used`` may carry a note after the name (e.g. a fallback): the name is translated, the rest kept."""
     name, _, rest = (method or "").partition(" ")
     return (METHOD_ID.get(name, name) + (f" {rest}" if rest else "")).strip()
@@ -173,7 +170,7 @@ def _jury(edition):
 ELEMENT_ID = {"academic": "Unsur Akademisi", "ngo": "Unsur LSM", "bureaucracy": "Unsur Birokrasi", "other": "Unsur Lainnya"}
 
 
-def _final_rows(edition, stage=None):
+def final_rows(edition, stage=None):
     run, stale = services.current_run(edition, stage)
     if run is None or stale:
         run = services.compute_ranking(edition, stage)
@@ -184,11 +181,11 @@ def _final_rows(edition, stage=None):
 
 
 def recap_pdf(edition, stage=None) -> bytes:
-    run, rows = _final_rows(edition, stage)
+    run, rows = final_rows(edition, stage)
     what = f"Tahap {stage.name}" if stage else "Nilai Akhir"
     story = _heading(edition, f"REKAPITULASI NILAI – {what.upper()}") + [
         Paragraph(
-            f"Metode: {_method_id(run.method_used)}; rentang peringkat dari {run.bootstrap} kali simulasi model statistik "
+            f"Metode: {method_in_indonesian(run.method_used)}; rentang peringkat dari {run.bootstrap} kali simulasi model statistik "
             f"(bilangan acak awal {run.seed}). {RANGE_READING}", SMALL),
         Spacer(1, 3 * mm),
     ]
@@ -203,40 +200,6 @@ def recap_pdf(edition, stage=None) -> bytes:
                        style=GRID, repeatRows=1))
     story += [Spacer(1, 8 * mm), _signatures([(j.user.full_name, ELEMENT_ID[j.element]) for j in _jury(edition)], edition)]
     return _build(story, edition)
-
-
-def recap_xlsx(edition) -> bytes:
-    """The final ranking and every criterion score, for people who want to sort and filter."""
-    run, rows = _final_rows(edition)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Nilai akhir"
-    append_row(ws, ["Peringkat", "Nomor", "Inovasi", "Instansi", "Kategori", "Nilai rata-rata", "Nilai terkoreksi",
-                    "Peringkat terbaik", "Peringkat terburuk", "P(masuk juara)", "Seri statistik"])
-    for r in rows:
-        append_row(ws, [r.rank, r.entry.code, r.entry.title, r.entry.institution.name,
-                        r.entry.category.name if r.entry.category else "", round(r.plain_mean or 0, 3), round(r.score, 3),
-                        r.rank_low, r.rank_high, r.p_top, "ya" if r.tie else "tidak"])
-    sheets = wb.create_sheet("Nilai per juri")
-    append_row(sheets, ["Tahap", "Nomor", "Juri", "Unsur", "Kriteria", "Nilai", "Alasan"])
-    scores = (
-        ScoreSheet.objects.filter(stage__edition=edition, status=ScoreSheet.Status.SUBMITTED)
-        .select_related("stage", "entry", "juror__user")
-        .prefetch_related("scores__criterion")
-        .order_by("stage__order", "entry__code", "juror__element")
-    )
-    for sheet in scores:
-        for score in sheet.scores.all():
-            append_row(sheets, [sheet.stage.name, sheet.entry.code, sheet.juror.user.full_name,
-                                ELEMENT_ID[sheet.juror.element], score.criterion.name, float(score.value), score.justification])
-    info = wb.create_sheet("Keterangan")
-    append_row(info, [_hash_line(edition)])
-    append_row(info, [f"Metode {_method_id(run.method_used)}, {run.bootstrap} kali simulasi model statistik, "
-                      f"bilangan acak awal {run.seed}"])
-    for ws_ in (ws, sheets):
-        for cell in ws_[1]:
-            cell.font = Font(bold=True)
-    return workbook_bytes(wb)
 
 
 # --- Berita acara and the draft decree ----------------------------------------------
@@ -271,7 +234,7 @@ def _public_test_lines(edition) -> list:
 
 def minutes_pdf(edition) -> bytes:
     """Berita acara of the judging and of the decision on the winners, dated and numbered from the decision."""
-    run, rows = _final_rows(edition)
+    run, rows = final_rows(edition)
     decision = _decision(edition)
     jury = _jury(edition)
     present = set(decision.present.values_list("pk", flat=True)) if decision else {j.pk for j in jury}
@@ -302,7 +265,7 @@ def minutes_pdf(edition) -> bytes:
         ], colWidths=[45 * mm, 20 * mm, 105 * mm], style=GRID),
         Paragraph(
             f"Jumlah peserta yang dinilai: {len(rows)}. Jumlah lembar penilaian: {n_sheets}. "
-            f"Peringkat dihitung dengan metode {_method_id(run.method_used)}; rentang peringkat dari {run.bootstrap} kali "
+            f"Peringkat dihitung dengan metode {method_in_indonesian(run.method_used)}; rentang peringkat dari {run.bootstrap} kali "
             f"simulasi model statistik (bilangan acak awal {run.seed}); "
             f"siapa pun dapat menghitung ulang dari berkas nilai yang diumumkan. {RANGE_READING}", BODY),
     ]
@@ -480,7 +443,7 @@ def _published_rank(edition, entry: Entry):
     if version is not None:
         ranking = sequence.shown(version)["ranking"]
         return next((r for r in ranking if r["entry"] == entry.code), None), len(ranking)
-    run, rows = _final_rows(edition)
+    run, rows = final_rows(edition)
     row = next((r for r in rows if r.entry_id == entry.pk), None)
     return ({"rank": row.rank, "score": row.score} if row else None), len(rows)
 

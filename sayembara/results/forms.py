@@ -1,11 +1,14 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sayembara.editions.models import Edition
+from sayembara.entries.models import Entry
+from sayembara.widgets import DateField
 from sayembara_score.ranking import MAX_DRAWS
 
-from . import numbering
-from .models import ResultSettings
+from . import numbering, sequence
+from .models import Objection, ResultSettings
 
 
 def tiebreak_choices(edition: Edition) -> list[tuple[str, str]]:
@@ -93,3 +96,105 @@ def _between(low, high):
             raise forms.ValidationError(_("From %(low)s to %(high)s days.") % {"low": low, "high": high})
 
     return check
+
+
+class AwardForm(forms.Form):
+    # The entry by its number: a select of every entry in each of the prize rows was 15 MB and 13 s at
+    # national scale (36 rows x 5,000 options). The number is resolved in one query for the whole formset.
+    entry = forms.CharField(max_length=30, label=_("Entry number"))
+    title = forms.CharField(max_length=80, label=_("Award"))
+    order = forms.IntegerField(min_value=1, max_value=99, label=_("Order"))
+
+    def __init__(self, *args, entries=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entries = entries if entries is not None else {}
+
+    def clean_entry(self):
+        code = self.cleaned_data["entry"].strip().upper()
+        entry = self.entries.get(code)
+        if entry is None:
+            raise forms.ValidationError(gettext("No entry of this edition has the number “%(code)s”.") % {"code": code})
+        return entry
+
+    @property
+    def entry_title(self) -> str:
+        """The title beside the number, for the rows the page shows (initial or posted)."""
+        code = (self["entry"].value() or "")
+        entry = self.entries.get(str(code).strip().upper())
+        return entry.title if entry is not None else ""
+
+
+class AwardFormSetBase(forms.BaseFormSet):
+    def __init__(self, *args, edition=None, **kwargs):
+        # Only the numbers on this page are looked up: posted ones, or the initial proposal's.
+        super().__init__(*args, **kwargs)
+        codes = {str(form["entry"].value() or "").strip().upper() for form in self.forms} - {""}
+        found = Entry.objects.filter(edition=edition, code__in=codes).select_related("category") if codes else []
+        entries = {e.code.upper(): e for e in found}
+        for form in self.forms:
+            form.entries = entries
+
+
+# absolute_max: a forged TOTAL_FORMS builds at most 200 forms (Django's default allows 1,200, each with every entry).
+AwardFormSet = forms.formset_factory(AwardForm, formset=AwardFormSetBase, extra=0, can_delete=True, max_num=200,
+                                     absolute_max=200)
+
+
+class ProvisionalForm(forms.Form):
+    number = forms.CharField(label=_("Announcement number"), max_length=120, required=False,
+                             help_text=_("Leave empty to take the next number of the register."))
+    days = forms.IntegerField(label=_("Days of the public test"), min_value=1,
+                              max_value=sequence.MAX_PUBLIC_TEST_DAYS)
+    reason = forms.CharField(label=_("What changed since the previous version, and why"), required=False,
+                             max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DecisionForm(forms.Form):
+    held_on = DateField(label=_("Date of the meeting"), input_formats=["%Y-%m-%d"])
+    place = forms.CharField(label=_("Place of the meeting"), max_length=200)
+    # Choices, not a queryset field: a forged id is refused by the form, never sent to the database.
+    present = forms.MultipleChoiceField(label=_("Jurors present"), widget=forms.CheckboxSelectMultiple)
+    minutes_number = forms.CharField(label=_("Number of the minutes (berita acara)"), max_length=120,
+                                     required=False,
+                                     help_text=_("Leave empty to take the next number of the register."))
+
+    def __init__(self, *args, edition=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.jurors = {str(j.pk): j for j in edition.jurors.select_related("user").order_by("element", "user__full_name")}
+        self.fields["present"].choices = [(pk, f"{j.user.full_name} ({j.get_element_display()})")
+                                          for pk, j in self.jurors.items()]
+
+    def clean_present(self):
+        return [self.jurors[pk] for pk in self.cleaned_data["present"]]
+
+
+class DecreeForm(forms.Form):
+    decree_number = forms.CharField(label=_("Decree number"), max_length=120)
+    decree_date = DateField(label=_("Decree date"), input_formats=["%Y-%m-%d"])
+
+
+class ObjectionForm(forms.ModelForm):
+    # The entry by its number, not a list of every entry: a national contest has thousands.
+    entry_code = forms.CharField(label=_("Entry number concerned (optional)"), max_length=30, required=False)
+
+    class Meta:
+        model = Objection
+        fields = ["name", "email", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5, "maxlength": 4000})}
+        labels = {"text": _("Your response")}
+
+    field_order = ["entry_code", "name", "email", "text"]
+
+    def __init__(self, *args, edition=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.edition = edition
+
+    def clean_entry_code(self):
+        code = self.cleaned_data["entry_code"].strip()
+        if not code:
+            return ""
+        entry = Entry.objects.visible_to_public().filter(edition=self.edition, code__iexact=code).first()
+        if entry is None:
+            raise forms.ValidationError(gettext("No entry of this edition has the number “%(code)s”.") % {"code": code})
+        self.instance.entry = entry
+        return entry.code

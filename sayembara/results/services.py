@@ -31,7 +31,7 @@ from .models import Award, JuryVote, Publication, RankedEntry, RankingRun, Resul
 FINAL = "final"
 
 
-class ResultsError(DomainError, ValueError):
+class ResultsError(DomainError):
     """A refused step of ranking, deciding or publishing, with a message for the user."""
 
 
@@ -88,15 +88,9 @@ def load_inputs(edition: Edition, stage: Stage | None = None) -> ScoreInputs:
     ).filter(~Exists(conflicted)).values_list("sheet__entry_id", "sheet__juror_id", "criterion_id", "value")
     for entry_id, juror_id, criterion_id, value in values.iterator(chunk_size=5000):
         s, c = criteria[criterion_id]
-        low, high = float(c.min_score), float(c.max_score)
         rows.append(
-            ScoreRow(
-                entry=str(entry_id),
-                juror=str(juror_id),
-                criterion=c.code,
-                score=100.0 * (float(value) - low) / (high - low),
-                stage=stage_key(s),
-            )
+            ScoreRow(entry=str(entry_id), juror=str(juror_id), criterion=c.code, score=c.on_scale_of_100(value),
+                     stage=stage_key(s))
         )
     # A stage nobody has submitted a sheet for yet (the interview, while proposals are ranked) is left out of
     # the weights, and the run says so; the core would otherwise refuse its weighted criteria as unknown.
@@ -123,7 +117,7 @@ def fingerprint(edition: Edition, stage: Stage | None = None) -> str:
     """A cheap summary of the submitted sheets: when it changes, stored rankings are stale.
 
     It reads sheets, not the (three times more) scores: every change to a score
-    touches its sheet's ``updated_at`` (see ``touch_sheet_on_score_change``).
+    touches its sheet's ``updated_at`` (see ``sayembara.jury.signals``).
     """
     sheets = ScoreSheet.objects.filter(stage__edition=edition, status=ScoreSheet.Status.SUBMITTED)
     if stage is not None:
@@ -132,11 +126,6 @@ def fingerprint(edition: Edition, stage: Stage | None = None) -> str:
     last = agg["last"].isoformat() if agg["last"] else "-"
     conflicts = Conflict.objects.filter(juror__edition=edition).aggregate(n=Count("pk"), top=Max("pk"))
     return f"{agg['n']}:{agg['top'] or 0}:{last}:{conflicts['n']}:{conflicts['top'] or 0}"
-
-
-def touch_sheet_on_score_change(sender, instance, **kwargs):
-    """A changed score is a changed sheet, whoever changed it (views, admin, imports)."""
-    ScoreSheet.objects.filter(pk=instance.sheet_id).update(updated_at=timezone.now())
 
 
 # --- Computing rankings ---------------------------------------------------
@@ -290,7 +279,7 @@ def explain_entry(edition: Edition, entry: Entry) -> dict:
         parts = []
         for score in sheet.scores.all():
             c = score.criterion
-            normalised = 100 * (float(score.value) - float(c.min_score)) / float(c.max_score - c.min_score)
+            normalised = c.on_scale_of_100(score.value)
             parts.append({"criterion": c, "value": score.value, "normalised": normalised, "weight": weights[c.pk],
                           "justification": score.justification})
         weight_sum = sum(p["weight"] for p in parts)

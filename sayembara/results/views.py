@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -19,7 +18,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from sayembara import throttle
-from sayembara.widgets import DateField
 from sayembara.accounts.roles import organiser_required
 from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
@@ -27,8 +25,8 @@ from sayembara.links import absolute
 from sayembara.params import int_or_none, pk_or_none
 from sayembara.tabular import csv_response, xlsx_response
 
-from . import documents, freeze, notices, numbering, rules, sequence, services
-from .forms import ResultSettingsForm
+from . import documents, exporters, freeze, notices, numbering, rules, sequence, services
+from .forms import AwardFormSet, DecisionForm, DecreeForm, ObjectionForm, ProvisionalForm, ResultSettingsForm
 from .models import Award, Certificate, Correction, Decision, JuryVote, Objection, Publication, RankingRun, ResultSettings
 
 
@@ -241,48 +239,6 @@ def explain(request, year: int, code: str):
     return render(request, "results/explain.html", context)
 
 
-class AwardForm(forms.Form):
-    # The entry by its number: a select of every entry in each of the prize rows was 15 MB and 13 s at
-    # national scale (36 rows x 5,000 options). The number is resolved in one query for the whole formset.
-    entry = forms.CharField(max_length=30, label=gettext_lazy("Entry number"))
-    title = forms.CharField(max_length=80, label=gettext_lazy("Award"))
-    order = forms.IntegerField(min_value=1, max_value=99, label=gettext_lazy("Order"))
-
-    def __init__(self, *args, entries=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.entries = entries if entries is not None else {}
-
-    def clean_entry(self):
-        code = self.cleaned_data["entry"].strip().upper()
-        entry = self.entries.get(code)
-        if entry is None:
-            raise forms.ValidationError(_("No entry of this edition has the number “%(code)s”.") % {"code": code})
-        return entry
-
-    @property
-    def entry_title(self) -> str:
-        """The title beside the number, for the rows the page shows (initial or posted)."""
-        code = (self["entry"].value() or "")
-        entry = self.entries.get(str(code).strip().upper())
-        return entry.title if entry is not None else ""
-
-
-class AwardFormSetBase(forms.BaseFormSet):
-    def __init__(self, *args, edition=None, **kwargs):
-        # Only the numbers on this page are looked up: posted ones, or the initial proposal's.
-        super().__init__(*args, **kwargs)
-        codes = {str(form["entry"].value() or "").strip().upper() for form in self.forms} - {""}
-        found = Entry.objects.filter(edition=edition, code__in=codes).select_related("category") if codes else []
-        entries = {e.code.upper(): e for e in found}
-        for form in self.forms:
-            form.entries = entries
-
-
-# absolute_max: a forged TOTAL_FORMS builds at most 200 forms (Django's default allows 1,200, each with every entry).
-AwardFormSet = forms.formset_factory(AwardForm, formset=AwardFormSetBase, extra=0, can_delete=True, max_num=200,
-                                     absolute_max=200)
-
-
 @organiser_required
 def awards(request, year: int):
     edition = _edition(year)
@@ -351,15 +307,6 @@ def lock(request, year: int):
 # --- The sequence: provisional announcement, public test, decision, decree, final publication ----------
 
 
-class ProvisionalForm(forms.Form):
-    number = forms.CharField(label=gettext_lazy("Announcement number"), max_length=120, required=False,
-                             help_text=gettext_lazy("Leave empty to take the next number of the register."))
-    days = forms.IntegerField(label=gettext_lazy("Days of the public test"), min_value=1,
-                              max_value=sequence.MAX_PUBLIC_TEST_DAYS)
-    reason = forms.CharField(label=gettext_lazy("What changed since the previous version, and why"), required=False,
-                             max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
-
-
 @organiser_required
 def provisional(request, year: int):
     """Say what the provisional announcement will publish, then publish it and open the public test."""
@@ -386,25 +333,6 @@ def provisional(request, year: int):
     }, status=400 if request.method == "POST" else 200)
 
 
-class DecisionForm(forms.Form):
-    held_on = DateField(label=gettext_lazy("Date of the meeting"), input_formats=["%Y-%m-%d"])
-    place = forms.CharField(label=gettext_lazy("Place of the meeting"), max_length=200)
-    # Choices, not a queryset field: a forged id is refused by the form, never sent to the database.
-    present = forms.MultipleChoiceField(label=gettext_lazy("Jurors present"), widget=forms.CheckboxSelectMultiple)
-    minutes_number = forms.CharField(label=gettext_lazy("Number of the minutes (berita acara)"), max_length=120,
-                                     required=False,
-                                     help_text=gettext_lazy("Leave empty to take the next number of the register."))
-
-    def __init__(self, *args, edition=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.jurors = {str(j.pk): j for j in edition.jurors.select_related("user").order_by("element", "user__full_name")}
-        self.fields["present"].choices = [(pk, f"{j.user.full_name} ({j.get_element_display()})")
-                                          for pk, j in self.jurors.items()]
-
-    def clean_present(self):
-        return [self.jurors[pk] for pk in self.cleaned_data["present"]]
-
-
 @organiser_required
 def decide(request, year: int):
     """Record the jury's final meeting after the public test: it fixes the winners."""
@@ -428,11 +356,6 @@ def decide(request, year: int):
         "awards": Award.objects.filter(edition=edition).select_related("entry__institution", "category"),
         "next_number": numbering.preview(edition, "minutes"),
     }, status=400 if request.method == "POST" else 200)
-
-
-class DecreeForm(forms.Form):
-    decree_number = forms.CharField(label=gettext_lazy("Decree number"), max_length=120)
-    decree_date = DateField(label=gettext_lazy("Decree date"), input_formats=["%Y-%m-%d"])
 
 
 @organiser_required
@@ -580,17 +503,9 @@ def published_file(request, year: int, name: str):
     payload = sequence.published_payload(publication)
     if name == "published.json":
         return HttpResponse(publication.payload, content_type="application/json; charset=utf-8")
-    if name == "scores.csv":
-        rows = [["entry", "juror", "criterion", "score", "stage"], *payload["scores"]]
-    elif name == "weights.csv":
-        rows = [["criterion", "weight", "stage"]]
-        rows += [[c, w, s] for s, c, w in payload["weights"]["criteria"]]
-        rows += [["", w, s] for s, w in payload["weights"]["stages"]]
-    else:
+    if name not in exporters.CHECK_FILES:
         raise Http404
-    # Scores and weights stay numbers; entry codes and juror numbers are system-made, so the files still feed
-    # sayembara-score unchanged.
-    return csv_response(rows, f"{edition.year}-{name}")
+    return csv_response(exporters.published_check_rows(payload, name), f"{edition.year}-{name}")
 
 
 # What people type between the characters of a code read off paper: spaces, hyphens and dashes of every kind.
@@ -629,33 +544,6 @@ def certificate_detail(request, code: str):
     )
     return render(request, "results/certificate.html", {
         "certificate": certificate, "publication": sequence.current_version(certificate.edition)})
-
-
-class ObjectionForm(forms.ModelForm):
-    # The entry by its number, not a list of every entry: a national contest has thousands.
-    entry_code = forms.CharField(label=gettext_lazy("Entry number concerned (optional)"), max_length=30, required=False)
-
-    class Meta:
-        model = Objection
-        fields = ["name", "email", "text"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 5, "maxlength": 4000})}
-        labels = {"text": gettext_lazy("Your response")}
-
-    field_order = ["entry_code", "name", "email", "text"]
-
-    def __init__(self, *args, edition=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.edition = edition
-
-    def clean_entry_code(self):
-        code = self.cleaned_data["entry_code"].strip()
-        if not code:
-            return ""
-        entry = Entry.objects.visible_to_public().filter(edition=self.edition, code__iexact=code).first()
-        if entry is None:
-            raise forms.ValidationError(_("No entry of this edition has the number “%(code)s”.") % {"code": code})
-        self.instance.entry = entry
-        return entry.code
 
 
 OBJECTIONS_PAGE_SIZE = 50
@@ -743,7 +631,7 @@ def _document(request, edition: Edition, kind: str):
         stage = _chosen_stage(edition, request.GET.get("stage"))
         return _pdf(documents.recap_pdf(edition, stage), f"rekapitulasi-{edition.year}.pdf")
     if kind == "recap.xlsx":
-        return xlsx_response(documents.recap_xlsx(edition), f"rekapitulasi-{edition.year}.xlsx")
+        return xlsx_response(exporters.recap_xlsx(edition), f"rekapitulasi-{edition.year}.xlsx")
     if kind == "minutes.pdf":
         return _pdf(documents.minutes_pdf(edition), f"berita-acara-{edition.year}.pdf")
     if kind == "attendance.pdf":
