@@ -10,6 +10,7 @@ from sayembara.audit.models import AuditEvent
 from sayembara.audit.trail import acting_as
 from sayembara.entries.models import Entry
 from sayembara.jury.models import Juror, Score, ScoreSheet
+from tests import factories
 
 
 @pytest.fixture
@@ -51,10 +52,31 @@ def test_a_juror_cannot_hold_two_sheets_for_one_entry_in_one_stage(sheet):
         ScoreSheet.objects.create(stage=sheet.stage, juror=sheet.juror, entry=sheet.entry)
 
 
-def test_a_missing_score_is_missing_not_zero(sheet):
-    sheet.scores.first().delete()
-    assert sheet.scores.count() == sheet.stage.criteria.count() - 1
-    assert not sheet.scores.filter(value=0).exists()
+def test_a_missing_score_is_missing_not_zero(db):
+    # A sheet that scores one of two criteria: the ranking gets one score, and no total is made up from a zero.
+    from sayembara.results.services import explain_entry, load_inputs
+
+    year = factories.edition(2031)
+    stage = factories.stage(year, criteria={"inovasi": (0, 100), "manfaat": (0, 100)})
+    entry = factories.entry(year)
+    factories.submit_sheet(factories.juror(year), stage, entry, {"inovasi": 80})
+    assert [(row.criterion, row.score) for row in load_inputs(year).rows] == [("inovasi", 80.0)]
+    [(_stage, [sheet])] = explain_entry(year, entry)["stages"]
+    assert not sheet["complete"] and sheet["total"] is None
+
+
+def load_inputs_rows(edition):
+    from sayembara.results.services import load_inputs
+
+    return load_inputs(edition).rows
+
+
+def test_scores_of_any_range_are_put_on_one_scale(db):
+    year = factories.edition(2031)
+    stage = factories.stage(year, criteria={"inovasi": (1, 5)})
+    entry = factories.entry(year)
+    factories.submit_sheet(factories.juror(year), stage, entry, {"inovasi": 4})
+    assert [row.score for row in load_inputs_rows(year)] == [75.0]  # 4 on 1..5 is three quarters of the way
 
 
 def test_every_change_to_an_entry_is_in_the_audit_trail(edition_2020, demo_users):

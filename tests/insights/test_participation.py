@@ -8,9 +8,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from sayembara import demo
+from sayembara.entries.models import Entry
 from sayembara.institutions.models import Institution
 from sayembara.insights import services
 from sayembara.insights.models import Invitation
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -55,32 +57,39 @@ def test_coverage_dropped_units_show_their_last_year():
     assert dropped["Dinas Perpustakaan dan Kearsipan"] == 2019  # PUSLING, index 11, entered 2018 and 2019
 
 
-def test_funnel_and_winners():
-    rows = {r["year"]: r for r in services.funnel([2018, 2019, 2020])}
-    assert rows[2020]["started"] == rows[2020]["sent"] == rows[2020]["passed"] == 18
-    assert rows[2020]["winners"] == 9  # Juara I–III + Harapan I–III for OPD/BUMD, Juara I–III for villages
-    assert rows[2020]["winners"] <= rows[2020]["finalists"] <= rows[2020]["passed"]
-    assert rows[2020]["abandoned"] == 0
+def test_funnel_counts_each_step_of_an_edition():
+    # An edition of its own: 4 drafts started, 3 sent, 2 passed screening, 1 reached the interview, 1 won.
+    year = factories.edition(2031)
+    proposal = factories.stage(year, order=1)
+    interview = factories.stage(year, order=2, kind="interview")
+    factories.entry(year, status=Entry.Status.DRAFT)
+    factories.entry(year, status=Entry.Status.FAILED)
+    factories.entry(year, status=Entry.Status.PASSED, reached_stage=proposal)
+    finalist = factories.entry(year, status=Entry.Status.PASSED, reached_stage=interview)
+    factories.award(finalist)
+    row = services.funnel([2031])[0]
+    assert row == {"year": 2031, "started": 4, "sent": 3, "passed": 2, "finalists": 1, "winners": 1, "abandoned": 1}
 
 
-def test_drafts_abandoned_are_counted(edition_2020):
-    from sayembara.entries.models import Entry, Innovation
-
-    unit = Institution.objects.get(name="Kecamatan Belik")
-    innovation = Innovation.objects.create(title="Draf", institution=unit)
-    Entry.objects.create(edition=edition_2020, innovation=innovation, institution=unit, title="Draf", code="X-1")
-    row = {r["year"]: r for r in services.funnel([2020])}[2020]
-    assert row["started"] == 19 and row["sent"] == 18 and row["abandoned"] == 1
+def test_a_winner_counts_as_a_finalist_even_without_a_recorded_stage():
+    year = factories.edition(2032)
+    factories.award(factories.entry(year, status=Entry.Status.PASSED))
+    row = services.funnel([2032])[0]
+    assert row["winners"] == row["finalists"] == 1
 
 
-def test_score_distribution_per_criterion_and_year():
-    rows = services.score_distribution([2018, 2019, 2020])
-    assert {(r["year"], r["criterion"]) for r in rows} == {
-        (y, c) for y in (2018, 2019, 2020) for c in ("Inovasi", "Kemanfaatan", "Replikasi dan Keberlanjutan")
-    }
-    row = next(r for r in rows if r["year"] == 2020 and r["criterion"] == "Inovasi")
-    assert row["n"] == 18 * 3 * 3 == sum(row["histogram"])
-    assert 40 <= row["low"] <= row["mean"] <= row["high"] <= 98
+def test_score_distribution_pools_a_criterion_over_jurors_and_leaves_drafts_out():
+    year = factories.edition(2031)
+    stage = factories.stage(year, criteria={"inovasi": (0, 100)})
+    first, second = factories.juror(year), factories.juror(year)
+    entries = [factories.entry(year), factories.entry(year)]
+    for juror, values in ((first, (60, 80)), (second, (70, 90))):
+        for entry, value in zip(entries, values):
+            factories.submit_sheet(juror, stage, entry, {"inovasi": value})
+    factories.submit_sheet(factories.juror(year), stage, entries[0], {"inovasi": 10}, status="draft")
+    row = next(r for r in services.score_distribution([2031]) if r["criterion"] == "Inovasi")
+    assert row["n"] == 4 == sum(row["histogram"])
+    assert (row["low"], row["mean"], row["high"]) == (60, 75, 90)
 
 
 def test_dashboard_page_and_query_count_does_not_grow(client_as, django_assert_max_num_queries, edition_2020):
