@@ -24,8 +24,8 @@ from sayembara.institutions.models import Institution
 from sayembara.links import absolute
 from sayembara.results.models import Award
 
-from .models import FollowUp, RegistryRecord, Replication, SearchToken
-from .text import stems
+from ..models import FollowUp, RegistryRecord, Replication, SearchToken
+from ..text import stems
 
 
 class RegistryError(DomainError):
@@ -535,7 +535,7 @@ def owners_of(innovation: Innovation) -> list[str]:
 
 def user_units(user) -> list[Institution]:
     """The units ``user`` acts for in the registry (see ``registry.rules.units_of``)."""
-    from .rules import units_of
+    from ..rules import units_of
 
     return list(Institution.objects.filter(pk__in=units_of(user)).select_related("type").order_by("name"))
 
@@ -616,7 +616,7 @@ def send_follow_up_requests(year: int) -> tuple[int, int]:
 def answer_follow_up(follow_up: FollowUp, status: str, evidence: str, user, evidence_file=None, stopped_on=None) -> FollowUp:
     from django.core.exceptions import PermissionDenied
 
-    from .rules import can_answer_follow_up
+    from ..rules import can_answer_follow_up
 
     if not can_answer_follow_up(user, follow_up):
         # Only the innovation's unit (or the organiser) may say whether it still runs: the answer is public.
