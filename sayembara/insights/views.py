@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.middleware.csrf import get_token
-from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from sayembara.accounts.roles import ORGANISER, role_required
@@ -22,8 +16,8 @@ from sayembara.editions.models import Edition
 from sayembara.institutions.models import Institution
 from sayembara.params import pk_or_none
 
-from . import services
-from .export import workbook
+from . import exporters, services
+from .forms import ContactForm
 
 
 def _year(request) -> int | None:
@@ -49,46 +43,8 @@ def coverage(request):
     context = dict(services.cached("coverage", services.coverage, year))
     context["years"] = years
     context["invite_link"] = services.invitation_link()
-    # Thousands of units at national scale: rows are built here, far faster than a template loop.
-    here = request.get_full_path()
-    token = get_token(request)
-    for group, invitable in (("dropped", True), ("never", True), ("took_part", False)):
-        context[f"{group}_html"] = _unit_rows(context[group], invitable, token, here)
+    # Every participating unit is listed at once (the page is not paged): thousands at national scale.
     return render(request, "insights/coverage.html", context)
-
-
-def _unit_rows(rows, invitable: bool, csrf_token: str, here: str) -> str:
-    if not rows:
-        return format_html('<ul class="unit-list"><li class="muted">{}</li></ul>', _("None."))
-    entered, placeholder, save = _("entered"), _("contact e-mail"), _("Save")
-    invite_label, contact_label, invited = _("Invite %(unit)s"), _("Contact e-mail of %(unit)s"), _("invited %(when)s")
-    items = []
-    for row in rows:
-        unit = row.institution
-        years = f" · {entered} {', '.join(map(str, row.years))}" if row.years else ""
-        badge = (
-            format_html(' <span class="badge ok">{}</span>',
-                        invited % {"when": date_format(timezone.localtime(row.last_invited), "j M Y")})
-            if row.last_invited else ""
-        )
-        name = format_html('<span class="unit-name"><strong>{}</strong> <span class="muted">· {}{}</span>{}</span>',
-                           unit.name, unit.type.name, years, badge)
-        if invitable:
-            checkbox = format_html(
-                '<input type="checkbox" name="institution" value="{}" form="invite-form" checked aria-label="{}">',
-                unit.pk, invite_label % {"unit": unit.name},
-            )
-            form = format_html(
-                '<form class="contact" method="post" action="{}"><input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-                '<input type="hidden" name="next" value="{}"><input type="email" name="contact_email" value="{}" '
-                'placeholder="{}" aria-label="{}"><button class="btn secondary" type="submit">{}</button></form>',
-                reverse("insights:contact", args=[unit.pk]), csrf_token, here, unit.contact_email, placeholder,
-                contact_label % {"unit": unit.name}, save,
-            )
-        else:
-            checkbox = form = ""
-        items.append(format_html('<li data-testid="unit-row">{}{}{}</li>', checkbox, name, form))
-    return format_html('<ul class="unit-list">{}</ul>', mark_safe("".join(items)))
 
 
 def _back(request) -> str:
@@ -119,10 +75,6 @@ def invite(request):
             % {"units": ", ".join(u.name for u in unreachable)},
         )
     return redirect(back)
-
-
-class ContactForm(forms.Form):
-    contact_email = forms.EmailField(required=False)
 
 
 @role_required(ORGANISER)
@@ -157,11 +109,7 @@ def scores(request):
 
 @role_required(ORGANISER)
 def export(request):
-    response = HttpResponse(
-        services.cached("xlsx", workbook, _year(request)), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="sayembara-insights-{timezone.localdate():%Y%m%d}.xlsx"'
-    return response
+    return exporters.workbook_response(_year(request))
 
 
 @role_required(ORGANISER)

@@ -28,6 +28,10 @@ STOP_WORDS = frozenset(
 
 _stemmer = snowballstemmer.stemmer("indonesian")
 
+# Proposal sections that describe what an innovation is (indexed for search and compared for similarity);
+# the rest is boilerplate (budget, team).
+DESCRIPTIVE_SECTIONS = ("ringkasan", "latar_belakang", "kebaruan", "implementasi", "adaptabilitas_potensi")
+
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()

@@ -14,8 +14,6 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -66,11 +64,6 @@ def search(request):
     context = {
         "filters": filters,
         "page": page,
-        # Up to thousands of units at national scale: built here rather than looped in the template.
-        "institution_options": format_html_join(
-            "", '<option value="{}"{}>{}</option>',
-            ((pk, mark_safe(" selected") if pk == filters.institution else "", name) for pk, name in choices["institutions"]),
-        ),
         "querystring": query.urlencode(),
         "choices": choices,
         "status_choices": [("active", _("Active")), ("stopped", _("Stopped")), ("replicated", _("Replicated by others"))],

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from sayembara.tabular import append_row, workbook_bytes
+from sayembara.tabular import append_row, workbook_bytes, xlsx_response
 
 from . import services
 
@@ -21,6 +22,12 @@ def _sheet(workbook, title: str, header: list, rows: list[list]) -> None:
     for column in sheet.columns:
         width = max(len(str(c.value or "")) for c in column)
         sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
+
+
+def workbook_response(year: int | None = None):
+    """The workbook as a download, built once per state of the figures (see ``services.cached``)."""
+    data = services.cached("xlsx", workbook, year)
+    return xlsx_response(data, f"sayembara-insights-{timezone.localdate():%Y%m%d}.xlsx")
 
 
 def workbook(year: int | None = None) -> bytes:

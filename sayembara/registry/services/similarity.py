@@ -1,0 +1,135 @@
+"""Innovations alike: TF-IDF over the index's stemmed words and over title characters, for duplicates and ideas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from sayembara.editions.models import Edition
+from sayembara.entries.models import Entry, Innovation, ProposalAnswer
+
+from ..models import RegistryRecord
+from ..text import DESCRIPTIVE_SECTIONS, stems
+
+# The fitted model, kept while the index does not change (one object: tests and refresh_records clear it).
+_similarity_cache: dict = {}
+
+
+def forget_similarity_model() -> None:
+    """Drop the fitted model; the next comparison fits it again on the rebuilt index."""
+    _similarity_cache.clear()
+
+def _similarity_model():
+    """TF-IDF over stemmed words (1–2-grams) and over characters of title and summary, fitted once per index state."""
+    import numpy
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    state = (RegistryRecord.objects.count(), RegistryRecord.objects.order_by("-refreshed_at").values_list("refreshed_at", flat=True).first())
+    cached = _similarity_cache.get("model")
+    if cached and cached["state"] == state:
+        return cached
+    rows = list(
+        RegistryRecord.objects.select_related("innovation").values_list(
+            "innovation_id", "stemmed_text", "innovation__title", "innovation__summary"
+        )
+    )
+    if not rows:
+        return None
+    ids = [r[0] for r in rows]
+    word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, dtype=numpy.float32)
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=numpy.float32, lowercase=True)
+    word_matrix = word.fit_transform([r[1] for r in rows])
+    char_matrix = char.fit_transform([f"{r[2]} {r[3]}" for r in rows])
+    model = {"state": state, "ids": ids, "word": word, "char": char, "word_matrix": word_matrix, "char_matrix": char_matrix}
+    _similarity_cache["model"] = model
+    return model
+
+
+@dataclass
+class Similar:
+    innovation: Innovation
+    score: float
+    word_score: float
+    char_score: float
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+    @property
+    def likely_resubmission(self) -> bool:
+        return self.char_score >= 0.8 or self.word_score >= 0.8
+
+
+def similar_to_text(
+    title: str, text: str, exclude: Iterable[int] = (), limit: int = 8, minimum: float = 0.15, public_only: bool = False
+) -> list[Similar]:
+    """The innovations most like a title and a text, best first (both TF-IDF cosines averaged)."""
+    model = _similarity_model()
+    if model is None or not (title or text).strip():
+        return []
+    word_vector = model["word"].transform([" ".join(stems(f"{title} {text}"))])
+    char_vector = model["char"].transform([f"{title} {text[:600]}"])
+    word_scores = (model["word_matrix"] @ word_vector.T).toarray().ravel()
+    char_scores = (model["char_matrix"] @ char_vector.T).toarray().ravel()
+    combined = 0.6 * word_scores + 0.4 * char_scores
+    excluded = set(exclude)
+    if public_only:
+        public = set(RegistryRecord.objects.filter(is_public=True).values_list("innovation_id", flat=True))
+        excluded |= {pk for pk in model["ids"] if pk not in public}
+    order = combined.argsort()[::-1]
+    picked = []
+    for index in order:
+        if combined[index] < minimum or len(picked) >= limit:
+            break
+        if model["ids"][index] in excluded:
+            continue
+        picked.append((model["ids"][index], float(combined[index]), float(word_scores[index]), float(char_scores[index])))
+    innovations = Innovation.objects.select_related("institution", "registry_record").in_bulk([p[0] for p in picked])
+    return [Similar(innovations[i], s, w, c) for i, s, w, c in picked if i in innovations]
+
+
+def similar_to_innovation(innovation: Innovation, limit: int = 8, public_only: bool = False) -> list[Similar]:
+    record = RegistryRecord.objects.filter(innovation=innovation).first()
+    text = innovation.summary
+    answers = ProposalAnswer.objects.filter(entry__innovation=innovation, section__code__in=DESCRIPTIVE_SECTIONS).order_by(
+        "-entry__edition__year"
+    ).values_list("text", flat=True)[: len(DESCRIPTIVE_SECTIONS)]
+    text = f"{text} {' '.join(answers)}" if answers else (record.stemmed_text if record else text)
+    return similar_to_text(innovation.title, text, exclude=[innovation.pk], limit=limit, public_only=public_only)
+
+
+def possible_duplicates(edition: Edition, threshold: float = 0.45, per_entry: int = 3) -> list[dict]:
+    """Entries of an edition whose innovation closely resembles another innovation (re-submission or replication).
+
+    Uses the indexed vectors of the entries' own innovations, compared with every other innovation in
+    chunks of sparse products, so a national edition (thousands of entries) is one pass.
+    """
+    import numpy
+
+    model = _similarity_model()
+    if model is None:
+        return []
+    position = {pk: i for i, pk in enumerate(model["ids"])}
+    entries = [
+        e for e in Entry.objects.filter(edition=edition).select_related("innovation", "institution").order_by("code")
+        if e.innovation_id in position
+    ]
+    found: list[tuple[Entry, int, float, float, float]] = []
+    for start in range(0, len(entries), 500):
+        chunk = entries[start:start + 500]
+        rows = [position[e.innovation_id] for e in chunk]
+        word = (model["word_matrix"][rows] @ model["word_matrix"].T).toarray()
+        char = (model["char_matrix"][rows] @ model["char_matrix"].T).toarray()
+        combined = 0.6 * word + 0.4 * char
+        combined[numpy.arange(len(rows)), rows] = -1  # never the innovation itself
+        candidates = numpy.argpartition(combined, -per_entry, axis=1)[:, -per_entry:]
+        for i, entry in enumerate(chunk):
+            for j in candidates[i]:
+                if combined[i, j] >= threshold:
+                    found.append((entry, model["ids"][j], float(combined[i, j]), float(word[i, j]), float(char[i, j])))
+    innovations = Innovation.objects.select_related("institution", "registry_record").in_bulk({f[1] for f in found})
+    return [
+        {"entry": entry, "match": Similar(innovations[pk], score, w, c)}
+        for entry, pk, score, w, c in found if pk in innovations
+    ]
