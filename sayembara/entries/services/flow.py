@@ -24,9 +24,9 @@ from sayembara.errors import DomainError
 from sayembara.editions.models import Edition, ProposalSection
 from sayembara.uploads import check_upload
 
-from . import notify, rules
-from .deadlines import deadline_passed, format_deadline, submission_deadline
-from .models import (
+from .. import notify, rules
+from ..deadlines import deadline_passed, format_deadline, submission_deadline
+from ..models import (
     DeadlineExtension,
     Entry,
     EntryDetails,
