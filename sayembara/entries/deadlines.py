@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Max
 from django.utils import formats, timezone
 
 from sayembara.editions.models import Edition, Phase
@@ -27,6 +28,15 @@ def submission_deadlines(edition: Edition, institution_ids) -> dict[int, dt.date
         pk: extended[pk] if pk in extended and (deadline is None or extended[pk] > deadline) else deadline
         for pk in institution_ids
     }
+
+
+def last_deadline(edition: Edition) -> dt.datetime | None:
+    """When sending closes for the last unit: the submission phase's end, or the latest extension past it."""
+    deadline = _phase_deadline(edition)
+    latest = DeadlineExtension.objects.filter(edition=edition).aggregate(m=Max("until"))["m"]
+    if latest and (deadline is None or latest > deadline):
+        deadline = latest
+    return deadline
 
 
 def _phase_deadline(edition: Edition) -> dt.datetime | None:

@@ -18,6 +18,7 @@ from sayembara.accounts.rules import unit_has_verifier
 from sayembara.audit.trail import history as audit_history
 from sayembara.audit.describe import describe as describe_events, with_actors
 from sayembara.editions.models import Edition
+from sayembara.tabular import xlsx_response
 
 from . import rules, services
 from .forms import (
@@ -160,21 +161,30 @@ def edit_entry(request, code: str):
             entry.pk, request.user, form.cleaned_data["version"], form.to_data(), force=form.cleaned_data.get("force", False)
         )
     except services.StaleEntry as error:
-        current = Entry.objects.get(pk=entry.pk)
-        if autosave:
-            return JsonResponse({"ok": False, "conflict": True, "message": str(error)}, status=409)
-        data = request.POST.copy()
-        data["version"] = current.version
-        data["force"] = "on"
-        form = ProposalForm(data, entry=current)
-        form.is_valid()
-        messages.error(request, str(error))
-        return render(request, "entries/edit.html", _edit_context(current, form, conflict=True), status=409)
+        return _stale_reply(request, entry, error, autosave)
     except services.EntryError as error:
         if autosave:
             return JsonResponse({"ok": False, "message": str(error)}, status=400)
         messages.error(request, str(error))
         return render(request, "entries/edit.html", _edit_context(entry, form), status=400)
+    return _saved_reply(request, entry, form, autosave)
+
+
+def _stale_reply(request, entry, error, autosave: bool):
+    """Someone saved first: the form comes back with what was typed, set to replace the saved version if sent again."""
+    current = Entry.objects.get(pk=entry.pk)
+    if autosave:
+        return JsonResponse({"ok": False, "conflict": True, "message": str(error)}, status=409)
+    data = request.POST.copy()
+    data["version"] = current.version
+    data["force"] = "on"
+    form = ProposalForm(data, entry=current)
+    form.is_valid()
+    messages.error(request, str(error))
+    return render(request, "entries/edit.html", _edit_context(current, form, conflict=True), status=409)
+
+
+def _saved_reply(request, entry, form, autosave: bool):
     saved_at = formats.time_format(timezone.localtime(), "H:i")
     # Over-long sections are saved like the rest; the innovator is warned next to them, and sending refuses.
     warnings = form.word_warnings()
@@ -490,8 +500,4 @@ def import_template(request, year: int):
     from .importing import template_workbook
 
     edition = get_object_or_404(Edition, year=year)
-    response = HttpResponse(
-        template_workbook(edition), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="impor-entri-{edition.year}.xlsx"'
-    return response
+    return xlsx_response(template_workbook(edition), f"impor-entri-{edition.year}.xlsx")

@@ -1,7 +1,10 @@
 """Bad input through the views: refused in the user's language, nothing already saved lost; list pages stay fast."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from sayembara.entries import services
 from sayembara.entries.models import Entry
@@ -106,7 +109,7 @@ def test_send_after_deadline_refused_with_message(client_as, complete_draft):
     from sayembara.editions.models import Phase
 
     Phase.objects.filter(edition=complete_draft.edition, kind="submission").update(
-        ends_at=services.timezone.now() - services.dt.timedelta(minutes=1))
+        ends_at=timezone.now() - dt.timedelta(minutes=1))
     response = client_as("innovator").post(reverse("entries:send", args=[complete_draft.code]), {"declaration": "on"}, follow=True)
     assert "Pengiriman ditutup" in response.content.decode()
     assert Entry.objects.get(pk=complete_draft.pk).status == Entry.Status.DRAFT

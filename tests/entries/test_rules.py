@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from sayembara.editions.models import Phase
 from sayembara.entries import services
@@ -131,7 +132,7 @@ def test_eligibility_flags_duplicates_young_innovations_and_quota(complete_draft
     checks = {c.code: c for c in services.eligibility(complete_draft)}
     assert not checks["duplicates"].ok and past.code in checks["duplicates"].detail
     assert checks["age"].ok
-    Innovation.objects.filter(pk=complete_draft.innovation_id).update(started_on=services.timezone.localdate())
+    Innovation.objects.filter(pk=complete_draft.innovation_id).update(started_on=timezone.localdate())
     complete_draft.refresh_from_db()
     assert not {c.code: c for c in services.eligibility(complete_draft)}["age"].ok
     assert checks["quota"].ok
@@ -148,7 +149,7 @@ def test_revisions_and_readable_diff(draft, demo_users):
     user = demo_users["innovator"]
     entry = services.save_proposal(draft.pk, user, draft.version, services.ProposalData(
         title=draft.title, sections={"ringkasan": "layanan cepat dan murah"}))
-    entry.revisions.update(saved_at=services.timezone.now() - dt.timedelta(hours=1))
+    entry.revisions.update(saved_at=timezone.now() - dt.timedelta(hours=1))
     services.save_proposal(draft.pk, user, entry.version, services.ProposalData(
         title=draft.title, sections={"ringkasan": "layanan cepat, mudah dan murah"}))
     newest, older = list(entry.revisions.order_by("-number"))[:2]
