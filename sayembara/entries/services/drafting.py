@@ -41,11 +41,14 @@ def create_entry(user, edition: Edition, title: str, category=None, innovation: 
     for attempt in range(5):
         try:
             with transaction.atomic():
+                # A new innovation is made inside each attempt: a failed attempt rolls its innovation back too.
                 if innovation is None:
-                    innovation = Innovation.objects.create(title=title, institution_id=user.institution_id)
+                    chosen = Innovation.objects.create(title=title, institution_id=user.institution_id)
                 elif Entry.objects.filter(edition=edition, innovation=innovation).exists():
                     raise EntryError(_("This innovation already has an entry in this edition."))
-                return _new_draft(user, edition, innovation, title, category)
+                else:
+                    chosen = innovation
+                return _new_draft(user, edition, chosen, title, category)
         except IntegrityError:
             # Two people started an entry at the same moment and took the same number: take the next one.
             if attempt == 4:
