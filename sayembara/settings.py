@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "sayembara.accounts",
     "sayembara.audit",
+    "sayembara.backups",
     "sayembara.institutions",
     "sayembara.editions",
     "sayembara.entries",

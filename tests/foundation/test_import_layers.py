@@ -9,7 +9,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "sayembara"
-FOUNDATION = {"institutions", "accounts", "audit"}
+FOUNDATION = {"institutions", "accounts", "audit", "backups"}
 LAYERS = [FOUNDATION, {"editions"}, {"entries"}, {"jury"}, {"results"}, {"registry", "insights"}, {"portal"}]
 RANK = {app: level for level, apps in enumerate(LAYERS) for app in apps}
 # Whole-site wiring may import everything.
