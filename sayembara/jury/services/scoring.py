@@ -29,8 +29,8 @@ from sayembara.links import absolute
 from sayembara.params import int_or_none
 from sayembara_score import assignment as solver
 
-from . import rules
-from .models import Assignment, Conflict, Juror, Score, ScoreSheet, SheetReopening, StageJury, SubmissionKey, TimeSlot
+from .. import rules
+from ..models import Assignment, Conflict, Juror, Score, ScoreSheet, SheetReopening, StageJury, SubmissionKey, TimeSlot
 
 
 class JuryError(Exception):
