@@ -71,6 +71,23 @@ def prepare_judging_demo() -> Edition | None:
         description=source.description, decree_number=f"050/125/{DEMO_YEAR}", decree_date=dt.date(DEMO_YEAR, 6, 2),
         status=Edition.Status.JUDGING, venue=source.venue,
     )
+    categories = _copy_categories(source, edition)
+    sections = _copy_sections(source, edition)
+    stages = _copy_stages(source, edition)
+    today = timezone.localdate()
+    Phase.objects.create(edition=edition, kind=Phase.Kind.JUDGING, name="Penilaian proposal", stage=stages[Stage.Kind.PROPOSAL],
+                         starts_at=_jakarta(today.year, today.month, today.day, 0, 0),
+                         ends_at=_jakarta(today.year, today.month, today.day, 0, 0) + dt.timedelta(days=14))
+    accepted = timezone.now()
+    jurors = _copy_jurors(source, edition, accepted)
+    entries = _new_entries(source, edition, categories, sections, accepted)
+    _record_conflicts(edition, jurors, entries)
+    _assign_and_schedule(stages, today)
+    return edition
+
+
+def _copy_categories(source: Edition, edition: Edition) -> dict[int, Category]:
+    """The source edition's categories copied to ``edition``, by the source category's id."""
     categories = {}
     for category in source.categories.all():
         categories[category.pk] = Category.objects.create(
@@ -78,12 +95,22 @@ def prepare_judging_demo() -> Edition | None:
             quota_per_institution=category.quota_per_institution, order=category.order,
         )
         categories[category.pk].institution_types.set(category.institution_types.all())
+    return categories
+
+
+def _copy_sections(source: Edition, edition: Edition) -> dict[int, ProposalSection]:
+    """The source edition's proposal sections copied to ``edition``, by the source section's id."""
     sections = {}
     for section in source.proposal_sections.all():
         sections[section.pk] = ProposalSection.objects.create(
             edition=edition, order=section.order, code=section.code, title=section.title, guidance=section.guidance,
             word_limit=section.word_limit, required=section.required,
         )
+    return sections
+
+
+def _copy_stages(source: Edition, edition: Edition) -> dict[str, Stage]:
+    """The source edition's stages, criteria and rubric copied to ``edition``, by stage kind."""
     # The blind proposal stage is open; the presentation is assigned and scheduled but opens only when the
     # proposal stage has closed (a juror must not read the same entries blind and with their makers' names).
     status = {Stage.Kind.PROPOSAL: Stage.Status.OPEN}
@@ -106,19 +133,22 @@ def prepare_judging_demo() -> Edition | None:
                             description=level.description)
                 for level in criterion.levels.all()
             )
-    today = timezone.localdate()
-    Phase.objects.create(edition=edition, kind=Phase.Kind.JUDGING, name="Penilaian proposal", stage=stages[Stage.Kind.PROPOSAL],
-                         starts_at=_jakarta(today.year, today.month, today.day, 0, 0),
-                         ends_at=_jakarta(today.year, today.month, today.day, 0, 0) + dt.timedelta(days=14))
+    return stages
 
-    accepted = timezone.now()
+
+def _copy_jurors(source: Edition, edition: Edition, accepted: dt.datetime) -> dict[str, Juror]:
+    """The source edition's jurors on ``edition``'s jury, invitation and code of conduct accepted, by element."""
     jurors = {}
     for juror in source.jurors.select_related("user"):
         jurors[juror.element] = Juror.objects.create(
             edition=edition, user=juror.user, element=juror.element, affiliation=juror.affiliation,
             max_load=juror.max_load, code_of_conduct_accepted_at=accepted, invitation_accepted_at=accepted,
         )
+    return jurors
 
+
+def _new_entries(source: Edition, edition: Edition, categories: dict, sections: dict, accepted: dt.datetime) -> list[Entry]:
+    """A new innovation and passed entry for each of the source edition's first passed entries, same unit and team."""
     source_entries = list(
         source.entries.filter(status=Entry.Status.PASSED).select_related("innovation").prefetch_related("team", "answers")
         .order_by("code")[:ENTRY_COUNT]
@@ -148,7 +178,10 @@ def prepare_judging_demo() -> Edition | None:
             for section in sections.values()
         )
         entries.append(entry)
+    return entries
 
+
+def _record_conflicts(edition: Edition, jurors: dict[str, Juror], entries: list[Entry]) -> None:
     services.detect_conflicts(edition)
     # The NGO juror advised one village's innovation: a declared conflict shows in the register.
     village = next((e for e in entries if e.institution.parent_id), None)
@@ -156,6 +189,9 @@ def prepare_judging_demo() -> Edition | None:
         services.record_conflict(jurors[Juror.Element.NGO], village, Conflict.Kind.ADVISER, Conflict.Source.DECLARED,
                                  "Pernah menjadi pendamping program inovasi ini.")
 
+
+def _assign_and_schedule(stages: dict[str, Stage], today: dt.date) -> None:
+    """A full panel for the proposal stage, three jurors per entry and a schedule for the presentation, locked."""
     proposal, presentation = stages[Stage.Kind.PROPOSAL], stages[Stage.Kind.PRESENTATION]
     services.run_assignment(proposal, StageJury.Mode.FULL_PANEL)
     services.lock_assignment(proposal)
@@ -164,4 +200,3 @@ def prepare_judging_demo() -> Edition | None:
     tomorrow = today + dt.timedelta(days=1)
     services.build_schedule(presentation, ["Ruang Rapat Bupati", "Ruang Sasana Bhakti"],
                             _jakarta(tomorrow.year, tomorrow.month, tomorrow.day, 8, 0), 10, 20)
-    return edition

@@ -10,7 +10,6 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,12 +18,11 @@ from sayembara.accounts.roles import JUROR, organiser_required, role_required
 from sayembara.editions.models import Criterion, Edition, RubricLevel, Stage
 from sayembara.entries.models import Entry, Evidence
 from sayembara.params import pk_or_none
-from sayembara.tabular import append_row, csv_response, workbook_bytes, xlsx_response
 
-from . import blind, rules, services, wording
+from . import blind, exporters, rules, services, wording
 from .forms import (AssignForm, ConflictDeclarationForm, ImportForm, InviteForm, RecordConflictForm, ReopenForm,
                     ScheduleForm, SetPasswordForm)
-from .models import Assignment, Conflict, Juror, ScoreSheet, StageJury, TimeSlot
+from .models import Assignment, Conflict, Juror, ScoreSheet, TimeSlot
 
 # --- Juror pages ------------------------------------------------------------------------------------
 
@@ -37,6 +35,14 @@ def dashboard(request):
     out of the other stages until that one closes (it would show its makers beside the same proposal).
     """
     jurors = list(Juror.objects.filter(user=request.user).select_related("edition").order_by("-edition__year"))
+    return render(request, "jury/dashboard.html", {
+        "jurors": jurors, "groups": _stage_groups(jurors),
+        "pending_conduct": [j for j in jurors if j.code_of_conduct_accepted_at is None],
+    })
+
+
+def _stage_groups(jurors: list[Juror]) -> list[dict]:
+    """Per stage, the rows of the jurors' assignments with their sheets, and how many are submitted or held back."""
     conflicted = set(Conflict.objects.filter(juror__in=jurors).values_list("entry_id", flat=True))
     sheets = {
         (s.stage_id, s.entry_id): s
@@ -63,20 +69,22 @@ def dashboard(request):
             group["submitted"] += 1
     groups = list(stages.values())
     for group in groups:
-        stage = group["stage"]
-        group["open"] = stage.status == Stage.Status.OPEN
-        group["held_back"] = held_back.get(stage.pk, 0)
-        aliases = blind.aliases_for(stage, [row["assignment"].entry for row in group["rows"]])
-        for row in group["rows"]:
-            entry = row["assignment"].entry
-            row["shown"] = blind.shown(stage, entry, aliases[entry.pk], with_text=False)
-        if stage.blind:
-            # Not in entry-number order, which would line up with the public list of entries.
-            group["rows"].sort(key=lambda row: row["shown"].label)
-    return render(request, "jury/dashboard.html", {
-        "jurors": jurors, "groups": groups,
-        "pending_conduct": [j for j in jurors if j.code_of_conduct_accepted_at is None],
-    })
+        _show_group(group, held_back.get(group["stage"].pk, 0))
+    return groups
+
+
+def _show_group(group: dict, held_back: int) -> None:
+    """Name a stage group's entries as its jurors see them, in an order that gives nothing away."""
+    stage = group["stage"]
+    group["open"] = stage.status == Stage.Status.OPEN
+    group["held_back"] = held_back
+    aliases = blind.aliases_for(stage, [row["assignment"].entry for row in group["rows"]])
+    for row in group["rows"]:
+        entry = row["assignment"].entry
+        row["shown"] = blind.shown(stage, entry, aliases[entry.pk], with_text=False)
+    if stage.blind:
+        # Not in entry-number order, which would line up with the public list of entries.
+        group["rows"].sort(key=lambda row: row["shown"].label)
 
 
 def invitation(request, token: str):
@@ -367,16 +375,7 @@ def conflicts(request, year: int):
 @organiser_required
 def conflicts_csv(request, year: int):
     """The conflict register for auditors, as CSV (opens in a spreadsheet)."""
-    edition = get_object_or_404(Edition, year=year)
-    rows = [[_("Entry number"), _("Entry"), _("Institution"), _("Juror"), _("Element"), _("Affiliation"),
-             _("Kind"), _("Source"), _("Note"), _("Recorded at")]]
-    for c in services.conflict_register(edition):
-        rows.append([c.entry.code, c.entry.title, c.entry.institution.name, c.juror.user.full_name,
-                     c.juror.get_element_display(), c.juror.affiliation.name if c.juror.affiliation else "",
-                     c.get_kind_display(), c.get_source_display(), c.note,
-                     timezone.localtime(c.created_at).strftime("%Y-%m-%d %H:%M")])
-    # Excel reads UTF-8 only with a byte-order mark.
-    return csv_response(rows, f"konflik-kepentingan-{year}.csv", bom=True)
+    return exporters.conflict_register_csv(get_object_or_404(Edition, year=year))
 
 
 def _stage(stage_pk: int) -> Stage:
@@ -563,19 +562,7 @@ def import_sheets(request, stage_pk: int):
 @organiser_required
 def import_template(request, stage_pk: int):
     """A workbook to fill in: one row per assigned (entry, juror, criterion)."""
-    from openpyxl import Workbook
-
-    stage = _stage(stage_pk)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "nilai"
-    append_row(sheet, services.IMPORT_HEADERS)
-    criteria = list(stage.criteria.order_by("order").values_list("code", flat=True))
-    for entry_code, email in (Assignment.objects.filter(stage=stage).order_by("juror__user__email", "entry__code")
-                              .values_list("entry__code", "juror__user__email")):
-        for code in criteria:
-            append_row(sheet, [entry_code, email, code, None, None])
-    return xlsx_response(workbook_bytes(workbook), f"nilai-{stage.edition.year}-{stage.kind}.xlsx")
+    return exporters.import_template_xlsx(_stage(stage_pk))
 
 
 @organiser_required

@@ -1,0 +1,76 @@
+"""How far the jurors of a stage are, and reminders to those behind."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from sayembara.editions.models import Stage
+from sayembara.links import absolute
+
+from ..models import Juror, ScoreSheet
+from .stages import stage_entries
+
+
+def progress(stage: Stage) -> dict:
+    """Submitted and draft sheets per juror and per entry, in a fixed number of queries."""
+    counts = _sheet_counts(stage)
+    juror_rows = _juror_progress(stage, counts)
+    entry_rows = list(stage_entries(stage).order_by("code").values("pk", "code", "title").annotate(**counts))
+    totals = {"assigned": sum(r["assigned"] for r in juror_rows), "submitted": sum(r["submitted"] for r in juror_rows)}
+    totals["percent"] = round(100 * totals["submitted"] / totals["assigned"]) if totals["assigned"] else 0
+    return {"jurors": juror_rows, "entries": entry_rows, "totals": totals}
+
+
+def _sheet_counts(stage: Stage) -> dict[str, Count]:
+    """Annotations counting a juror's or an entry's assignments, submitted sheets and drafts in ``stage``."""
+    return {
+        "assigned": Count("assignments", filter=Q(assignments__stage=stage), distinct=True),
+        "submitted": Count("sheets", filter=Q(sheets__stage=stage, sheets__status=ScoreSheet.Status.SUBMITTED), distinct=True),
+        "drafts": Count("sheets", filter=Q(sheets__stage=stage, sheets__status=ScoreSheet.Status.DRAFT), distinct=True),
+    }
+
+
+def _juror_progress(stage: Stage, counts: dict[str, Count]) -> list[dict]:
+    """One row per juror of the edition, by name: their counts, whether they are behind, and the share done."""
+    jurors = list(Juror.objects.filter(edition_id=stage.edition_id).select_related("user").order_by("user__full_name"))
+    juror_counts = {
+        row["pk"]: row for row in Juror.objects.filter(edition_id=stage.edition_id).values("pk").annotate(**counts)
+    }
+    juror_rows = []
+    for juror in jurors:
+        row = juror_counts[juror.pk]
+        juror_rows.append({"juror": juror, "assigned": row["assigned"], "submitted": row["submitted"],
+                           "drafts": row["drafts"], "behind": row["submitted"] < row["assigned"],
+                           "percent": round(100 * row["submitted"] / row["assigned"]) if row["assigned"] else 100})
+    return juror_rows
+
+
+def send_reminders(stage: Stage, by=None) -> int:
+    """E-mail every juror with unsubmitted sheets in ``stage``; returns how many were reminded."""
+    sent = 0
+    for row in progress(stage)["jurors"]:
+        if not row["behind"]:
+            continue
+        _remind(stage, row)
+        sent += 1
+    return sent
+
+
+def _remind(stage: Stage, row: dict) -> None:
+    """E-mail one juror (a row of :func:`progress`) how many sheets wait, and note when they were reminded."""
+    juror = row["juror"]
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Reminder: %(count)s score sheets are waiting for you") % {"count": row["assigned"] - row["submitted"]}
+        body = _(
+            "Dear %(name)s,\n\nIn the stage “%(stage)s” of %(edition)s you have submitted %(done)s of %(total)s "
+            "score sheets. Please complete the others: %(url)s\n\nThank you,\nThe organising committee"
+        ) % {"name": juror.user.full_name, "stage": stage.name, "edition": stage.edition,
+             "done": row["submitted"], "total": row["assigned"], "url": absolute(reverse("jury:dashboard"))}
+    send_mail(subject, body, None, [juror.user.email])
+    juror.reminded_at = timezone.now()
+    juror.save(update_fields=["reminded_at"])
