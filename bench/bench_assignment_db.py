@@ -89,7 +89,7 @@ def main() -> int:
     reset_queries()
     with CaptureQueriesContext(connection) as ctx:
         t0 = time.perf_counter()
-        solver_entries, solver_jurors, entry_rows, _ = services._solver_pool(edition, entries)
+        solver_entries, solver_jurors, entry_rows, _ = services.solver_pool(edition, entries)
         affinity = services.expertise_affinity(edition, entry_rows)
         declared = {(str(j), str(e)) for j, e in services.conflicted_pairs(edition)}
         t1 = time.perf_counter()

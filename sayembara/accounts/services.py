@@ -99,14 +99,43 @@ def confirm(user: User) -> None:
     user.save(update_fields=["is_active", "registration_pending", "email_confirmed_at"])
 
 
+# --- Invitations ----------------------------------------------------------------------------------------------
+# Two invitations make or reuse an account: a unit's (invite_member, a signed link for the account) and the jury's
+# (jury.services.invitations, a stored link for one edition's juror role). Both make the account here and
+# accept here, so what an invited account may do before and after acceptance is decided once.
+
+
+def invited_account(email: str, full_name: str, **fields) -> tuple[User, bool]:
+    """The account an invitation is for: the existing one of ``email``, or a new one with no usable password.
+
+    Returns ``(user, created)``. A new account cannot sign in until its invitation is accepted.
+    """
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None:
+        return user, False
+    user = User(email=email, username=unique_username(email), full_name=" ".join(full_name.split()), **fields)
+    user.set_unusable_password()
+    user.save()
+    return user, True
+
+
+def accept_invited_account(user: User, password: str) -> None:
+    """The invited person's own password: the account is active and its address confirmed (the link reached it)."""
+    user.set_password(password)
+    user.is_active = True
+    if user.email_confirmed_at is None:
+        user.email_confirmed_at = timezone.now()
+    user.save(update_fields=["password", "is_active", "email_confirmed_at"])
+
+
 @transaction.atomic
 def invite_member(inviter: User, email: str, full_name: str, institution, as_verifier: bool) -> User:
     """A new account for a person of ``institution``: the invitation is the unit's approval given in advance."""
-    user = User(email=email.strip().lower(), username=unique_username(email), full_name=full_name.strip(),
-                is_active=False, needs_profile=True)
     with acting_as(inviter, note=_("Invited")):
-        user.set_unusable_password()
-        user.save()
+        user, created = invited_account(email, full_name, is_active=False, needs_profile=True)
+        if not created:  # the form refuses a known address; a second request racing the first ends here
+            raise membership.MembershipError(_("An account with this e-mail address already exists."))
         if as_verifier:
             user.verified_institution = institution
             user.save(update_fields=["verified_institution"])
@@ -123,10 +152,7 @@ def invite_member(inviter: User, email: str, full_name: str, institution, as_ver
 
 @transaction.atomic
 def accept_invitation(user: User, password: str) -> None:
-    user.set_password(password)
-    user.is_active = True
-    user.email_confirmed_at = timezone.now()
-    user.save()
+    accept_invited_account(user, password)
 
 
 def expire_unconfirmed(now=None) -> int:

@@ -157,10 +157,14 @@ def invite(request):
     form = InviteForm(request.POST or None, inviter=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = services.invite_member(request.user, data["email"], data["full_name"], data["institution"],
-                                      bool(data.get("as_verifier")))
-        messages.success(request, _("Invitation sent to %(email)s.") % {"email": user.email})
-        return redirect("accounts:invite")
+        try:
+            user = services.invite_member(request.user, data["email"], data["full_name"], data["institution"],
+                                          bool(data.get("as_verifier")))
+        except membership.MembershipError as error:
+            form.add_error("email", str(error))
+        else:
+            messages.success(request, _("Invitation sent to %(email)s.") % {"email": user.email})
+            return redirect("accounts:invite")
     invited = User.objects.filter(needs_profile=True).select_related("institution").order_by("-date_joined")
     if not rules.is_organiser(request.user):
         invited = invited.filter(institution_id=request.user.verified_institution_id)

@@ -21,9 +21,6 @@ from .scoring import current_values, parse_scores, reopen_sheet, save_sheet
 from .solver_input import solver_pool
 from .stages import juror_stage_entries, stage_entries, stage_jury
 
-# The old private name, still read by bench/bench_assignment_db.py.
-_solver_pool = solver_pool
-
 __all__ = [
     "AssignmentOutcome", "BadSubmission", "ENTRY_REF", "IMPORT_HEADERS", "JuryError", "LIVE_KEY", "LIVE_TEXT_LIMIT",
     "LiveSubmission", "StaleSheet", "accept_code_of_conduct", "accept_invitation", "add_assignment",

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from sayembara.accounts.services import accept_invited_account, invited_account
 from sayembara.editions.models import Edition
 from sayembara.links import absolute
 
@@ -20,7 +21,8 @@ from ..models import Juror
 def invite_juror(edition: Edition, email: str, full_name: str, element: str, affiliation=None, max_load=None,
                  expertise=(), by=None) -> Juror:
     """Create (or reuse) the person's account and juror role, and e-mail them an invitation link."""
-    user = _account_for(email.strip().lower(), full_name)
+    # A juror's affiliation is not a unit membership: the account gives no access to any unit's entries.
+    user, _created = invited_account(email, full_name)
     juror, _created = Juror.objects.get_or_create(
         edition=edition, user=user, defaults={"element": element, "affiliation": affiliation, "max_load": max_load}
     )
@@ -31,21 +33,6 @@ def invite_juror(edition: Edition, email: str, full_name: str, element: str, aff
     juror.expertise.set(expertise)
     _send_invitation(juror, user, edition)
     return juror
-
-
-def _account_for(email: str, full_name: str):
-    """The account of ``email``, made (without a usable password) if there is none."""
-    from sayembara.accounts.models import User
-
-    user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        # A juror's affiliation is not a unit membership: it gives no access to any unit's entries.
-        from sayembara.accounts.services import unique_username
-
-        user = User(email=email, username=unique_username(email), full_name=" ".join(full_name.split()))
-        user.set_unusable_password()
-        user.save()
-    return user
 
 
 def _send_invitation(juror: Juror, user, edition: Edition) -> None:
@@ -77,11 +64,7 @@ def accept_invitation(juror: Juror, password: str | None) -> None:
     """Accept once: the token is spent. Nothing else of the person changes (their other roles stay)."""
     user = juror.user
     if password is not None:
-        user.set_password(password)
-        user.is_active = True
-        if user.email_confirmed_at is None:
-            user.email_confirmed_at = timezone.now()
-        user.save(update_fields=["password", "is_active", "email_confirmed_at"])
+        accept_invited_account(user, password)
     juror.invitation_accepted_at = timezone.now()
     juror.invitation_token = ""
     juror.save(update_fields=["invitation_accepted_at", "invitation_token"])
