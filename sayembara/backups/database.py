@@ -33,7 +33,8 @@ def describe() -> str:
     """The database a restore would replace, in words."""
     vendor = current_vendor()
     if vendor == "sqlite":
-        return f"SQLite database {_sqlite_path()}"
+        # Described even in memory (the test database): only backing up or loading needs a file.
+        return "SQLite database in memory" if connection.is_in_memory_db() else f"SQLite database {_sqlite_path()}"
     settings_dict = connection.settings_dict
     return f"PostgreSQL database {settings_dict['NAME']} on {settings_dict['HOST'] or 'the local socket'}"
 

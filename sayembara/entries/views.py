@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_required
 from sayembara.accounts import membership
 from sayembara.accounts.rules import unit_has_verifier
+from sayembara.params import int_or_none
 from sayembara.audit.trail import history as audit_history
 from sayembara.audit.describe import describe as describe_events, with_actors
 from sayembara.editions.models import Edition
@@ -298,11 +299,8 @@ def entry_history(request, code: str):
     diff = older = newer = None
     if len(revisions) >= 2:
         by_number = {r.number: r for r in revisions}
-        try:
-            newer = by_number.get(int(request.GET.get("to", revisions[0].number)), revisions[0])
-            older = by_number.get(int(request.GET.get("from", revisions[1].number)), revisions[1])
-        except ValueError:
-            newer, older = revisions[0], revisions[1]
+        newer = by_number.get(int_or_none(request.GET.get("to")), revisions[0])
+        older = by_number.get(int_or_none(request.GET.get("from")), revisions[1])
         diff = services.diff_revisions(older, newer)
     return render(request, "entries/history.html", {
         "entry": entry, "revisions": revisions, "diff": diff, "older": older, "newer": newer,

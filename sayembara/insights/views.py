@@ -14,17 +14,14 @@ from sayembara.accounts.roles import ORGANISER, role_required
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Edition
 from sayembara.institutions.models import Institution
-from sayembara.params import pk_or_none
+from sayembara.params import int_or_none, pk_or_none
 
 from . import exporters, services
 from .forms import ContactForm
 
 
 def _year(request) -> int | None:
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        return None
+    return int_or_none(request.GET.get("year"))
 
 
 @role_required(ORGANISER)

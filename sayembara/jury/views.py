@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from sayembara.accounts.roles import JUROR, organiser_required, role_required
 from sayembara.editions.models import Criterion, Edition, RubricLevel, Stage
 from sayembara.entries.models import Entry, Evidence
-from sayembara.params import pk_or_none
+from sayembara.params import int_or_none, pk_or_none
 
 from . import blind, exporters, rules, services, wording
 from .forms import (AssignForm, ConflictDeclarationForm, ImportForm, InviteForm, RecordConflictForm, ReopenForm,
@@ -189,10 +189,7 @@ def _posted_sheet(post, criteria):
     values = {c.pk: post.get(f"score_{c.pk}", "") for c in criteria}
     justifications = {c.pk: post.get(f"just_{c.pk}", "") for c in criteria}
     original = {c.pk: (post.get(f"orig_{c.pk}", ""), post.get(f"origj_{c.pk}", "")) for c in criteria}
-    try:
-        version = int(post.get("version", ""))
-    except ValueError:
-        version = None
+    version = int_or_none(post.get("version"))
     return values, justifications, original, version
 
 

@@ -63,13 +63,13 @@ def _extension(draft):
 
 def _decision(draft):
     from sayembara.editions.models import Edition
-    from sayembara.results.views import DecisionForm
+    from sayembara.results.forms import DecisionForm
 
     return DecisionForm(edition=Edition.objects.get(year=2020), initial={"held_on": DAY}), "held_on", DAY
 
 
 def _decree(draft):
-    from sayembara.results.views import DecreeForm
+    from sayembara.results.forms import DecreeForm
 
     return DecreeForm(initial={"decree_number": "050/1/2025", "decree_date": DAY}), "decree_date", DAY
 
@@ -90,8 +90,8 @@ def _schedule(draft):
 FACTORIES = {
     "sayembara.entries.forms.ProposalForm": _proposal,
     "sayembara.entries.forms.ExtensionForm": _extension,
-    "sayembara.results.views.DecisionForm": _decision,
-    "sayembara.results.views.DecreeForm": _decree,
+    "sayembara.results.forms.DecisionForm": _decision,
+    "sayembara.results.forms.DecreeForm": _decree,
     "sayembara.registry.forms.FollowUpAnswerForm": _follow_up,
     "sayembara.jury.forms.ScheduleForm": _schedule,
 }
