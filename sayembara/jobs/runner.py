@@ -76,7 +76,10 @@ class JobTask(Task):
             services.fail(job, exc)
             return
         logger.warning("job %s (%s) will try again: %s", job.pk, job.kind, exc)
-        services.wait_to_retry(job, exc, _("A service did not answer; trying again shortly."))
+        try:
+            services.wait_to_retry(job, exc, _("A service did not answer; trying again shortly."))
+        except TRANSIENT:  # the database itself is away: the retry goes ahead, the record catches up then
+            logger.warning("job %s: could not record the retry", job.pk)
         raise self.retry(exc=exc, countdown=self.retry_wait(), max_retries=settings.JOB_MAX_RETRIES)
 
 
