@@ -28,12 +28,22 @@ def _broker() -> str:
         return "memory://"
 
 
-celery_app.conf.update(
-    broker_url=_broker(), broker_transport_options={}, task_default_queue=f"sayembara-tests-{uuid.uuid4().hex[:10]}",
-    worker_hijack_root_logger=False,
-)
+QUEUE = f"sayembara-tests-{uuid.uuid4().hex[:10]}"
+celery_app.conf.update(broker_url=_broker(), broker_transport_options={}, task_default_queue=QUEUE,
+                       worker_hijack_root_logger=False)
 
 from . import tasks_for_tests  # noqa: E402,F401  (registers the tests' tasks)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_the_queue():
+    """The session's queue leaves nothing behind on the broker."""
+    yield
+    with celery_app.connection_for_write() as connection:
+        channel = connection.default_channel
+        channel.queue_delete(QUEUE)
+        if connection.transport.driver_type == "redis":  # the exchange's bindings, named after the queue
+            channel.client.delete(f"_kombu.binding.{QUEUE}", f"_kombu.binding_permanent.{QUEUE}")
 
 
 @pytest.fixture(autouse=True)
