@@ -220,14 +220,10 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- E-mail ---------------------------------------------------------------
 # Every message is written to the outbox (sayembara.jobs.mail) in the caller's transaction and sent by the
-# worker after the commit, with retries, through OUTBOX_DELIVERY_BACKEND; the EMAIL_BACKEND variable, as
-# before the outbox, names that delivery backend too.
-OUTBOX = "sayembara.jobs.mail.OutboxBackend"
-EMAIL_BACKEND = OUTBOX
-OUTBOX_DELIVERY_BACKEND = (
-    os.environ.get("OUTBOX_DELIVERY_BACKEND") or os.environ.get("EMAIL_BACKEND", "").replace(OUTBOX, "")
-    or "django.core.mail.backends.console.EmailBackend"
-)
+# worker after the commit, with retries, through OUTBOX_DELIVERY_BACKEND (SMTP under settings_production).
+# Setting EMAIL_BACKEND bypasses the outbox: mail is then sent inside the request (a test server without a worker).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "sayembara.jobs.mail.OutboxBackend")
+OUTBOX_DELIVERY_BACKEND = os.environ.get("OUTBOX_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

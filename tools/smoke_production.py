@@ -309,7 +309,7 @@ def smoke(python: str, keep: bool, log: list[str]) -> None:
             "STATIC_ROOT": str(work / "static"),
             "MEDIA_ROOT": str(work / "media"),
             # Through the outbox and the worker to files, so that the check can read what was sent.
-            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OUTBOX_DELIVERY_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(work / "mail"),
             "LOG_LEVEL": "WARNING",
             "PYTHONPATH": str(ROOT),

@@ -1,6 +1,7 @@
 """The outbox backend: a row per message in the caller's transaction, sent after the commit, never on rollback."""
 
 import base64
+import os
 
 import pytest
 from django.core import mail
@@ -20,8 +21,9 @@ def _outbox_connection():
 def test_the_outbox_is_the_site_s_mail_backend():
     import sayembara.settings as site_settings
 
-    assert site_settings.EMAIL_BACKEND == "sayembara.jobs.mail.OutboxBackend"
-    assert site_settings.OUTBOX_DELIVERY_BACKEND != site_settings.EMAIL_BACKEND
+    if "EMAIL_BACKEND" not in os.environ:
+        assert site_settings.EMAIL_BACKEND == "sayembara.jobs.mail.OutboxBackend"
+    assert site_settings.OUTBOX_DELIVERY_BACKEND != "sayembara.jobs.mail.OutboxBackend"
 
 
 @pytest.mark.django_db
