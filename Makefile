@@ -22,10 +22,11 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 
 install: $(BIN)/.installed
 
+# The development server and a Celery worker with its beat beside it (tools/run_dev.py); Ctrl-C stops both.
 run: install
 	$(BIN)/python manage.py migrate --no-input -v0
 	$(BIN)/python manage.py load_demo --if-empty
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 $(BIN)/python tools/run_dev.py $(HOST):$(PORT)
 
 # Production-like: gunicorn with static files collected and served by WhiteNoise.
 serve: install
@@ -54,7 +55,8 @@ check-deploy: install
 	SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(60))') ALLOWED_HOSTS=example.org \
 	DJANGO_SETTINGS_MODULE=sayembara.settings_production $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-# The production profile serves pages: fresh database, demo, collectstatic, gunicorn, HTTPS headers, each role's login.
+# The production profile serves pages: fresh database, demo, collectstatic, gunicorn and a Celery worker, HTTPS headers,
+# each role's login, a job and an e-mail end to end on the worker.
 smoke-production: install
 	$(BIN)/python tools/smoke_production.py
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "sayembara.audit",
     "sayembara.backups",
     "sayembara.institutions",
+    "sayembara.jobs",
     "sayembara.editions",
     "sayembara.entries",
     "sayembara.jury",
@@ -127,6 +128,12 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# What the web and the worker processes both read: the worker's heartbeat (sayembara.jobs.heartbeat). Without
+# Redis the default cache lives in each process's memory, so this one is a folder under VAR_DIR.
+CACHES["shared"] = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL} if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(VAR_DIR / "cache")}
+)
 
 # --- Authentication -------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -213,7 +220,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- E-mail ---------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every message is written to the outbox (sayembara.jobs.mail) in the caller's transaction and sent by the
+# worker after the commit, with retries, through OUTBOX_DELIVERY_BACKEND (SMTP under settings_production).
+# Setting EMAIL_BACKEND bypasses the outbox: mail is then sent inside the request (a test server without a worker).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "sayembara.jobs.mail.OutboxBackend")
+OUTBOX_DELIVERY_BACKEND = os.environ.get("OUTBOX_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -263,6 +274,54 @@ PERMISSIONS_POLICY = {
         "publickey-credentials-get", "serial", "usb", "xr-spatial-tracking",
     )
 }
+
+# --- Task queue (Celery, sayembara/celery.py) -----------------------------
+# Heavy work runs as jobs on a worker (sayembara.jobs), never inside a request. The broker is Redis when
+# REDIS_URL (or CELERY_BROKER_URL) is set; otherwise a folder under VAR_DIR, so that `make run` needs nothing more
+# (it starts a worker next to runserver). Job state lives in the database (sayembara.jobs.models.Job), so no
+# result backend is needed.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or REDIS_URL or "filesystem://"
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    _QUEUE_DIR = VAR_DIR / "queue"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        # One machine: the web process writes where the worker reads.
+        "data_folder_in": str(_QUEUE_DIR / "messages"),
+        "data_folder_out": str(_QUEUE_DIR / "messages"),
+        "processed_folder": str(_QUEUE_DIR / "processed"),
+        "control_folder": str(_QUEUE_DIR / "control"),
+        "store_processed": False,
+    }
+    for _folder in ("messages", "processed", "control"):
+        (_QUEUE_DIR / _folder).mkdir(parents=True, exist_ok=True)
+else:
+    # A job longer than this would be handed to a second worker: keep it above JOB_TIME_LIMIT.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 5
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = TIME_ZONE
+# Acknowledge a job once it has run, one at a time: a worker that dies mid-job leaves it for another.
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A job is told to stop after JOB_SOFT_TIME_LIMIT seconds (it is then marked failed) and killed after JOB_TIME_LIMIT.
+JOB_SOFT_TIME_LIMIT = int(os.environ.get("JOB_SOFT_TIME_LIMIT", "600"))
+JOB_TIME_LIMIT = int(os.environ.get("JOB_TIME_LIMIT", str(JOB_SOFT_TIME_LIMIT + 60)))
+CELERY_TASK_SOFT_TIME_LIMIT = JOB_SOFT_TIME_LIMIT
+CELERY_TASK_TIME_LIMIT = JOB_TIME_LIMIT
+# Transient failures (database or broker unreachable) are retried this many times, waiting 5 s, 10 s, 20 s, ...
+JOB_MAX_RETRIES = int(os.environ.get("JOB_MAX_RETRIES", "5"))
+JOB_RETRY_BACKOFF = int(os.environ.get("JOB_RETRY_BACKOFF", "5"))
+# /health/ reports the worker down when its last heartbeat is older than this many seconds.
+WORKER_HEARTBEAT_MAX_AGE = int(os.environ.get("WORKER_HEARTBEAT_MAX_AGE", "120"))
+# Scheduled work, run by `celery -A sayembara worker -B` (or a separate `celery -A sayembara beat`).
+CELERY_BEAT_SCHEDULE = {
+    "worker-heartbeat": {"task": "sayembara.jobs.tasks.heartbeat", "schedule": 30.0},
+    "jobs-past-their-time-limit": {"task": "sayembara.jobs.tasks.fail_stale_jobs", "schedule": 5 * 60.0},
+    "outbox-resend": {"task": "sayembara.jobs.tasks.resend_outbox", "schedule": 10 * 60.0},
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # --- Site -------------------------------------------------------------------
 SITE_NAME = os.environ.get("SITE_NAME", "Sayembara")

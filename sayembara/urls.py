@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-from sayembara.editions import views as edition_views
+from sayembara.jobs.health import health
 from sayembara.portal import views as portal_views
 
 admin.site.site_header = "Sayembara"
 
 urlpatterns = [
     path("", portal_views.home, name="home"),
-    path("health/", edition_views.health, name="health"),
+    path("health/", health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("accounts/", include("sayembara.accounts.urls")),
@@ -20,6 +20,7 @@ urlpatterns = [
     path("registry/", include("sayembara.registry.urls")),
     path("insights/", include("sayembara.insights.urls")),
     path("audit/", include("sayembara.audit.urls")),
+    path("jobs/", include("sayembara.jobs.urls")),
     path("admin/", admin.site.urls),
 ]
 

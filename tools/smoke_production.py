@@ -8,10 +8,15 @@ public pages, a static asset, and each demo role's dashboard after logging in
 through the login form. Every request carries ``X-Forwarded-Proto: https``, as
 from the TLS-terminating proxy that production runs behind.
 
+A Celery worker (with its beat) runs beside gunicorn, on Redis when it answers at 127.0.0.1:6379 (a free
+database number, emptied afterwards; required under CI=true), else on the folder broker: /health/ must say
+every part is up, the organiser's "Check the worker" job must run to its end on the worker, and a
+password-reset e-mail must leave through the outbox and the worker.
+
 Each response must be 200 or 302 and carry Strict-Transport-Security,
 Content-Security-Policy, X-Content-Type-Options, Referrer-Policy and
 Permissions-Policy; every cookie set must be Secure. Exit status 0 when all
-pass, 1 otherwise (with the reasons). gunicorn is always stopped.
+pass, 1 otherwise (with the reasons). gunicorn and the worker are always stopped.
 
 Standard library only; run it with the project's Python (the one with Django
 and gunicorn installed): ``.venv/bin/python tools/smoke_production.py`` or
@@ -72,7 +77,12 @@ REQUIRED_HEADERS = [
 UNSET = [
     "DEBUG", "DATABASE_URL", "REDIS_URL", "STATIC_STORAGE_BACKEND", "FILE_STORAGE_BACKEND", "SECURE_SSL_REDIRECT",
     "SECURE_HSTS_SECONDS", "CSP_REPORT_ONLY", "CSP_REPORT_URI", "CSRF_TRUSTED_ORIGINS", "PYTHONPATH",
+    "CELERY_BROKER_URL", "EMAIL_BACKEND", "OUTBOX_DELIVERY_BACKEND",
 ]
+REDIS = ("127.0.0.1", 6379)
+# Databases the test suite uses (14: job tests, 15: the PostgreSQL run's cache) are not taken.
+REDIS_CANDIDATE_DBS = range(13, 1, -1)
+JOB_SECONDS = 60
 
 
 class Failure(Exception):
@@ -156,6 +166,34 @@ def check_headers(method: str, path: str, headers) -> None:
             raise Failure(f"{method} {path} sets a cookie without Secure: {set_cookie.split(';')[0].split('=')[0]}")
 
 
+def redis(*commands: str, db: int | None = None) -> list[str]:
+    """Send one-line commands to Redis (after SELECT db); their one-line answers. Raises OSError if it is away."""
+    lines = ([f"SELECT {db}"] if db is not None else []) + list(commands)
+    with socket.create_connection(REDIS, timeout=2) as connection:
+        connection.sendall("".join(f"{line}\r\n" for line in lines).encode())
+        answer = b""
+        while answer.count(b"\r\n") < len(lines):
+            chunk = connection.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+    replies = answer.decode().split("\r\n")[: len(lines)]
+    return replies[1:] if db is not None else replies
+
+
+def free_redis_db() -> int | None:
+    """An empty Redis database for the smoke test, or None when Redis does not answer."""
+    try:
+        if redis("PING") != ["+PONG"]:
+            return None
+        for db in REDIS_CANDIDATE_DBS:
+            if redis("DBSIZE", db=db) == [":0"]:
+                return db
+    except OSError:
+        return None
+    raise Failure("Redis answers but has no empty database for the smoke test")
+
+
 def csrf_token(html: str) -> str:
     match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
     if not match:
@@ -194,7 +232,7 @@ def stop(process: subprocess.Popen | None) -> None:
     if process is None or process.poll() is not None:
         return
     try:
-        os.killpg(process.pid, signal.SIGTERM)  # gunicorn and its workers: the group started for it
+        os.killpg(process.pid, signal.SIGTERM)  # gunicorn or celery and their children: the group started for it
     except ProcessLookupError:
         return
     try:
@@ -204,11 +242,62 @@ def stop(process: subprocess.Popen | None) -> None:
         process.wait(timeout=10)
 
 
+def wait_for_health(base: str, worker: subprocess.Popen, worker_log: Path, seconds: float = 60) -> None:
+    """Until /health/ says every part is up: the worker's first heartbeat comes when it is ready."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            req = urllib.request.Request(base + "/health/", headers={"X-Forwarded-Proto": "https"})
+            urllib.request.urlopen(req, timeout=5).read()
+            return
+        except urllib.error.HTTPError as error:
+            said = error.read().decode("utf-8", "replace")
+        if worker.poll() is not None or time.monotonic() > deadline:
+            raise Failure(f"/health/ says {said}; worker log:\n{worker_log.read_text(errors='replace')[-3000:]}")
+        time.sleep(0.5)
+
+
+def check_job(user: Browser, log: list[str]) -> None:
+    """The organiser checks the worker: the probe job runs to its end on the worker, its page says so."""
+    _, _, page, _ = user.request("/jobs/")
+    status, _, _, hops = user.request("/jobs/probe/", data={"csrfmiddlewaretoken": csrf_token(page)},
+                                      referer=user.https_base + "/jobs/")
+    location = hops[-1][3]["Location"]
+    if status != 302 or not re.fullmatch(r"/jobs/\d+/", location):
+        raise Failure(f"starting a job answered {status} {location}")
+    deadline = time.monotonic() + JOB_SECONDS
+    while True:
+        _, _, page, _ = user.request(location)
+        state = re.search(r'data-state="(\w+)"', page).group(1)
+        if state == "done" and 'value="100"' in page:
+            log.append(f"   the job at {location} ran to its end on the worker")
+            return
+        if state == "failed" or time.monotonic() > deadline:
+            raise Failure(f"the job at {location} is {state}: {re.sub(r'<[^>]+>', ' ', page)[-800:]}")
+        time.sleep(0.5)
+
+
+def check_mail(visitor: Browser, mail_dir: Path, log: list[str]) -> None:
+    """A password-reset e-mail is written to the outbox by the request and sent by the worker."""
+    _, _, form, _ = visitor.request("/accounts/password-reset/")
+    visitor.request("/accounts/password-reset/", data={"csrfmiddlewaretoken": csrf_token(form), "email": ROLES["innovator"]},
+                    referer=visitor.https_base + "/accounts/password-reset/", follow=True)
+    deadline = time.monotonic() + JOB_SECONDS
+    while not any(ROLES["innovator"] in path.read_text(errors="replace") for path in mail_dir.glob("*")):
+        if time.monotonic() > deadline:
+            raise Failure(f"the password-reset e-mail did not leave the outbox within {JOB_SECONDS} s")
+        time.sleep(0.5)
+    log.append("   a password-reset e-mail left through the outbox and the worker")
+
+
 def smoke(python: str, keep: bool, log: list[str]) -> None:
     """Run the whole check, appending each request to ``log``; raises Failure on the first problem."""
     work = Path(tempfile.mkdtemp(prefix="sayembara-smoke-"))
-    process = None
-    gunicorn_log = None
+    process = worker = None
+    gunicorn_log = worker_log = None
+    redis_db = free_redis_db()
+    if redis_db is None and os.environ.get("CI") == "true":
+        raise Failure(f"Redis does not answer at {REDIS[0]}:{REDIS[1]}: production runs its jobs on Redis")
     try:
         env = {key: value for key, value in os.environ.items() if key not in UNSET}
         env.update({
@@ -219,17 +308,27 @@ def smoke(python: str, keep: bool, log: list[str]) -> None:
             "DATABASE_URL": f"sqlite:///{work / 'var' / 'smoke.sqlite3'}",
             "STATIC_ROOT": str(work / "static"),
             "MEDIA_ROOT": str(work / "media"),
-            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            # Through the outbox and the worker to files, so that the check can read what was sent.
+            "OUTBOX_DELIVERY_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(work / "mail"),
             "LOG_LEVEL": "WARNING",
             "PYTHONPATH": str(ROOT),
             "PYTHONUNBUFFERED": "1",
         })
+        if redis_db is not None:  # cache, broker and heartbeat on Redis, as in production
+            env["REDIS_URL"] = f"redis://{REDIS[0]}:{REDIS[1]}/{redis_db}"
         (work / "var").mkdir()
-        print(f"== Production smoke test in {work}", flush=True)
+        (work / "mail").mkdir()
+        print(f"== Production smoke test in {work} (broker: {env.get('REDIS_URL') or 'folder under var/'})", flush=True)
         run([python, "manage.py", "migrate", "--no-input", "-v0"], env, "migrate")
         run([python, "manage.py", "load_demo"], env, "load_demo")
         run([python, "manage.py", "collectstatic", "--no-input", "-v0"], env, "collectstatic")
 
+        worker_log = open(work / "worker.log", "w")
+        worker = subprocess.Popen(
+            [python, "-m", "celery", "-A", "sayembara", "worker", "--beat", "--concurrency", "1", "--loglevel", "INFO"],
+            cwd=ROOT, env=env, stdout=worker_log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         gunicorn_log_path = work / "gunicorn.log"
@@ -242,13 +341,15 @@ def smoke(python: str, keep: bool, log: list[str]) -> None:
         started = time.monotonic()
         wait_for(f"{base}/health/", process, gunicorn_log_path)
         print(f"   gunicorn on {base}: {time.monotonic() - started:.1f}s", flush=True)
+        wait_for_health(base, worker, work / "worker.log")
+        print(f"   /health/ says every part is up, the worker too: {time.monotonic() - started:.1f}s", flush=True)
 
         visitor = Browser(base, log)
         for path in PUBLIC_PAGES:
             status, _, body, _ = visitor.request(path)
             if status != 200:
                 raise Failure(f"GET {path} answered {status}, expected the page itself")
-            if path == "/health/" and '"ok"' not in body:
+            if path == "/health/" and body.count('"ok"') != 5:
                 raise Failure(f"/health/ says {body!r}")
         # Every static file the home page uses, by its hashed name.
         _, _, home, _ = visitor.request("/")
@@ -285,17 +386,25 @@ def smoke(python: str, keep: bool, log: list[str]) -> None:
                 if status != 200:
                     raise Failure(f"organiser: {path} answered {status}")
                 log.append(f"   organiser opens {path}")
+            if role == "organiser":
+                check_job(user, log)
+        check_mail(Browser(base, log), work / "mail", log)
     except BaseException:
-        if gunicorn_log is not None:
-            gunicorn_log.flush()
-            tail = (work / "gunicorn.log").read_text(errors="replace")[-2000:]
-            if tail.strip():
-                log.append("-- gunicorn log (tail) --\n" + tail)
+        for name, handle in (("gunicorn", gunicorn_log), ("worker", worker_log)):
+            if handle is not None:
+                handle.flush()
+                tail = (work / f"{name}.log").read_text(errors="replace")[-2000:]
+                if tail.strip():
+                    log.append(f"-- {name} log (tail) --\n" + tail)
         raise
     finally:
         stop(process)
-        if gunicorn_log is not None:
-            gunicorn_log.close()
+        stop(worker)
+        for handle in (gunicorn_log, worker_log):
+            if handle is not None:
+                handle.close()
+        if redis_db is not None:
+            redis("FLUSHDB", db=redis_db)
         if keep:
             print(f"   kept {work}")
         else:

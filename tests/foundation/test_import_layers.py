@@ -1,7 +1,7 @@
 """No import climbs the layers (as pretalx checks its import rules).
 
 editions < entries < jury < results < registry, insights < portal; the foundation (institutions, accounts,
-audit and the shared modules in sayembara/*.py) imports none of them. An app may import its own layer and
+audit, jobs and the shared modules in sayembara/*.py) imports none of them. An app may import its own layer and
 the ones below, at module level or inside a function alike: a deferred import is still a dependency.
 """
 
@@ -9,7 +9,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "sayembara"
-FOUNDATION = {"institutions", "accounts", "audit", "backups"}
+FOUNDATION = {"institutions", "accounts", "audit", "backups", "jobs"}
 LAYERS = [FOUNDATION, {"editions"}, {"entries"}, {"jury"}, {"results"}, {"registry", "insights"}, {"portal"}]
 RANK = {app: level for level, apps in enumerate(LAYERS) for app in apps}
 # Whole-site wiring may import everything.

@@ -1,0 +1,45 @@
+"""Indonesian for the jobs app (issue 15): job states, the jobs pages, the outbox, the worker's messages."""
+
+ID = {
+    # App and states
+    "Jobs": "Pekerjaan latar",
+    "Queued": "Dalam antrean",
+    "Running": "Sedang berjalan",
+    "Done": "Selesai",
+    "Failed": "Gagal",
+    "Waiting to be sent": "Menunggu dikirim",
+    "Being sent": "Sedang dikirim",
+    "Sent": "Terkirim",
+    "Not sent": "Tidak terkirim",
+    # Written by the worker while a job runs
+    "A service did not answer; trying again shortly.": "Sebuah layanan tidak menjawab; dicoba lagi sebentar lagi.",
+    "Step %(step)s of %(steps)s": "Langkah %(step)s dari %(steps)s",
+    # The status fragment and page
+    "Progress": "Kemajuan",
+    "See the result": "Lihat hasilnya",
+    "The job did not finish.": "Pekerjaan ini tidak selesai.",
+    "Job": "Pekerjaan",
+    "All jobs": "Semua pekerjaan",
+    # The list
+    "Heavy work runs on the worker, outside the page: here is each job, how it went and, when it failed, why.":
+        "Pekerjaan berat dijalankan oleh worker, di luar halaman: di sini setiap pekerjaan, bagaimana hasilnya, "
+        "dan bila gagal, apa sebabnya.",
+    "Check the worker": "Periksa worker",
+    "E-mail not sent": "E-mail yang tidak terkirim",
+    "Written": "Ditulis",
+    "Recipients": "Penerima",
+    "Subject": "Perihal",
+    "Tries": "Percobaan",
+    "Error": "Galat",
+    "Recent jobs": "Pekerjaan terbaru",
+    "State": "Status",
+    "Started by": "Dimulai oleh",
+    "Created": "Dibuat",
+    "%(counter)s try": "%(counter)s percobaan",
+    "No jobs yet.": "Belum ada pekerjaan.",
+    # Already in other catalogues; listed so this one is complete
+    "Pages": "Halaman",
+    "Newer": "Lebih baru",
+    "Older": "Lebih lama",
+    "Page %(number)s of %(total)s": "Halaman %(number)s dari %(total)s",
+}
