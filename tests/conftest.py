@@ -1,6 +1,7 @@
 """Shared fixtures. The Pemalang demo is loaded once per test database, then each test runs in a rolled-back transaction."""
 
 import os
+import uuid
 
 import pytest
 
@@ -18,12 +19,50 @@ EXTRA_ROLES = {"stranger": "outsider", "other_unit": "innovator", "other_verifie
 ALL_ROLES = ROLES + list(EXTRA_ROLES)
 
 
+def _test_broker() -> str:
+    """Redis when it answers (else Celery's in-memory broker); in CI Redis must answer."""
+    import redis
+
+    url = os.environ.get("JOBS_TEST_BROKER_URL", "redis://127.0.0.1:6379/14")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+        return url
+    except redis.exceptions.RedisError:
+        if os.environ.get("CI") == "true":
+            raise RuntimeError(f"Redis does not answer at {url}: CI runs the job tests on a real broker")
+        return "memory://"
+
+
+# The broker and the queue are set for the whole session before anything uses the Celery app, so no test message
+# reaches the development broker under var/queue, and parallel test runs (xdist workers, other checkouts on the
+# same Redis) never take each other's tasks: each process has its own queue.
+QUEUE = f"sayembara-tests-{uuid.uuid4().hex[:10]}"
+
+
 def pytest_configure(config):
+    from sayembara.celery import app as celery_app
+
+    celery_app.conf.update(broker_url=_test_broker(), broker_transport_options={}, task_default_queue=QUEUE,
+                           worker_hijack_root_logger=False)
+
     # Hashing every test person's password with PBKDF2 took about half of the suite's CPU time. The browser
     # tests' server runs in its own process with the real hashers.
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_the_queue():
+    """The session's queue leaves nothing behind on the broker."""
+    yield
+    from sayembara.celery import app as celery_app
+
+    with celery_app.connection_for_write() as connection:
+        channel = connection.default_channel
+        channel.queue_delete(QUEUE)
+        if connection.transport.driver_type == "redis":  # the exchange's bindings, named after the queue
+            channel.client.delete(f"_kombu.binding.{QUEUE}", f"_kombu.binding_permanent.{QUEUE}")
 
 
 @pytest.fixture(scope="session")
@@ -113,3 +152,24 @@ def _fresh_cache():
     # Row ids can come back after a test's rollback: the remembered sheet → edition links start afresh too.
     freeze._edition_via.cache_clear()
     yield
+
+
+@pytest.fixture
+def run_jobs(db):
+    """``run_jobs()`` runs the jobs this test's requests queued, here and now, through the runner the worker uses.
+
+    A test's transaction never commits, so nothing reaches the queue; tests/jobs runs jobs on a real worker.
+    Returns the jobs as they ended.
+    """
+    from sayembara.jobs.models import Job
+    from sayembara.jobs.services import task_named
+
+    def run():
+        ended = []
+        for job in Job.objects.filter(state=Job.State.QUEUED).order_by("pk"):
+            task_named(job.kind).apply(args=(job.pk,))
+            job.refresh_from_db()
+            ended.append(job)
+        return ended
+
+    return run

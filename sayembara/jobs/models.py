@@ -53,6 +53,16 @@ class Job(models.Model):
     def is_live(self) -> bool:
         return self.state in self.LIVE
 
+    @property
+    def label(self) -> str:
+        """What the job does, in words (its task's label), or the task's name."""
+        from .services import UnknownTask, task_named
+
+        try:
+            return str(getattr(task_named(self.kind), "label", None) or self.kind)
+        except UnknownTask:
+            return self.kind
+
     def get_absolute_url(self):
         return reverse("jobs:status", args=[self.pk])
 

@@ -28,6 +28,8 @@ from django.db import OperationalError, close_old_connections
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from sayembara.errors import DomainError
+
 from . import services
 from .models import Job
 
@@ -51,8 +53,9 @@ class JobTask(Task):
     def run_job(self, job_pk: int):
         close_old_connections()  # a connection the database dropped since the last job is not reused
         job = Job.objects.filter(pk=job_pk).first()
-        if job is None or not job.is_live:
-            logger.info("job %s: nothing to run (gone or already finished)", job_pk)
+        if job is None or not job.is_live or job.kind != self.name:
+            # Gone, finished, or a message meant for a job of another task that once had this number.
+            logger.info("job %s: nothing to run for %s (gone, finished or another task's)", job_pk, self.name)
             return
         services.mark_running(job)
         with translation.override(job.language or settings.LANGUAGE_CODE):
@@ -63,6 +66,10 @@ class JobTask(Task):
                 return
             except TRANSIENT as exc:
                 self._retry_or_fail(job, exc)
+                return
+            except DomainError as exc:
+                # A refused action (no scores yet, results frozen...): its message is already for the organiser.
+                services.fail(job, str(exc))
                 return
             except Exception as exc:
                 logger.exception("job %s (%s) failed", job.pk, job.kind)
@@ -83,11 +90,12 @@ class JobTask(Task):
         raise self.retry(exc=exc, countdown=self.retry_wait(), max_retries=settings.JOB_MAX_RETRIES)
 
 
-def job_task(function=None, *, name: str | None = None, **options):
+def job_task(function=None, *, name: str | None = None, label=None, **options):
     """Make ``function(job, **kwargs)`` a task started with ``jobs.start(name, key, **kwargs)``.
 
     The name defaults to the function's dotted path (``sayembara.registry.tasks.reindex``); ``options`` are
-    Celery's (``soft_time_limit``, ``time_limit``, ``queue``, ...).
+    Celery's (``soft_time_limit``, ``time_limit``, ``queue``, ...). ``label`` names the work for the pages
+    (a lazy translation such as ``gettext_lazy("Computing the ranking")``); without it the pages show the task name.
     """
 
     def register(function):
@@ -98,6 +106,6 @@ def job_task(function=None, *, name: str | None = None, **options):
         run.__module__, run.__doc__ = function.__module__, function.__doc__
         task_name = name or f"{function.__module__}.{function.__name__}"
         return shared_task(bind=True, base=JobTask, name=task_name, job_function=staticmethod(function),
-                           **options)(run)
+                           label=label, **options)(run)
 
     return register(function) if function is not None else register

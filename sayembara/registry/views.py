@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from sayembara import throttle
+from sayembara import jobs, throttle
 from sayembara.accounts.roles import INNOVATOR, ORGANISER, VERIFIER, role_required
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Edition
+from sayembara.jobs.models import Job
 from sayembara.links import absolute
 from sayembara.entries.models import Innovation
 from sayembara.params import int_or_none
@@ -167,12 +168,22 @@ def similar_check(request):
     return render(request, "registry/_similar.html", {"similar": matches, "checked": bool(title or text)})
 
 
+FIND_DUPLICATES = "sayembara.registry.tasks.find_duplicates"
+
+
 @role_required(ORGANISER)
+@require_http_methods(["GET", "POST"])
 def duplicates(request, year: int):
+    """An edition's entries that resemble another innovation: found by the worker, shown once found."""
     edition = get_object_or_404(Edition, year=year)
-    rows = services.possible_duplicates(edition)
-    return render(request, "registry/duplicates.html", {"edition": edition, "rows": rows,
-                                                        "editions": Edition.objects.order_by("-year")})
+    if request.method == "POST":
+        job = jobs.start(FIND_DUPLICATES, edition.pk, by=request.user, scope=f"edition:{year}", edition_pk=edition.pk)
+        return redirect(job)
+    return render(request, "registry/duplicates.html", {
+        "edition": edition, "rows": services.stored_duplicates(edition),
+        "job": Job.objects.filter(kind=FIND_DUPLICATES, key=str(edition.pk)).first(),
+        "editions": Edition.objects.order_by("-year"),
+    })
 
 
 @role_required(ORGANISER)

@@ -12,7 +12,6 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -21,6 +20,7 @@ from sayembara import throttle
 from sayembara.accounts.roles import organiser_required
 from sayembara.editions.models import Edition, Stage
 from sayembara.entries.models import Entry
+from sayembara import jobs
 from sayembara.links import absolute
 from sayembara.params import int_or_none, pk_or_none
 from sayembara.tabular import csv_response, xlsx_response
@@ -28,6 +28,9 @@ from sayembara.tabular import csv_response, xlsx_response
 from . import documents, exporters, freeze, notices, numbering, rules, sequence, services
 from .forms import AwardFormSet, DecisionForm, DecreeForm, ObjectionForm, ProvisionalForm, ResultSettingsForm
 from .models import Award, Certificate, Correction, Decision, JuryVote, Objection, Publication, RankingRun, ResultSettings
+
+
+COMPUTE_RANKING = "sayembara.results.tasks.compute_ranking"
 
 
 def _edition(year: int) -> Edition:
@@ -174,14 +177,10 @@ def compute(request, year: int):
     method = request.POST.get("method") or services.settings_for(edition).method
     if method not in ResultSettings.Method.values:
         raise Http404
-    try:
-        run = services.compute_ranking(edition, stage, method)
-    except services.ResultsError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Ranking computed in %(seconds)s seconds.") % {"seconds": number_format(run.seconds, 2)})
-    target = reverse("results:stage", args=[year, stage.order]) if stage else reverse("results:manage", args=[year])
-    return redirect(f"{target}?method={method}")
+    # Seconds of bootstrap at national scale: the worker computes, the page follows its progress.
+    job = jobs.start(COMPUTE_RANKING, f"{edition.pk}:{stage.pk if stage else 'final'}:{method}", by=request.user,
+                     scope=f"edition:{year}", year=year, stage_pk=stage.pk if stage else None, method=method)
+    return redirect(job)
 
 
 @organiser_required

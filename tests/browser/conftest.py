@@ -1,4 +1,4 @@
-"""Browser tests: Playwright drives Debian's chromium against a real gunicorn serving the demo.
+"""Browser tests: Playwright drives Debian's chromium against a real gunicorn serving the demo, with a Celery worker beside it.
 
 The server runs in its own process on its own database (a temporary SQLite
 file, or a throwaway PostgreSQL database when DATABASE_URL points at one), so
@@ -93,6 +93,9 @@ def server(tmp_path_factory):
         "EMAIL_FILE_PATH": str(work / "mail"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "AXES_FAILURE_LIMIT": "50",
+        # Each server has its own worker on a broker folder of its own (parallel test processes share one
+        # Redis: a shared queue would hand one server's jobs to the other's worker and database).
+        "CELERY_BROKER_URL": "filesystem://",
     }
     env.pop("DATABASE_URL", None)
     if database_url:
@@ -107,18 +110,25 @@ def server(tmp_path_factory):
          "--threads", "4", "--timeout", "120"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
+    worker_log = open(work / "worker.log", "w")
+    worker = subprocess.Popen(
+        [python, "-m", "celery", "-A", "sayembara", "worker", "--beat", "--pool", "solo", "--concurrency", "1",
+         "--loglevel", "WARNING"],
+        cwd=ROOT, env=env, stdout=worker_log, stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    # Up when /health/ says every part is: the database, the cache, the broker and the worker's heartbeat.
+    deadline = time.monotonic() + 60
     while True:
         try:
             urllib.request.urlopen(f"{url}/health/", timeout=2)
             break
-        except urllib.error.HTTPError:
-            break  # gunicorn answers; /health/ says 503 as no Celery worker runs beside this server
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
+        except (urllib.error.HTTPError, OSError):
+            if time.monotonic() > deadline or process.poll() is not None or worker.poll() is not None:
                 process.kill()
-                raise RuntimeError(f"gunicorn did not start: {(work / 'gunicorn.log').read_text()[-3000:]}")
+                worker.kill()
+                raise RuntimeError(f"gunicorn or the worker did not start: {(work / 'gunicorn.log').read_text()[-2000:]}"
+                                   f"{(work / 'worker.log').read_text()[-2000:]}")
             time.sleep(0.3)
 
     class Server:
@@ -132,6 +142,12 @@ def server(tmp_path_factory):
     try:
         yield srv
     finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+        worker_log.close()
         process.terminate()
         try:
             process.wait(timeout=10)

@@ -20,8 +20,10 @@ def test_organiser_computes_ranking_and_reads_ties_reliability_and_documents(pag
     page.wait_for_load_state()
     assert page.get_by_test_id("correction-open").is_visible()
     page.get_by_test_id("compute").click()
-    page.wait_for_load_state()
-    assert "Peringkat dihitung" in page.locator(".messages").inner_text()
+    # The worker computes; the job's page follows it and links to the result when done.
+    page.get_by_test_id("job-result").wait_for(timeout=60_000)
+    assert "Peringkat dihitung dalam" in page.get_by_test_id("job-message").inner_text()
+    page.get_by_test_id("job-result").click()
     ranking = page.get_by_test_id("ranking")
     assert ranking.locator("tbody tr").count() == 18
     assert page.get_by_test_id("tie-warning").is_visible()
@@ -36,7 +38,8 @@ def test_organiser_computes_ranking_and_reads_ties_reliability_and_documents(pag
     # Advancing from the proposal stage asks first: who advances, who stops here.
     page.goto("/results/2020/manage/stage/1/")
     page.get_by_test_id("compute").click()
-    page.wait_for_load_state()
+    assert "Menghitung peringkat" in page.get_by_role("heading", level=1).inner_text()
+    page.get_by_test_id("job-result").click(timeout=60_000)
     page.get_by_test_id("confirm-advance").click()
     page.wait_for_load_state()
     assert page.get_by_test_id("advancing").is_visible() and page.get_by_test_id("cut").is_visible()

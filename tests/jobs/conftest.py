@@ -1,49 +1,14 @@
-"""A real Celery worker for the job tests, on Redis when it answers (else Celery's in-memory broker).
+"""A real Celery worker for the job tests, on the test session's broker and queue (see tests/conftest.py)."""
 
-The broker and the queue are set for the whole test session before anything uses the Celery app, so no test
-message reaches the development broker under var/queue, and parallel test runs (xdist workers, other checkouts
-on the same Redis) never take each other's tasks: each process has its own queue.
-"""
-
-import os
 import time
 import uuid
 
 import pytest
-import redis
 from django.db import connections
 
 from sayembara.celery import app as celery_app
 
-BROKER_FOR_TESTS = os.environ.get("JOBS_TEST_BROKER_URL", "redis://127.0.0.1:6379/14")
-
-
-def _broker() -> str:
-    try:
-        redis.Redis.from_url(BROKER_FOR_TESTS, socket_connect_timeout=1).ping()
-        return BROKER_FOR_TESTS
-    except redis.exceptions.RedisError:
-        if os.environ.get("CI") == "true":
-            raise RuntimeError(f"Redis does not answer at {BROKER_FOR_TESTS}: CI runs the job tests on a real broker")
-        return "memory://"
-
-
-QUEUE = f"sayembara-tests-{uuid.uuid4().hex[:10]}"
-celery_app.conf.update(broker_url=_broker(), broker_transport_options={}, task_default_queue=QUEUE,
-                       worker_hijack_root_logger=False)
-
 from . import tasks_for_tests  # noqa: E402,F401  (registers the tests' tasks)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _remove_the_queue():
-    """The session's queue leaves nothing behind on the broker."""
-    yield
-    with celery_app.connection_for_write() as connection:
-        channel = connection.default_channel
-        channel.queue_delete(QUEUE)
-        if connection.transport.driver_type == "redis":  # the exchange's bindings, named after the queue
-            channel.client.delete(f"_kombu.binding.{QUEUE}", f"_kombu.binding_permanent.{QUEUE}")
 
 
 @pytest.fixture(autouse=True)

@@ -170,9 +170,24 @@ def test_similar_check_fragment_for_a_new_entry(client_as):
     assert "POSYANDU LANSIA" in body and "<html" not in body
 
 
-def test_duplicates_page_lists_the_2020_replication(client_as):
-    body = client_as("organiser").get(reverse("registry:duplicates", args=[2020])).content.decode()
-    assert "POSYANDU LANSIA TERPADU MOGA" in body
+@pytest.fixture
+def own_shared_cache(settings):
+    settings.CACHES = {**settings.CACHES, "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                                     "LOCATION": "duplicates-test"}}
+
+
+def test_duplicates_are_found_by_the_worker_then_listed(client_as, run_jobs, own_shared_cache):
+    client = client_as("organiser")
+    url = reverse("registry:duplicates", args=[2020])
+    body = client.get(url).content.decode()
+    assert 'data-testid="find-duplicates"' in body and "POSYANDU LANSIA TERPADU MOGA" not in body
+    response = client.post(url)
+    again = client.post(url)  # a second click while the first job waits starts nothing new
+    [job] = run_jobs()
+    assert response["Location"] == again["Location"] == job.get_absolute_url() and job.state == "done"
+    assert job.result_url == url
+    body = client.get(url).content.decode()
+    assert "POSYANDU LANSIA TERPADU MOGA" in body  # the 2020 replication resembles its 2018 original
 
 
 def test_feeds_list_published_innovations(client):

@@ -52,3 +52,21 @@ def public_test_2019(undecided_2019, demo_users):
     """2019's provisional results announced now: the public test is open."""
     sequence.announce_provisional(undecided_2019, demo_users["organiser"])
     return undecided_2019
+
+
+@pytest.fixture
+def compute(run_jobs):
+    """``compute(client, year, method)``: the organiser's "compute" button, the worker's job, and the pages shown:
+    the job's page (its message or error) followed by the result's page."""
+    from django.urls import reverse
+
+    def press(client, year: int, method: str, **extra) -> str:
+        response = client.post(reverse("results:compute", args=[year]), {"method": method, **extra})
+        assert response.status_code == 302, response.status_code
+        [job] = run_jobs()
+        page = client.get(response["Location"]).content.decode()
+        if job.result_url:
+            page += client.get(job.result_url).content.decode()
+        return page
+
+    return press

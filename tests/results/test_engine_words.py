@@ -30,12 +30,11 @@ def assert_no_engine_english(html: str):
     assert not found, found
 
 
-def test_a_final_ranking_before_the_last_stage_is_scored_says_so_in_words(client_as, undecided_2019):
+def test_a_final_ranking_before_the_last_stage_is_scored_says_so_in_words(client_as, undecided_2019, compute):
     last = undecided_2019.stages.order_by("-order").first()
     ScoreSheet.objects.filter(stage=last).update(status=ScoreSheet.Status.DRAFT)
     client = client_as("organiser")
-    response = client.post(reverse("results:compute", args=[2019]), {"method": "additive"}, follow=True)
-    page = response.content.decode()
+    page = compute(client, 2019, "additive")
     run = services.latest_run(undecided_2019)
     assert run is not None and {"code": "stage_unscored", "params": {"stage": last.kind},
                                 "text": f"stage '{last.kind}' has no scores yet"} in run.warnings
@@ -44,12 +43,12 @@ def test_a_final_ranking_before_the_last_stage_is_scored_says_so_in_words(client
     assert_no_engine_english(page)
 
 
-def test_a_criterion_added_after_scoring_is_refused_in_words_and_nothing_is_stored(client_as, undecided_2019):
+def test_a_criterion_added_after_scoring_is_refused_in_words_and_nothing_is_stored(client_as, undecided_2019, compute):
     stage = undecided_2019.stages.order_by("order").first()
     Criterion.objects.create(stage=stage, code="baru", name="Kriteria Baru", weight=10, order=99)
     before = services.latest_run(undecided_2019)
     client = client_as("organiser")
-    page = client.post(reverse("results:compute", args=[2019]), {"method": "additive"}, follow=True).content.decode()
+    page = compute(client, 2019, "additive")
     assert f"Kriteria Kriteria Baru pada tahap {stage.name} memiliki bobot" in page
     assert services.latest_run(undecided_2019) == before
     assert_no_engine_english(page)

@@ -27,10 +27,9 @@ def correcting_2020(edition_2020, demo_users):
     return sequence.open_correction(edition_2020, demo_users["organiser"], "Pemeriksaan ulang oleh panitia.")
 
 
-def test_organiser_computes_the_final_ranking_with_intervals_and_reliability(client_as, undecided_2019):
+def test_organiser_computes_the_final_ranking_with_intervals_and_reliability(client_as, undecided_2019, compute):
     client = client_as("organiser")
-    response = client.post(reverse("results:compute", args=[2019]), {"method": "additive"}, follow=True)
-    page = response.content.decode()
+    page = compute(client, 2019, "additive")
     assert "Peringkat dihitung" in page or "Ranking computed" in page
     run = services.latest_run(undecided_2019)
     rows = list(services.ranked_rows(run))

@@ -20,11 +20,11 @@ def _isolate_one_entry(edition, demo_users):
 
 
 def test_the_desk_names_a_separate_group_in_words_and_keeps_the_correction_for_the_rest(
-    client_as, undecided_2019, demo_users
+    client_as, undecided_2019, demo_users, compute
 ):
     entry, stage = _isolate_one_entry(undecided_2019, demo_users)
     client = client_as("organiser")
-    client.post(reverse("results:compute", args=[2019]), {"method": "additive"})
+    compute(client, 2019, "additive")
     run = services.latest_run(undecided_2019)
     # No global fallback to the plain mean: the method stays the additive model.
     assert run.method_used == "additive"
@@ -36,9 +36,9 @@ def test_the_desk_names_a_separate_group_in_words_and_keeps_the_correction_for_t
     assert "rentang peringkat inovasi berikut lebih lebar" in notice
 
 
-def test_the_desk_reads_the_range_in_plain_indonesian_with_its_precision(client_as, undecided_2019):
+def test_the_desk_reads_the_range_in_plain_indonesian_with_its_precision(client_as, undecided_2019, compute):
     client = client_as("organiser")
-    client.post(reverse("results:compute", args=[2019]), {"method": "additive"})
+    compute(client, 2019, "additive")
     run = services.latest_run(undecided_2019)
     assert run.bootstrap >= 4000 and run.mc_error["draws"] == run.bootstrap  # automatic, not the old 1,000
     page = client.get(reverse("results:manage", args=[2019])).content.decode()

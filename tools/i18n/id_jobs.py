@@ -43,3 +43,9 @@ ID = {
     "Older": "Lebih lama",
     "Page %(number)s of %(total)s": "Halaman %(number)s dari %(total)s",
 }
+
+ID.update({
+    "Computing the ranking": "Menghitung peringkat",
+    "Re-indexing the registry": "Memperbarui indeks daftar inovasi",
+    "Indexing innovations": "Mengindeks inovasi",
+})

@@ -28,14 +28,17 @@ from .similarity import (
     _similarity_cache,
     _similarity_model,
     forget_similarity_model,
+    index_state,
     possible_duplicates,
+    store_duplicates,
+    stored_duplicates,
     similar_to_innovation,
     similar_to_text,
 )
 
 __all__ = [
     "DESCRIPTIVE_SECTIONS", "TEXT_WEIGHT", "TITLE_WEIGHT", "UNIT_WEIGHT",
-    "RegistryError",
+    "RegistryError", "index_state", "store_duplicates", "stored_duplicates",
     "refresh_records", "mark_stale", "flush_stale", "_public_entry_q",
     "SearchFilters", "SearchResults", "public_innovations", "search", "_rarest_first", "filter_choices",
     "Similar", "_similarity_cache", "_similarity_model", "forget_similarity_model", "similar_to_text",

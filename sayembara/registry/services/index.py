@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from sayembara import jobs
 from sayembara.editions.models import Edition
 from sayembara.entries.models import Entry, Innovation, ProposalAnswer
 from sayembara.results.models import Award
@@ -212,8 +214,11 @@ def _save_index(records: list[RegistryRecord], tokens: list[SearchToken], innova
 # ---------------------------------------------------------------- after saves
 
 
-# Saves mark innovations as stale; the index is rebuilt once, after the transaction commits.
+# Saves mark innovations as stale; the index is rebuilt once, after the transaction commits: at once for a few
+# innovations (a save on a page), by a job for more (sayembara.registry.tasks.reindex).
 _pending = threading.local()
+INLINE_REFRESH_MAX = 200
+REINDEX_TASK = "sayembara.registry.tasks.reindex"
 
 
 def mark_stale(innovation_ids: Iterable[int] = (), entry_ids: Iterable[int] = (), edition_ids: Iterable[int] = ()) -> None:
@@ -237,5 +242,13 @@ def flush_stale() -> None:
         ids.update(Entry.objects.filter(pk__in=entry_ids).values_list("innovation_id", flat=True))
     if edition_ids:
         ids.update(Entry.objects.filter(edition__in=edition_ids).values_list("innovation_id", flat=True))
-    if ids:
+    if len(ids) > INLINE_REFRESH_MAX:
+        # A publication or an edition's change touches thousands of innovations: minutes of work at national
+        # scale, done by the worker. The request that committed answers at once.
+        jobs.start(REINDEX_TASK, _key_of(ids), scope="registry", innovation_ids=sorted(ids))
+    elif ids:
         refresh_records(ids)
+
+
+def _key_of(ids: set[int]) -> str:
+    return hashlib.sha256(",".join(map(str, sorted(ids))).encode()).hexdigest()[:32]

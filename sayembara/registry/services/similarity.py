@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from django.core.cache import caches
+
 from sayembara.editions.models import Edition
 from sayembara.entries.models import Entry, Innovation, ProposalAnswer
 
@@ -19,12 +21,18 @@ def forget_similarity_model() -> None:
     """Drop the fitted model; the next comparison fits it again on the rebuilt index."""
     _similarity_cache.clear()
 
+def index_state() -> tuple:
+    """Changes whenever the index does: the number of records and the latest refresh."""
+    return (RegistryRecord.objects.count(),
+            RegistryRecord.objects.order_by("-refreshed_at").values_list("refreshed_at", flat=True).first())
+
+
 def _similarity_model():
     """TF-IDF over stemmed words (1–2-grams) and over characters of title and summary, fitted once per index state."""
     import numpy
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    state = (RegistryRecord.objects.count(), RegistryRecord.objects.order_by("-refreshed_at").values_list("refreshed_at", flat=True).first())
+    state = index_state()
     cached = _similarity_cache.get("model")
     if cached and cached["state"] == state:
         return cached
@@ -132,4 +140,34 @@ def possible_duplicates(edition: Edition, threshold: float = 0.45, per_entry: in
     return [
         {"entry": entry, "match": Similar(innovations[pk], score, w, c)}
         for entry, pk, score, w, c in found if pk in innovations
+    ]
+
+
+# --- The duplicates of an edition, found by a job (sayembara.registry.tasks.find_duplicates) ----------------------
+# Comparing a national edition with the whole registry takes minutes and a large model: the worker does it once
+# and stores the pairs in the shared cache (Redis, or a folder without it), for as long as the index is unchanged.
+
+
+def _duplicates_key(edition: Edition) -> str:
+    count, refreshed = index_state()
+    return f"registry:duplicates:{edition.pk}:{count}:{refreshed.isoformat() if refreshed else '-'}"
+
+
+def store_duplicates(edition: Edition, rows: list[dict]) -> None:
+    pairs = [(r["entry"].pk, r["match"].innovation.pk, r["match"].score, r["match"].word_score, r["match"].char_score)
+             for r in rows]
+    caches["shared"].set(_duplicates_key(edition), pairs, timeout=None)
+
+
+def stored_duplicates(edition: Edition) -> list[dict] | None:
+    """The stored duplicates of ``edition`` as :func:`possible_duplicates` gives them, or None if not found yet."""
+    pairs = caches["shared"].get(_duplicates_key(edition))
+    if pairs is None:
+        return None
+    entries = Entry.objects.select_related("institution").in_bulk({p[0] for p in pairs})
+    innovations = Innovation.objects.select_related("institution", "registry_record").in_bulk({p[1] for p in pairs})
+    return [
+        {"entry": entries[e], "match": Similar(innovations[i], score, w, c)}
+        for e, i, score, w, c in sorted(pairs, key=lambda p: (entries[p[0]].code if p[0] in entries else "", -p[2]))
+        if e in entries and i in innovations
     ]

@@ -1,0 +1,33 @@
+"""Registry work done by the worker: re-indexing thousands of innovations after a publication."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from sayembara.jobs.runner import job_task
+
+from sayembara.editions.models import Edition
+
+from .services import possible_duplicates, refresh_records, store_duplicates
+
+CHUNK = 500
+
+
+@job_task(name="sayembara.registry.tasks.reindex", label=gettext_lazy("Re-indexing the registry"))
+def reindex(job, innovation_ids: list[int]) -> str:
+    ids = sorted(innovation_ids)
+    for start in range(0, len(ids), CHUNK):
+        # Each chunk commits on its own: a search sees the new records as they come, and a retry redoes little.
+        refresh_records(ids[start:start + CHUNK])
+        job.report(min(100, 100 * (start + CHUNK) // len(ids)), _("Indexing innovations"))
+    return reverse("registry:search")
+
+
+@job_task(name="sayembara.registry.tasks.find_duplicates", label=gettext_lazy("Looking for possible duplicates"))
+def find_duplicates(job, edition_pk: int) -> str:
+    edition = Edition.objects.get(pk=edition_pk)
+    job.report(5, _("Comparing the entries with every innovation of the registry"))
+    store_duplicates(edition, possible_duplicates(edition))
+    return reverse("registry:duplicates", args=[edition.year])
