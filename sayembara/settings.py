@@ -316,10 +316,20 @@ JOB_RETRY_BACKOFF = int(os.environ.get("JOB_RETRY_BACKOFF", "5"))
 # /health/ reports the worker down when its last heartbeat is older than this many seconds.
 WORKER_HEARTBEAT_MAX_AGE = int(os.environ.get("WORKER_HEARTBEAT_MAX_AGE", "120"))
 # Scheduled work, run by `celery -A sayembara worker -B` (or a separate `celery -A sayembara beat`).
+from celery.schedules import crontab  # noqa: E402  (the schedule below is Celery's)
+
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "sayembara.jobs.tasks.heartbeat", "schedule": 30.0},
     "jobs-past-their-time-limit": {"task": "sayembara.jobs.tasks.fail_stale_jobs", "schedule": 5 * 60.0},
     "outbox-resend": {"task": "sayembara.jobs.tasks.resend_outbox", "schedule": 10 * 60.0},
+    # Every morning (Asia/Jakarta): drafts 7, 3 and 1 days before their unit's deadline, jurors behind in an open
+    # stage, and self-registrations never confirmed.
+    "remind-unsent-drafts": {"task": "sayembara.entries.tasks.remind_unsent_drafts", "schedule": crontab(hour=7, minute=0)},
+    "remind-jurors-behind": {"task": "sayembara.jury.tasks.remind_jurors_behind", "schedule": crontab(hour=7, minute=30)},
+    "expire-unconfirmed-accounts": {"task": "sayembara.accounts.tasks.expire_unconfirmed", "schedule": crontab(hour=3, minute=0)},
+    # Once a year, in the second week of January: is last years' innovations' work still running?
+    "yearly-follow-up": {"task": "sayembara.registry.tasks.yearly_follow_up",
+                         "schedule": crontab(month_of_year=1, day_of_month=15, hour=8, minute=0)},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

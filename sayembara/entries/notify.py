@@ -129,3 +129,47 @@ def extension_granted(extension) -> None:
                 _("The organiser of %(edition)s extended the deadline for sending entries of %(institution)s "
                   "until %(until)s.\n\nReason: %(reason)s") % context,
                 sorted(set(recipients)))])
+
+
+# Before the deadline, the makers of unsent drafts are reminded this many days ahead (the beat runs it daily).
+REMINDER_DAYS = (7, 3, 1)
+
+
+def remind_unsent_drafts(today=None) -> int:
+    """E-mail the makers of each draft whose unit's deadline is 7, 3 or 1 days away. Returns how many drafts.
+
+    Each unit's own deadline counts (a granted extension moves it). Run once a day: a draft hears at most once
+    per threshold, and a second run on the same day is recognised by the shared cache and sends nothing.
+    """
+    from django.core.cache import caches
+    from django.utils import timezone
+
+    from sayembara.editions.models import Edition
+
+    from .deadlines import submission_deadlines
+    from .models import Entry
+
+    today = today or timezone.localdate()
+    reminded = 0
+    for edition in Edition.objects.filter(status=Edition.Status.OPEN):
+        drafts = list(Entry.objects.filter(edition=edition, status=Entry.Status.DRAFT)
+                      .select_related("created_by", "institution"))
+        deadlines = submission_deadlines(edition, {d.institution_id for d in drafts})
+        messages = []
+        for entry in drafts:
+            deadline = deadlines.get(entry.institution_id)
+            days = (timezone.localtime(deadline).date() - today).days if deadline else None
+            if days not in REMINDER_DAYS or not caches["shared"].add(f"draft-reminder:{entry.pk}:{days}:{today}", 1,
+                                                                       timeout=2 * 24 * 3600):
+                continue
+            with translation.override(settings.LANGUAGE_CODE):
+                messages.append((
+                    _("%(days)s days left to send “%(title)s”") % {"days": days, "title": entry.title},
+                    _("Your entry “%(title)s” (%(code)s) is still a draft. It can be sent until %(deadline)s: "
+                      "%(link)s") % {"title": entry.title, "code": entry.code, "deadline": format_deadline(deadline),
+                                     "link": _link(entry)},
+                    _innovators(entry),
+                ))
+            reminded += 1
+        _send(messages)
+    return reminded

@@ -1,4 +1,5 @@
-"""Registry work done by the worker: re-indexing thousands of innovations after a publication."""
+"""Registry work done by the worker: re-indexing after a publication, an edition's duplicates, the yearly
+follow-up round."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from sayembara.jobs.runner import job_task
 
 from sayembara.editions.models import Edition
 
-from .services import possible_duplicates, refresh_records, store_duplicates
+from celery import shared_task
+from django.utils import timezone
+
+from sayembara.audit.trail import acting_as
+
+from .services import possible_duplicates, refresh_records, send_follow_up_requests, store_duplicates
 
 CHUNK = 500
 
@@ -31,3 +37,11 @@ def find_duplicates(job, edition_pk: int) -> str:
     job.report(5, _("Comparing the entries with every innovation of the registry"))
     store_duplicates(edition, possible_duplicates(edition))
     return reverse("registry:duplicates", args=[edition.year])
+
+
+@shared_task(name="sayembara.registry.tasks.yearly_follow_up", ignore_result=True)
+def yearly_follow_up() -> int:
+    """The yearly sustainability follow-up round (asked once a year: a second run asks nobody)."""
+    with acting_as(None, note="yearly sustainability follow-up (scheduled)"):
+        asked, _sent = send_follow_up_requests(timezone.localdate().year)
+    return asked

@@ -49,3 +49,15 @@ ID.update({
     "Re-indexing the registry": "Memperbarui indeks daftar inovasi",
     "Indexing innovations": "Mengindeks inovasi",
 })
+
+ID.update({
+    "Looking for possible duplicates": "Mencari kemungkinan duplikat",
+    "Comparing the entries with every innovation of the registry": "Membandingkan entri dengan setiap inovasi di daftar inovasi",
+    "Not looked for yet since the registry last changed. Comparing every entry with every innovation of the registry takes a while: the server does it in the background and this page shows the result.":
+        "Belum dicari sejak daftar inovasi terakhir berubah. Membandingkan setiap entri dengan setiap inovasi di daftar inovasi memakan waktu: server mengerjakannya di latar belakang dan halaman ini menampilkan hasilnya.",
+    "Look for possible duplicates": "Cari kemungkinan duplikat",
+    "Look again": "Cari lagi",
+    "%(days)s days left to send “%(title)s”": "Tinggal %(days)s hari untuk mengirim “%(title)s”",
+    "Your entry “%(title)s” (%(code)s) is still a draft. It can be sent until %(deadline)s: %(link)s":
+        "Entri Anda “%(title)s” (%(code)s) masih berupa draf. Entri dapat dikirim sampai %(deadline)s: %(link)s",
+})
