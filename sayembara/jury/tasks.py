@@ -1,8 +1,13 @@
-"""Scheduled work of the jury (see CELERY_BEAT_SCHEDULE)."""
+"""The jury's work on the worker: the assignment (OR-Tools, seconds at national scale) and the scheduled reminders."""
 
 from celery import shared_task
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from sayembara.accounts.models import User
 from sayembara.editions.models import Stage
+from sayembara.jobs.runner import job_task
 
 from . import services
 
@@ -11,3 +16,18 @@ from . import services
 def remind_jurors_behind() -> int:
     """Each open stage's jurors with unsubmitted sheets get one reminder a day. Returns how many were reminded."""
     return sum(services.send_reminders(stage) for stage in Stage.objects.filter(status=Stage.Status.OPEN))
+
+
+@job_task(name="sayembara.jury.tasks.run_assignment", label=gettext_lazy("Assigning jurors"))
+def run_assignment(job, stage_pk: int, mode: str, per_entry: int, relax: list[str], seed: int | None = None,
+                   by_pk: int | None = None) -> str:
+    stage = Stage.objects.select_related("edition").get(pk=stage_pk)
+    job.report(5, _("Looking for the best assignment"))
+    outcome = services.run_assignment(stage, mode, per_entry, frozenset(relax), seed,
+                                      by=User.objects.filter(pk=by_pk).first())
+    if outcome.optimal:
+        job.report(100, _("%(count)s assignments made; every constraint is met.") % {"count": outcome.created})
+    else:
+        job.report(100, _("%(count)s assignments made, but some constraints could not be met: see below.")
+                   % {"count": outcome.created})
+    return reverse("jury:stage_assignment", kwargs={"stage_pk": stage.pk})

@@ -14,6 +14,7 @@ from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from sayembara import jobs
 from sayembara.accounts.roles import JUROR, organiser_required, role_required
 from sayembara.editions.models import Criterion, Edition, RubricLevel, Stage
 from sayembara.entries.models import Entry, Evidence
@@ -23,6 +24,8 @@ from . import blind, exporters, rules, services, wording
 from .forms import (AssignForm, ConflictDeclarationForm, ImportForm, InviteForm, RecordConflictForm, ReopenForm,
                     ScheduleForm, SetPasswordForm)
 from .models import Assignment, Conflict, Juror, ScoreSheet, TimeSlot
+
+RUN_ASSIGNMENT = "sayembara.jury.tasks.run_assignment"
 
 # --- Juror pages ------------------------------------------------------------------------------------
 
@@ -385,18 +388,15 @@ def stage_assignment(request, stage_pk: int):
     jury = services.stage_jury(stage)
     form = AssignForm(request.POST or None, initial={"mode": jury.mode, "per_entry": jury.per_entry})
     if request.method == "POST" and form.is_valid():
-        try:
-            outcome = services.run_assignment(stage, form.cleaned_data["mode"], form.cleaned_data["per_entry"],
-                                              form.relax(), form.cleaned_data["seed"], by=request.user)
-        except services.JuryError as exc:
-            messages.error(request, str(exc))
-        else:
-            if outcome.optimal:
-                messages.success(request, _("%(count)s assignments made; every constraint is met.") % {"count": outcome.created})
-            else:
-                messages.warning(request, _("%(count)s assignments made, but some constraints could not be met: see below.")
-                                 % {"count": outcome.created})
+        if jury.locked:
+            messages.error(request, _("The assignment of this stage is locked because scoring has started."))
             return redirect("jury:stage_assignment", stage_pk=stage.pk)
+        # The solver takes seconds at national scale: the worker assigns, the job's page follows it.
+        data = form.cleaned_data
+        job = jobs.start(RUN_ASSIGNMENT, stage.pk, by=request.user, scope=f"edition:{stage.edition.year}",
+                         stage_pk=stage.pk, mode=data["mode"], per_entry=data["per_entry"], relax=sorted(form.relax()),
+                         seed=data["seed"], by_pk=request.user.pk)
+        return redirect(job)
     context = services.assignment_overview(stage)
     context.update({"stage": stage, "form": form, "overlap": len(services.blind_overlap(stage)),
                     "started": ScoreSheet.objects.filter(stage=stage).exists(),

@@ -132,11 +132,14 @@ def test_organiser_assigns_opens_and_watches_progress(page, judging_demo):
     page.get_by_test_id("stage-row-interview").get_by_role("link", name="Penugasan").click()
     page.select_option("select[name=mode]", "full_panel")
     page.get_by_test_id("run-assignment").click()
-    expect(page.locator(".messages")).to_contain_text("penugasan dibuat")
+    # The worker assigns; the job's page says what it made and leads back.
+    expect(page.get_by_test_id("job-message")).to_contain_text("penugasan dibuat", timeout=60_000)
+    page.get_by_test_id("job-result").click()
     expect(page.get_by_test_id("panel-table").locator("tbody tr")).to_have_count(9)
     # Automatic: the only NGO juror is conflicted with one entry, which the page names.
     page.select_option("select[name=mode]", "automatic")
     page.get_by_test_id("run-assignment").click()
+    page.get_by_test_id("job-result").click(timeout=60_000)
     expect(page.get_by_test_id("unmet")).to_contain_text("KIPP-2026-009")
     expect(page.get_by_test_id("unmet")).to_contain_text("Tidak ada juri unsur LSM")
     loads = page.get_by_test_id("load").all_inner_texts()

@@ -218,24 +218,27 @@ def test_locked_assignment_cannot_change(judging, jurors):
         services.unlock_assignment(stage)
 
 
-def test_opening_a_stage_locks_its_assignment(judging, client_as):
+def test_opening_a_stage_locks_its_assignment(judging, client_as, run_jobs):
     stage = judging["interview"]
     judging["proposal"].status = Stage.Status.CLOSED
     judging["proposal"].save(update_fields=["status"])
     client = client_as("organiser")
     client.post(reverse("jury:stage_assignment", kwargs={"stage_pk": stage.pk}), {"mode": "full_panel", "per_entry": 3})
+    [job] = run_jobs()
+    assert job.state == "done" and job.result_url == reverse("jury:stage_assignment", kwargs={"stage_pk": stage.pk})
     client.post(reverse("jury:stage_change", kwargs={"stage_pk": stage.pk}), {"action": "open"})
     stage.refresh_from_db()
     assert stage.status == Stage.Status.OPEN and StageJury.objects.get(stage=stage).locked
 
 
-def test_opening_a_stage_beside_an_open_blind_one_is_refused_or_recorded(judging, jurors, client_as):
+def test_opening_a_stage_beside_an_open_blind_one_is_refused_or_recorded(judging, jurors, client_as, run_jobs):
     """The interview is not blind; the blind proposal stage is open with the same jurors and entries."""
     from sayembara.audit.models import AuditEvent
 
     stage = judging["interview"]
     client = client_as("organiser")
     client.post(reverse("jury:stage_assignment", kwargs={"stage_pk": stage.pk}), {"mode": "full_panel", "per_entry": 3})
+    run_jobs()
     page = client.get(reverse("jury:stage_assignment", kwargs={"stage_pk": stage.pk})).content.decode()
     assert 'data-testid="overlap-warning"' in page
     response = client.post(reverse("jury:stage_change", kwargs={"stage_pk": stage.pk}), {"action": "open"}, follow=True)

@@ -61,3 +61,8 @@ ID.update({
     "Your entry “%(title)s” (%(code)s) is still a draft. It can be sent until %(deadline)s: %(link)s":
         "Entri Anda “%(title)s” (%(code)s) masih berupa draf. Entri dapat dikirim sampai %(deadline)s: %(link)s",
 })
+
+ID.update({
+    "Assigning jurors": "Menugaskan juri",
+    "Looking for the best assignment": "Mencari penugasan terbaik",
+})
