@@ -78,6 +78,14 @@ def _throwaway_database(base_url: str):
     return None, lambda: None
 
 
+def _stop(process: subprocess.Popen, seconds: float) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """Start gunicorn on the demo data; yields an object with ``url`` and ``mail_dir``."""
@@ -142,17 +150,9 @@ def server(tmp_path_factory):
     try:
         yield srv
     finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        _stop(worker, seconds=20)  # a warm shutdown lets a running job finish
         worker_log.close()
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process, seconds=10)
         log.close()
         drop()
         shutil.rmtree(work, ignore_errors=True)
