@@ -696,3 +696,21 @@ def test_no_juror_is_booked_in_two_rooms_at_once(judging, jurors):
     services.build_schedule(stage, ["Ruang A", "Ruang B"], start, 10, 10)
     first, second = (TimeSlot.objects.get(stage=stage, entry=e) for e in entries)
     assert first.starts_at == second.starts_at and first.room != second.room
+
+
+@pytest.mark.parametrize("kind", ["interview", "proposal"])  # an open stage and a blind one
+def test_the_live_page_reads_a_constant_number_of_queries(judging, client_as, kind):
+    stage = judging[kind]
+    stage.status = Stage.Status.OPEN
+    stage.save(update_fields=["status"])
+    StageJury.objects.filter(stage=stage).update(locked_at=None)
+    client = client_as("juror")
+    url = reverse("jury:live", kwargs={"stage_pk": stage.pk})
+    _pool(judging["edition"], 5, 1)
+    services.run_assignment(stage, StageJury.Mode.FULL_PANEL)
+    cards = client.get(url).content.decode().count('class="live-card')  # the first visit names new entries
+    few = _queries(lambda: client.get(url))
+    _pool(judging["edition"], 40, 1)
+    services.run_assignment(stage, StageJury.Mode.FULL_PANEL)
+    assert client.get(url).content.decode().count('class="live-card') >= cards + 40 > 40
+    assert _queries(lambda: client.get(url)) == few
