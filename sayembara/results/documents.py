@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.utils.translation import override
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -171,9 +172,15 @@ ELEMENT_ID = {"academic": "Unsur Akademisi", "ngo": "Unsur LSM", "bureaucracy": 
 
 
 def final_rows(edition, stage=None):
+    """The stored ranking a paper states. Never computed here: that takes seconds at national scale (a job), and a
+    paper must state a ranking the organiser has seen; a missing or out-of-date one is refused with the reason."""
     run, stale = services.current_run(edition, stage)
+    if run is None and not ScoreSheet.objects.filter(stage__edition=edition, status=ScoreSheet.Status.SUBMITTED).exists():
+        raise services.NoScoresYet(_("There are no submitted score sheets to rank yet."))
     if run is None or stale:
-        run = services.compute_ranking(edition, stage)
+        raise services.RankingOutOfDate(
+            _("The scores changed since the ranking was computed, or it was never computed: compute it, then print "
+              "this paper again."))
     return run, list(services.ranked_rows(run))
 
 

@@ -43,6 +43,10 @@ class RankingInputError(ResultsError):
     """The numeric core refused the stored scores or weights; the message says why in words."""
 
 
+class RankingOutOfDate(ResultsError):
+    """A paper or file would state a ranking that is missing or older than the scores: compute it first."""
+
+
 class ResultsLocked(ResultsError):
     """Raised when something would change results that are locked or published."""
 

@@ -170,7 +170,9 @@ def stage_ranking(request, year: int, order: int):
 def compute(request, year: int):
     edition = _edition(year)
     stage = _chosen_stage(edition, request.POST.get("stage"))
-    if freeze.is_frozen(edition.pk):
+    # A stage's ranking of a published edition may still be computed (its recap states it); the final one is
+    # what was published and is not computed again.
+    if freeze.is_frozen(edition.pk) and stage is None:
         messages.error(request, _("These results are published and final: they are not computed again. A genuine "
                                   "error is corrected by a numbered correction (ralat)."))
         return redirect("results:manage", year)
@@ -623,6 +625,11 @@ def document(request, year: int, kind: str):
         # An edition still judging (or not yet judged) has no recap or minutes to print: say so on the documents page.
         messages.error(request, str(error))
         return redirect("results:documents", year)
+    except services.RankingOutOfDate as error:
+        # The desk has the "compute" button (a job); the paper is printed once the ranking is current.
+        messages.error(request, str(error))
+        stage = _chosen_stage(edition, request.GET.get("stage"))
+        return redirect("results:stage", year, stage.order) if stage else redirect("results:manage", year)
 
 
 def _document(request, edition: Edition, kind: str):

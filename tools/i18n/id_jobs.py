@@ -66,3 +66,8 @@ ID.update({
     "Assigning jurors": "Menugaskan juri",
     "Looking for the best assignment": "Mencari penugasan terbaik",
 })
+
+ID.update({
+    "The scores changed since the ranking was computed, or it was never computed: compute it, then print this paper again.":
+        "Nilai berubah sejak peringkat dihitung, atau peringkat belum pernah dihitung: hitung peringkat, lalu cetak dokumen ini lagi.",
+})
