@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from sayembara.audit.trail import acting_as
 
-from .services import possible_duplicates, refresh_records, send_follow_up_requests, store_duplicates
+from .services import build_similarity_model, possible_duplicates, refresh_records, send_follow_up_requests, store_duplicates
 
 CHUNK = 500
 
@@ -45,3 +45,10 @@ def yearly_follow_up() -> int:
     with acting_as(None, note="yearly sustainability follow-up (scheduled)"):
         asked, _sent = send_follow_up_requests(timezone.localdate().year)
     return asked
+
+
+@job_task(name="sayembara.registry.tasks.rebuild_similarity", label=gettext_lazy("Preparing similar-innovation search"))
+def rebuild_similarity(job) -> str:
+    job.report(5, _("Comparing innovations"))
+    build_similarity_model()
+    return reverse("registry:search")

@@ -71,3 +71,8 @@ ID.update({
     "The scores changed since the ranking was computed, or it was never computed: compute it, then print this paper again.":
         "Nilai berubah sejak peringkat dihitung, atau peringkat belum pernah dihitung: hitung peringkat, lalu cetak dokumen ini lagi.",
 })
+
+ID.update({
+    "Preparing similar-innovation search": "Menyiapkan pencarian inovasi serupa",
+    "Comparing innovations": "Membandingkan inovasi",
+})

@@ -27,6 +27,7 @@ from .similarity import (
     Similar,
     _similarity_cache,
     _similarity_model,
+    build_similarity_model,
     forget_similarity_model,
     index_state,
     possible_duplicates,
@@ -38,7 +39,7 @@ from .similarity import (
 
 __all__ = [
     "DESCRIPTIVE_SECTIONS", "TEXT_WEIGHT", "TITLE_WEIGHT", "UNIT_WEIGHT",
-    "RegistryError", "index_state", "store_duplicates", "stored_duplicates",
+    "RegistryError", "build_similarity_model", "index_state", "store_duplicates", "stored_duplicates",
     "refresh_records", "mark_stale", "flush_stale", "_public_entry_q",
     "SearchFilters", "SearchResults", "public_innovations", "search", "_rarest_first", "filter_choices",
     "Similar", "_similarity_cache", "_similarity_model", "forget_similarity_model", "similar_to_text",

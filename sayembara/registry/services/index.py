@@ -19,7 +19,7 @@ from sayembara.results.models import Award
 
 from ..models import RegistryRecord, SearchToken
 from ..text import DESCRIPTIVE_SECTIONS, stems
-from .similarity import forget_similarity_model
+from .similarity import fitted_here, forget_similarity_model, index_state
 
 TITLE_WEIGHT = 5
 UNIT_WEIGHT = 2
@@ -72,6 +72,9 @@ def refresh_records(innovation_ids: Iterable[int] | None = None) -> int:
             tokens.extend(SearchToken(innovation_id=innovation.pk, token=t, weight=w) for t, w in weights.items())
     _save_index(records, tokens, innovation_ids, sources.ids)
     forget_similarity_model()
+    if not fitted_here(index_state()):
+        # A national registry's model is refitted by the worker, once for a burst of changes.
+        transaction.on_commit(lambda: jobs.start(REBUILD_SIMILARITY_TASK, "similarity", scope="registry"))
     return len(records)
 
 
@@ -219,6 +222,7 @@ def _save_index(records: list[RegistryRecord], tokens: list[SearchToken], innova
 _pending = threading.local()
 INLINE_REFRESH_MAX = 200
 REINDEX_TASK = "sayembara.registry.tasks.reindex"
+REBUILD_SIMILARITY_TASK = "sayembara.registry.tasks.rebuild_similarity"
 
 
 def mark_stale(innovation_ids: Iterable[int] = (), entry_ids: Iterable[int] = (), edition_ids: Iterable[int] = ()) -> None:

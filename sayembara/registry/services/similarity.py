@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from typing import Iterable
 
 from django.core.cache import caches
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 
 from sayembara.editions.models import Edition
 from sayembara.entries.models import Entry, Innovation, ProposalAnswer
@@ -15,11 +18,21 @@ from ..text import DESCRIPTIVE_SECTIONS, stems
 
 # The fitted model, kept while the index does not change (one object: tests and refresh_records clear it).
 _similarity_cache: dict = {}
+# A regency's registry (hundreds of innovations) is fitted in a blink wherever it is needed. A national one (tens
+# of thousands: 10 s and 200 MB) is fitted once by the worker (sayembara.registry.tasks.rebuild_similarity) and
+# stored through the storage API; every web process loads that instead of fitting its own.
+INLINE_FIT_MAX = 2000
+MODEL_FILE = "registry/similarity-model.joblib"
 
 
 def forget_similarity_model() -> None:
-    """Drop the fitted model; the next comparison fits it again on the rebuilt index."""
+    """Drop the fitted model; the next comparison fits (or loads) it again on the rebuilt index."""
     _similarity_cache.clear()
+
+
+def fitted_here(state: tuple) -> bool:
+    """Whether a registry of this size is fitted by whoever needs it (else by the worker)."""
+    return state[0] <= INLINE_FIT_MAX
 
 def index_state() -> tuple:
     """Changes whenever the index does: the number of records and the latest refresh."""
@@ -27,15 +40,61 @@ def index_state() -> tuple:
             RegistryRecord.objects.order_by("-refreshed_at").values_list("refreshed_at", flat=True).first())
 
 
-def _similarity_model():
-    """TF-IDF over stemmed words (1–2-grams) and over characters of title and summary, fitted once per index state."""
-    import numpy
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
+def _similarity_model(fit: bool = False):
+    """The model for this index: fitted here for a small registry (or when ``fit``, in a job), else the stored one,
+    which may be a rebuild behind the index for a moment (suggestions, not decisions, rest on it)."""
     state = index_state()
     cached = _similarity_cache.get("model")
     if cached and cached["state"] == state:
         return cached
+    if fitted_here(state) or fit:
+        return _fit(state)
+    stored_at = _stored_at()
+    if cached and stored_at is not None and cached.get("stored_at") == stored_at:
+        return cached
+    return _load_stored(stored_at)
+
+
+def build_similarity_model() -> dict | None:
+    """Fit the model on the whole index and store it for every process (the worker's job)."""
+    import joblib
+
+    model = _fit(index_state())
+    if model is None:
+        return None
+    buffer = io.BytesIO()
+    joblib.dump({k: v for k, v in model.items() if k != "stored_at"}, buffer, compress=3)
+    if default_storage.exists(MODEL_FILE):
+        default_storage.delete(MODEL_FILE)
+    default_storage.save(MODEL_FILE, ContentFile(buffer.getvalue()))
+    model["stored_at"] = _stored_at()
+    return model
+
+
+def _stored_at():
+    try:
+        return default_storage.get_modified_time(MODEL_FILE) if default_storage.exists(MODEL_FILE) else None
+    except (NotImplementedError, OSError):
+        return None
+
+
+def _load_stored(stored_at):
+    import joblib
+
+    if stored_at is None:
+        return None
+    with default_storage.open(MODEL_FILE, "rb") as stored:
+        model = joblib.load(stored)
+    model["stored_at"] = stored_at
+    _similarity_cache["model"] = model
+    return model
+
+
+def _fit(state: tuple):
+    """TF-IDF over stemmed words (1–2-grams) and over characters of title and summary."""
+    import numpy
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     rows = list(
         RegistryRecord.objects.select_related("innovation").values_list(
             "innovation_id", "stemmed_text", "innovation__title", "innovation__summary"
@@ -115,7 +174,7 @@ def possible_duplicates(edition: Edition, threshold: float = 0.45, per_entry: in
     """
     import numpy
 
-    model = _similarity_model()
+    model = _similarity_model(fit=True)  # run by the worker (find_duplicates): it may fit a national model
     if model is None:
         return []
     position = {pk: i for i, pk in enumerate(model["ids"])}
