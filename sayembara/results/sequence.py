@@ -86,7 +86,20 @@ def progress(edition: Edition, now=None) -> Progress:
     )
 
 
+def ranking_problem(edition: Edition) -> str | None:
+    """Why the stored ranking cannot be announced, decided or published as it is (missing, or older than the
+    scores), or None. The desk computes it as a job: never inside these steps (seconds at national scale)."""
+    run, stale = current_run(edition)
+    if run is None or stale:
+        return _("The scores changed since the ranking was computed, or it was never computed: compute it on the "
+                 "results desk first.")
+    return None
+
+
 def _fresh_payload(edition: Edition) -> dict:
+    """The result an announcement, a publication or a correction states. These deliberate steps (a POST, rare)
+    compute a missing or out-of-date ranking inside their transaction, so what they state is the scores of that
+    moment; the pages that only check a step (decision, publication) never compute: see ``ranking_problem``."""
     run, stale = current_run(edition)
     if run is None or stale:
         run = compute_ranking(edition)
@@ -253,6 +266,8 @@ def decision_problems(edition: Edition, now=None, state: Progress | None = None)
         problems.append(_("%(n)s responses of the public test await an answer.") % {"n": state.unanswered})
     if state.upheld_pending:
         problems.append(_("A response was upheld: correct the result and announce a new provisional version first."))
+    if not problems and (stale := ranking_problem(edition)) is not None:
+        problems.append(stale)
     if not problems and changed_since_announcement(edition, state.provisional):
         problems.append(_("The result changed after provisional announcement %(number)s: announce a new version so "
                           "the public can test it.") % {"number": state.provisional.number})
@@ -340,6 +355,8 @@ def publication_problems(edition: Edition) -> list[str]:
         return [_("Record the decision of the winners first.")]
     if not (state.decision.decree_number and state.decision.decree_date):
         return [_("Enter the decree's number and date first: the final publication states them.")]
+    if (stale := ranking_problem(edition)) is not None:
+        return [stale]
     if changed_since_announcement(edition, state.decision.announcement):
         return [_("The result changed after the decision: take the decision back and announce a new provisional "
                   "version.")]
@@ -463,10 +480,7 @@ def publish_correction(edition: Edition, user):
     conf = settings_for(edition)
     if not conf.locked_at:
         raise ResultsError(_("Decide and lock the corrected winners before publishing the correction."))
-    run, stale = current_run(edition)
-    if run is None or stale:
-        run = compute_ranking(edition)
-    data = publication_payload(edition, run)
+    data = _fresh_payload(edition)
     data["correction"] = {"number": correction.number, "reason": correction.reason,
                           "corrects": Publication.objects.get(edition=edition).sha256}
     payload = canonical_json(data)

@@ -207,3 +207,18 @@ def test_the_attendance_of_a_published_decision_cannot_change(edition_2020):
         with pytest.raises(Frozen), transaction.atomic():
             change()
     assert decision.present.count() == edition_2020.jurors.count()
+
+
+def test_the_decision_page_never_computes_a_ranking_and_says_to_compute_it(public_test_2019, client_as):
+    from django.urls import reverse
+
+    from sayembara.results.models import RankingRun
+
+    end_public_test(public_test_2019)
+    score = Score.objects.filter(sheet__stage__edition=public_test_2019, sheet__status="submitted").first()
+    score.value = score.criterion.min_score if score.value != score.criterion.min_score else score.criterion.max_score
+    score.save()  # the ranking is now older than the scores
+    runs = RankingRun.objects.count()
+    page = client_as("organiser").get(reverse("results:decide", args=[2019])).content.decode()
+    assert RankingRun.objects.count() == runs  # nothing computed on a GET
+    assert "hitung peringkat" in page.lower()

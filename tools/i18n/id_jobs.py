@@ -76,3 +76,8 @@ ID.update({
     "Preparing similar-innovation search": "Menyiapkan pencarian inovasi serupa",
     "Comparing innovations": "Membandingkan inovasi",
 })
+
+ID.update({
+    "The scores changed since the ranking was computed, or it was never computed: compute it on the results desk first.":
+        "Nilai berubah sejak peringkat dihitung, atau peringkat belum pernah dihitung: hitung peringkat di meja hasil terlebih dahulu.",
+})
