@@ -39,6 +39,17 @@ def find_duplicates(job, edition_pk: int) -> str:
     return reverse("registry:duplicates", args=[edition.year])
 
 
+@job_task(name="sayembara.registry.tasks.follow_up_round", label=gettext_lazy("Sustainability follow-up round"))
+def follow_up_round(job, year: int, by_pk: int | None = None) -> str:
+    from sayembara.accounts.models import User
+
+    job.report(5, _("Asking the owners of past entries"))
+    with acting_as(User.objects.filter(pk=by_pk).first(), note="yearly sustainability follow-up"):
+        asked, sent = send_follow_up_requests(year)
+    job.report(100, _("%(asked)s innovations asked, %(sent)s e-mails sent.") % {"asked": asked, "sent": sent})
+    return f"{reverse('registry:follow_ups')}?year={year}"
+
+
 @shared_task(name="sayembara.registry.tasks.yearly_follow_up", ignore_result=True)
 def yearly_follow_up() -> int:
     """The yearly sustainability follow-up round (asked once a year: a second run asks nobody)."""

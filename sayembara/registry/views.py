@@ -169,6 +169,7 @@ def similar_check(request):
 
 
 FIND_DUPLICATES = "sayembara.registry.tasks.find_duplicates"
+FOLLOW_UP_ROUND = "sayembara.registry.tasks.follow_up_round"
 
 
 @role_required(ORGANISER)
@@ -192,10 +193,10 @@ def follow_ups(request):
     this_year = timezone.localdate().year
     form = FollowUpRequestForm(request.POST or None, initial={"year": this_year})
     if request.method == "POST" and form.is_valid():
-        with acting_as(request.user, note="yearly sustainability follow-up"):
-            asked, sent = services.send_follow_up_requests(form.cleaned_data["year"])
-        messages.success(request, _("%(asked)s innovations asked, %(sent)s e-mails sent.") % {"asked": asked, "sent": sent})
-        return redirect(f"{reverse('registry:follow_ups')}?year={form.cleaned_data['year']}")
+        # Thousands of innovations and their owners at national scale: the worker asks, the job's page follows.
+        year = form.cleaned_data["year"]
+        job = jobs.start(FOLLOW_UP_ROUND, year, by=request.user, scope="registry", year=year, by_pk=request.user.pk)
+        return redirect(job)
     year = _int(request.GET.get("year")) or this_year
     context = {
         "form": form,

@@ -210,3 +210,14 @@ def test_reindex_command_rebuilds_the_index():
     assert str(Innovation.objects.count()) in out.getvalue()
     assert set(RegistryRecord.objects.filter(is_public=True).values_list("innovation_id", flat=True)) == public_before
     assert SearchToken.objects.filter(token="posyandu", weight=5).count() == 2  # the two posyandu titles
+
+
+def test_the_follow_up_round_is_asked_by_the_worker(client_as, run_jobs):
+    client = client_as("organiser")
+    response = client.post(reverse("registry:follow_ups"), {"year": 2022})
+    assert not FollowUp.objects.filter(year=2022).exists()  # nobody asked inside the request
+    [job] = run_jobs()
+    assert response["Location"] == job.get_absolute_url() and job.state == "done"
+    asked = FollowUp.objects.filter(year=2022).count()
+    assert asked == RegistryRecord.objects.filter(is_public=True).count() and f"{asked} inovasi" in job.message
+    assert job.result_url == reverse("registry:follow_ups") + "?year=2022"

@@ -81,3 +81,8 @@ ID.update({
     "The scores changed since the ranking was computed, or it was never computed: compute it on the results desk first.":
         "Nilai berubah sejak peringkat dihitung, atau peringkat belum pernah dihitung: hitung peringkat di meja hasil terlebih dahulu.",
 })
+
+ID.update({
+    "Sustainability follow-up round": "Putaran tindak lanjut keberlanjutan",
+    "Asking the owners of past entries": "Menanyai pemilik entri terdahulu",
+})
