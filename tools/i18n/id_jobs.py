@@ -86,3 +86,5 @@ ID.update({
     "Sustainability follow-up round": "Putaran tindak lanjut keberlanjutan",
     "Asking the owners of past entries": "Menanyai pemilik entri terdahulu",
 })
+
+ID.update({"Background jobs": "Pekerjaan latar belakang"})
