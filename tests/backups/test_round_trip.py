@@ -2,7 +2,7 @@
 
 The commands run in subprocesses against a throwaway site (its own database and MEDIA_ROOT), since the test
 database is in memory on SQLite and inside a rolled-back transaction on PostgreSQL. The PostgreSQL case runs
-when TEST_POSTGRES_URL, or DATABASE_URL, names a PostgreSQL server: it creates and drops a scratch database there.
+when the suite runs on PostgreSQL (DATABASE_URL): it creates and drops a scratch database there.
 """
 
 import hashlib
@@ -152,11 +152,10 @@ def test_sqlite_back_up_wipe_restore_same_data(tmp_path):
 
 
 def _postgres_url() -> str | None:
-    for name in ("TEST_POSTGRES_URL", "DATABASE_URL"):
-        url = os.environ.get(name, "")
-        if urlsplit(url).scheme in {"postgres", "postgresql", "pgsql"}:
-            return url
-    return None
+    """The suite's own PostgreSQL server, when the suite runs on PostgreSQL (`make test` runs that pass after the
+    SQLite one: PostgreSQL backups are tried once, there)."""
+    url = os.environ.get("DATABASE_URL", "")
+    return url if urlsplit(url).scheme in {"postgres", "postgresql", "pgsql"} else None
 
 
 @pytest.fixture
@@ -164,7 +163,7 @@ def scratch_postgres():
     """The URL of a fresh PostgreSQL database, dropped afterwards."""
     url = _postgres_url()
     if url is None:
-        pytest.skip("Neither TEST_POSTGRES_URL nor DATABASE_URL names a PostgreSQL server: PostgreSQL backups not tried.")
+        pytest.skip("The suite runs on SQLite: PostgreSQL backups are tried in its PostgreSQL run.")
     missing = [tool for tool in ("pg_dump", "pg_restore") if shutil.which(tool) is None]
     if missing:
         # CI runs on PostgreSQL with its client tools: there a missing pg_dump is a failure, not a skip.
