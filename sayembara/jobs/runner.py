@@ -24,7 +24,7 @@ import redis.exceptions
 from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import OperationalError, close_old_connections
+from django.db import OperationalError, close_old_connections, connection
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -51,7 +51,10 @@ class JobTask(Task):
         return min(settings.JOB_RETRY_BACKOFF * 2 ** self.request.retries, RETRY_WAIT_MAX)
 
     def run_job(self, job_pk: int):
-        close_old_connections()  # a connection the database dropped since the last job is not reused
+        if not connection.in_atomic_block:
+            # A connection the database dropped since the last job is not reused. (A job run in-process inside a
+            # transaction, as tests' run_jobs does, keeps its connection: closing it would end that transaction.)
+            close_old_connections()
         job = Job.objects.filter(pk=job_pk).first()
         if job is None or not job.is_live or job.kind != self.name:
             # Gone, finished, or a message meant for a job of another task that once had this number.
