@@ -19,7 +19,7 @@ from sayembara.results.models import Award
 
 from ..models import RegistryRecord, SearchToken
 from ..text import DESCRIPTIVE_SECTIONS, stems
-from .similarity import fitted_here, forget_similarity_model, index_state
+from .similarity import fitted_here, forget_similarity_model
 
 TITLE_WEIGHT = 5
 UNIT_WEIGHT = 2
@@ -72,7 +72,7 @@ def refresh_records(innovation_ids: Iterable[int] | None = None) -> int:
             tokens.extend(SearchToken(innovation_id=innovation.pk, token=t, weight=w) for t, w in weights.items())
     _save_index(records, tokens, innovation_ids, sources.ids)
     forget_similarity_model()
-    if not fitted_here(index_state()):
+    if not fitted_here(RegistryRecord.objects.count()):  # one count, on every refresh
         # A national registry's model is refitted by the worker, once for a burst of changes.
         transaction.on_commit(lambda: jobs.start(REBUILD_SIMILARITY_TASK, "similarity", scope="registry"))
     return len(records)

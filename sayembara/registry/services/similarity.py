@@ -30,9 +30,9 @@ def forget_similarity_model() -> None:
     _similarity_cache.clear()
 
 
-def fitted_here(state: tuple) -> bool:
-    """Whether a registry of this size is fitted by whoever needs it (else by the worker)."""
-    return state[0] <= INLINE_FIT_MAX
+def fitted_here(records: int) -> bool:
+    """Whether a registry of this many records is fitted by whoever needs it (else by the worker)."""
+    return records <= INLINE_FIT_MAX
 
 def index_state() -> tuple:
     """Changes whenever the index does: the number of records and the latest refresh."""
@@ -47,7 +47,7 @@ def _similarity_model(fit: bool = False):
     cached = _similarity_cache.get("model")
     if cached and cached["state"] == state:
         return cached
-    if fitted_here(state) or fit:
+    if fitted_here(state[0]) or fit:
         return _fit(state)
     stored_at = _stored_at()
     if cached and stored_at is not None and cached.get("stored_at") == stored_at:
@@ -72,10 +72,14 @@ def build_similarity_model() -> dict | None:
 
 
 def _stored_at():
-    try:
-        return default_storage.get_modified_time(MODEL_FILE) if default_storage.exists(MODEL_FILE) else None
-    except (NotImplementedError, OSError):
+    """When the stored model was written (a process reloads it when this changes), or None when there is none."""
+    if not default_storage.exists(MODEL_FILE):
         return None
+    try:
+        return default_storage.get_modified_time(MODEL_FILE)
+    except NotImplementedError:
+        # A storage that keeps no modification times (Django's API allows it): each process loads the model once.
+        return "stored"
 
 
 def _load_stored(stored_at):
