@@ -110,4 +110,6 @@ def test_scrollable_tables_can_be_reached_by_keyboard(phone_page):
     region.focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
+    # The browser may scroll smoothly: give it the moment a busy machine needs before reading the position.
+    page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle(), timeout=5000)
     assert region.evaluate("el => el.scrollLeft") > 0
