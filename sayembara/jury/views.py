@@ -27,6 +27,9 @@ from .models import Assignment, Conflict, Juror, ScoreSheet, TimeSlot
 
 RUN_ASSIGNMENT = "sayembara.jury.tasks.run_assignment"
 
+LIST_PAGE_SIZE = 50
+"""Rows per page of the organiser's national lists (panels, progress per entry, conflicts): never a whole stage."""
+
 # --- Juror pages ------------------------------------------------------------------------------------
 
 
@@ -368,8 +371,9 @@ def conflicts(request, year: int):
                                  Conflict.Source.RECORDED, form.cleaned_data["note"], by=request.user)
         messages.success(request, _("Conflict of interest recorded."))
         return redirect("jury:conflicts", year=year)
-    return render(request, "jury/conflicts.html", {"edition": edition, "conflicts": services.conflict_register(edition),
-                                                   "form": form})
+    search = request.GET.get("q", "")
+    page = Paginator(services.conflict_register(edition, search), LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "jury/conflicts.html", {"edition": edition, "page": page, "search": search, "form": form})
 
 
 @organiser_required
@@ -398,9 +402,12 @@ def stage_assignment(request, stage_pk: int):
                          seed=data["seed"], by_pk=request.user.pk)
         return redirect(job)
     context = services.assignment_overview(stage)
+    search, show = request.GET.get("q", ""), request.GET.get("show", "")
+    page = Paginator(services.panel_entries(stage, search, show), LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     context.update({"stage": stage, "form": form, "overlap": len(services.blind_overlap(stage)),
                     "started": ScoreSheet.objects.filter(stage=stage).exists(),
-                    "unmet": wording.unmet_rows(context["jury"].unmet)})
+                    "unmet": wording.unmet_rows(context["unmet_shown"]),
+                    "page": page, "panels": services.panel_rows(stage, page.object_list), "search": search, "show": show})
     return render(request, "jury/stage_assignment.html", context)
 
 
@@ -469,9 +476,15 @@ def stage_progress(request, stage_pk: int):
         messages.success(request, _("%(count)s jurors reminded by e-mail.") % {"count": count})
         return redirect("jury:stage_progress", stage_pk=stage.pk)
     context = services.progress(stage)
-    context["stage"] = stage
-    context["sheets"] = (ScoreSheet.objects.filter(stage=stage, status=ScoreSheet.Status.SUBMITTED)
-                         .select_related("juror__user", "entry", "entered_by").order_by("entry__code", "juror__user__full_name"))
+    search, missing = request.GET.get("q", ""), request.GET.get("missing") == "1"
+    page = Paginator(services.entry_progress(stage, search, missing), LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    juror = Juror.objects.filter(pk=pk_or_none(request.GET.get("juror")), edition_id=stage.edition_id).select_related("user").first()
+    entry = None
+    if juror is None and request.GET.get("entry"):
+        entry = services.stage_entries(stage).filter(code__iexact=request.GET["entry"].strip()[:40]).first()
+    context.update({"stage": stage, "page": page, "search": search, "missing": missing,
+                    "behind_only": request.GET.get("jurors") == "behind", "focus_juror": juror, "focus_entry": entry,
+                    "sheets": services.sheets_of(stage, juror=juror, entry=entry)})
     return render(request, "jury/stage_progress.html", context)
 
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -134,20 +135,66 @@ def unlock_assignment(stage: Stage, by=None) -> None:
         jury.save()
 
 
+UNMET_SHOWN = 50
+"""Unmet constraints listed by name; the rest are counted."""
+
+
 def assignment_overview(stage: Stage) -> dict:
-    """Jurors with their load and entries with their panel, in a fixed number of queries."""
-    entries = list(stage_entries(stage).select_related("institution", "category").order_by("code"))
+    """The jurors with their load and the panels in counts, in a fixed number of queries.
+
+    The panels themselves are listed a page at a time by :func:`panel_rows`: never the whole stage."""
+    jury = stage_jury(stage)
     jurors = list(Juror.objects.filter(edition_id=stage.edition_id).select_related("user", "affiliation")
                   .order_by("element", "user__full_name"))
-    juror_by_id = {j.pk: j for j in jurors}
-    panels = defaultdict(list)
-    load = defaultdict(int)
-    for juror_id, entry_id in Assignment.objects.filter(stage=stage).values_list("juror_id", "entry_id"):
-        panels[entry_id].append(juror_by_id[juror_id])
-        load[juror_id] += 1
-    conflicts = defaultdict(int)
-    for entry_id in Conflict.objects.filter(juror__edition_id=stage.edition_id).values_list("entry_id", flat=True):
-        conflicts[entry_id] += 1
-    entry_rows = [{"entry": e, "panel": panels.get(e.pk, []), "conflicts": conflicts.get(e.pk, 0)} for e in entries]
+    load = dict(Assignment.objects.filter(stage=stage).values_list("juror_id").annotate(n=Count("pk"))
+                .values_list("juror_id", "n"))
+    sizes = _panel_sizes(stage)
+    total = stage_entries(stage).count()
+    summary = {
+        "entries": total,
+        "complete": sum(1 for n in sizes.values() if n >= jury.per_entry),
+        "short": sum(1 for n in sizes.values() if 0 < n < jury.per_entry),
+        "empty": total - len(sizes),
+        "assignments": sum(sizes.values()),
+        "conflicts": Conflict.objects.filter(juror__edition_id=stage.edition_id).count(),
+    }
     juror_rows = [{"juror": j, "load": load.get(j.pk, 0)} for j in jurors]
-    return {"entries": entry_rows, "jurors": juror_rows, "jury": stage_jury(stage)}
+    return {"jurors": juror_rows, "jury": jury, "summary": summary,
+            "unmet_shown": jury.unmet[:UNMET_SHOWN], "unmet_more": max(0, len(jury.unmet) - UNMET_SHOWN)}
+
+
+def _panel_sizes(stage: Stage) -> dict[int, int]:
+    """Jurors assigned to each entry of the stage that has any."""
+    return dict(Assignment.objects.filter(stage=stage).values_list("entry_id").annotate(n=Count("pk"))
+                .values_list("entry_id", "n"))
+
+
+def panel_entries(stage: Stage, search: str = "", show: str = ""):
+    """The stage's entries for the panels list, filtered: by number or title (``search``), and ``show`` one of
+    "short" (fewer jurors than the panel needs), "empty" (no juror) or "conflicts" (a declared conflict)."""
+    jury = stage_jury(stage)
+    entries = stage_entries(stage).annotate(
+        panel_size=Count("assignments", filter=Q(assignments__stage=stage), distinct=True))
+    search = search.strip()[:100]
+    if search:
+        entries = entries.filter(Q(code__icontains=search) | Q(title__icontains=search))
+    if show == "short":
+        entries = entries.filter(panel_size__lt=jury.per_entry)
+    elif show == "empty":
+        entries = entries.filter(panel_size=0)
+    elif show == "conflicts":
+        entries = entries.filter(pk__in=Conflict.objects.filter(juror__edition_id=stage.edition_id).values("entry_id"))
+    return entries.select_related("institution").order_by("code")
+
+
+def panel_rows(stage: Stage, entries) -> list[dict]:
+    """One page of entries with their panel and the number of conflicts declared on each."""
+    entries = list(entries)
+    ids = [e.pk for e in entries]
+    panels = defaultdict(list)
+    for assignment in (Assignment.objects.filter(stage=stage, entry_id__in=ids).select_related("juror__user")
+                       .order_by("juror__element", "juror__user__full_name")):
+        panels[assignment.entry_id].append(assignment.juror)
+    conflicts = dict(Conflict.objects.filter(juror__edition_id=stage.edition_id, entry_id__in=ids)
+                     .values_list("entry_id").annotate(n=Count("pk")).values_list("entry_id", "n"))
+    return [{"entry": e, "panel": panels.get(e.pk, []), "conflicts": conflicts.get(e.pk, 0)} for e in entries]

@@ -86,10 +86,16 @@ def record_conflict(juror: Juror, entry: Entry, kind: str, source: str, note: st
     return conflict
 
 
-def conflict_register(edition: Edition):
-    """The edition's conflicts with their juror and entry, by entry number then juror name."""
-    return (
+def conflict_register(edition: Edition, search: str = ""):
+    """The edition's conflicts with their juror and entry, by entry number then juror name; ``search`` keeps those
+    whose entry number, institution or juror name contains it."""
+    conflicts = (
         Conflict.objects.filter(juror__edition=edition)
         .select_related("juror__user", "juror__affiliation", "entry__institution")
-        .order_by("entry__code", "juror__user__full_name")
+        .order_by("entry__code", "juror__user__full_name", "pk")
     )
+    search = search.strip()[:100]
+    if search:
+        conflicts = conflicts.filter(Q(entry__code__icontains=search) | Q(entry__institution__name__icontains=search)
+                                     | Q(juror__user__full_name__icontains=search))
+    return conflicts

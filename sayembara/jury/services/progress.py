@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -16,14 +16,40 @@ from ..models import Juror, ScoreSheet
 from .stages import stage_entries
 
 
+SHEETS_SHOWN = 50
+"""Sheets listed when the organiser looks into one juror or entry, or at the latest submissions."""
+
+
 def progress(stage: Stage) -> dict:
-    """Submitted and draft sheets per juror and per entry, in a fixed number of queries."""
+    """Submitted and draft sheets per juror and in all, in a fixed number of queries; entries are paged by
+    :func:`entry_progress`."""
     counts = _sheet_counts(stage)
     juror_rows = _juror_progress(stage, counts)
-    entry_rows = list(stage_entries(stage).order_by("code").values("pk", "code", "title").annotate(**counts))
-    totals = {"assigned": sum(r["assigned"] for r in juror_rows), "submitted": sum(r["submitted"] for r in juror_rows)}
+    totals = {"assigned": sum(r["assigned"] for r in juror_rows), "submitted": sum(r["submitted"] for r in juror_rows),
+              "behind": sum(1 for r in juror_rows if r["behind"])}
     totals["percent"] = round(100 * totals["submitted"] / totals["assigned"]) if totals["assigned"] else 0
-    return {"jurors": juror_rows, "entries": entry_rows, "totals": totals}
+    return {"jurors": juror_rows, "totals": totals}
+
+
+def entry_progress(stage: Stage, search: str = "", missing: bool = False):
+    """The stage's entries with their counts, by number; ``missing`` keeps those with sheets not yet submitted."""
+    entries = stage_entries(stage).order_by("code").values("pk", "code", "title").annotate(**_sheet_counts(stage))
+    search = search.strip()[:100]
+    if search:
+        entries = entries.filter(Q(code__icontains=search) | Q(title__icontains=search))
+    if missing:
+        entries = entries.filter(submitted__lt=F("assigned"))
+    return entries
+
+
+def sheets_of(stage: Stage, juror=None, entry=None) -> list[ScoreSheet]:
+    """The stage's sheets of one juror or one entry (every state), or else the latest submitted ones."""
+    sheets = ScoreSheet.objects.filter(stage=stage).select_related("juror__user", "entry", "entered_by")
+    if juror is not None:
+        return list(sheets.filter(juror=juror).order_by("entry__code")[:SHEETS_SHOWN])
+    if entry is not None:
+        return list(sheets.filter(entry=entry).order_by("juror__user__full_name"))
+    return list(sheets.filter(status=ScoreSheet.Status.SUBMITTED).order_by("-submitted_at", "-pk")[:SHEETS_SHOWN])
 
 
 def _sheet_counts(stage: Stage) -> dict[str, Count]:

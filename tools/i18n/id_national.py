@@ -1,0 +1,31 @@
+"""Indonesian for issue 16 (national scale): the organiser's paged lists, filters and summaries."""
+
+ID = {
+    "Entry number, institution or juror": "Nomor entri, instansi atau juri",
+    "Search": "Cari",
+    "And %(n)s more entry: list them with the filter “Incomplete panel” below.":
+        "Dan %(n)s entri lagi: tampilkan dengan saringan “Panel belum lengkap” di bawah.",
+    "with a complete panel": "dengan panel lengkap",
+    "with an incomplete panel": "dengan panel belum lengkap",
+    "Show": "Tampilkan",
+    "Incomplete panel": "Panel belum lengkap",
+    "Filter": "Saring",
+    "%(n)s entry matches.": "%(n)s entri cocok.",
+    "No entry matches.": "Tidak ada entri yang cocok.",
+    "Only entries with sheets still missing": "Hanya entri yang lembar nilainya masih kurang",
+    "Sheets of %(name)s": "Lembar nilai %(name)s",
+    "Sheets of %(code)s": "Lembar nilai %(code)s",
+    "%(n)s conflict of interest.": "%(n)s konflik kepentingan.",
+    "entries": "entri",
+    "without jurors": "tanpa juri",
+    "Entry number or title": "Nomor atau judul entri",
+    "All entries": "Semua entri",
+    "Without jurors": "Tanpa juri",
+    "With a conflict of interest": "Ada konflik kepentingan",
+    "%(n)s juror is behind.": "%(n)s juri tertinggal.",
+    "Show every juror": "Tampilkan semua juri",
+    "Only jurors who are behind": "Hanya juri yang tertinggal",
+    "Latest submitted sheets": "Lembar nilai terakhir dikirim",
+    "State": "Keadaan",
+    "No sheet yet.": "Belum ada lembar nilai.",
+}
