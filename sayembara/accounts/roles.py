@@ -35,6 +35,27 @@ def roles_of(user) -> set[str]:
     return roles
 
 
+def has_any_role(user, allowed) -> bool:
+    """Whether ``user`` holds one of the ``allowed`` roles, asking only what is needed (a juror's score save must not
+    also ask whether they are an innovator); the same answer as ``roles_of(user) & allowed``."""
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_sayembara_roles", None)
+    if cached is not None:
+        return bool(cached & set(allowed))
+    organiser = user.is_organiser or user.is_superuser
+    for role in allowed:
+        if role == ORGANISER and organiser:
+            return True
+        if role == VERIFIER and user.verified_institution_id:
+            return True
+        if role == JUROR and user.juror_roles.exists():
+            return True
+    if INNOVATOR in allowed:
+        return INNOVATOR in roles_of(user)
+    return False
+
+
 def _participates(institution_id: int) -> bool:
     from sayembara.institutions.models import Institution
 
@@ -49,7 +70,7 @@ def role_required(*allowed: str):
         def wrapper(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not roles_of(request.user) & set(allowed):
+            if not has_any_role(request.user, allowed):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

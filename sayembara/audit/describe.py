@@ -160,6 +160,28 @@ def _score(said: "Said") -> str | None:
     return None
 
 
+def _sheet_scores(said: "Said") -> str | None:
+    """A sheet saved with its scores (one event per save): every changed criterion in one sentence."""
+    rows = said.changes.get("scores") or []
+    reasons = said.changes.get("justifications") or []
+    said.consume("scores", "justifications")
+    if not rows and not reasons:
+        return None
+    parts = []
+    for criterion, before, after in rows:
+        values = {"criterion": criterion, "before": number(before) if before is not None else "",
+                  "after": number(after) if after is not None else ""}
+        if before is None:
+            parts.append(gettext("%(criterion)s given %(after)s") % values)
+        elif after is None:
+            parts.append(gettext("%(criterion)s removed (was %(before)s)") % values)
+        else:
+            parts.append(gettext("%(criterion)s changed from %(before)s to %(after)s") % values)
+    parts += [gettext("justification for %(criterion)s written") % {"criterion": criterion}
+              for criterion, _before, _after in reasons]
+    return gettext("Scores on the sheet of %(name)s: %(changes)s") % {"name": said.name, "changes": "; ".join(parts)}
+
+
 def _locking(locked: str, unlocked: str, extra: tuple[str, ...] = ()):
     def headline(said: "Said") -> str | None:
         said.consume(*extra)
@@ -209,7 +231,7 @@ DESCRIBERS: dict[str, Describer] = {
     "jury.assignment": Describer(
         name=lambda a: f"{_juror_name(a.juror)} → {a.entry.code} ({a.stage.name})",
         related=("juror__user", "entry", "stage"), headline=_assignment),
-    "jury.scoresheet": Describer(name=_sheet_name, related=("juror__user", "entry", "stage")),
+    "jury.scoresheet": Describer(name=_sheet_name, related=("juror__user", "entry", "stage"), headline=_sheet_scores),
     "jury.score": Describer(
         name=lambda s: s.criterion.name, related=("criterion", "sheet__juror__user", "sheet__entry", "sheet__stage"),
         headline=_score),

@@ -21,6 +21,8 @@ from .models import AuditEvent
 _actor: contextvars.ContextVar = contextvars.ContextVar("audit_actor", default=None)
 _note: contextvars.ContextVar = contextvars.ContextVar("audit_note", default="")
 _tracked: dict[type[models.Model], tuple[str, ...]] = {}
+# Set by ``written_by_service``: a service that writes one event for a whole change turns the per-row events off.
+_paused: contextvars.ContextVar = contextvars.ContextVar("audit_paused", default=False)
 
 
 def current_actor():
@@ -39,6 +41,27 @@ def acting_as(user, note: str = ""):
         _note.reset(note_token)
 
 
+@contextmanager
+def written_by_service():
+    """Inside the block, saves of tracked models write no event of their own: the service that makes one change of
+    many rows (a score sheet and its scores) writes a single event for it with :func:`record`."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
+def record(instance, action: str, changes: dict) -> AuditEvent:
+    """Write one event for ``instance`` (a service's own account of a change; actor and note as set by ``acting_as``)."""
+    return _write(type(instance), instance, action, changes)
+
+
+def audit_value(value):
+    """A value as the trail stores it (decimals and instants as text)."""
+    return _plain(value)
+
+
 def _plain(value):
     if isinstance(value, Decimal):
         return str(value)
@@ -55,6 +78,8 @@ def _snapshot(instance, fields) -> dict:
 
 
 def _on_pre_save(sender, instance, raw=False, **kwargs):
+    if _paused.get():
+        return
     if raw or instance.pk is None:
         instance._audit_before = None
         return
@@ -64,7 +89,7 @@ def _on_pre_save(sender, instance, raw=False, **kwargs):
 
 
 def _on_post_save(sender, instance, created, raw=False, **kwargs):
-    if raw:
+    if raw or _paused.get():
         return
     fields = _tracked[sender]
     after = _snapshot(instance, fields)
@@ -81,11 +106,13 @@ def _on_post_save(sender, instance, created, raw=False, **kwargs):
 
 
 def _on_post_delete(sender, instance, **kwargs):
+    if _paused.get():
+        return
     _write(sender, instance, AuditEvent.Action.DELETE, {k: [v, None] for k, v in _snapshot(instance, _tracked[sender]).items()})
 
 
 def _write(sender, instance, action, changes):
-    AuditEvent.objects.create(
+    return AuditEvent.objects.create(
         actor=current_actor(),
         action=action,
         model=sender._meta.label_lower,

@@ -15,6 +15,7 @@ import secrets
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 
 from sayembara.entries.blind import blind_copy
 
@@ -41,8 +42,8 @@ def _pseudonym() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(PSEUDONYM_LENGTH))
 
 
-def _fill_masked_copy(alias: EntryAlias, entry) -> None:
-    copy = blind_copy(entry)
+def _fill_masked_copy(alias: EntryAlias, entry, answers=None) -> None:
+    copy = blind_copy(entry, answers)
     alias.title = copy.title[:300]
     alias.answers = [list(pair) for pair in copy.answers]
     alias.masked = copy.masked
@@ -58,10 +59,65 @@ def aliases_for(stage, entries) -> dict[int, EntryAlias]:
         alias = found.get(entry.pk)
         if alias is None:
             found[entry.pk] = _create(stage, entry)
-        elif stage.blind and alias.source_version != entry.version:
-            _fill_masked_copy(alias, entry)
-            alias.save(update_fields=["title", "answers", "masked", "leftovers", "source_version"])
+        else:
+            refresh(stage, entry, alias)
     return found
+
+
+def refresh(stage, entry, alias: EntryAlias) -> None:
+    """Mask ``alias`` again when its entry changed since it was masked (a blind stage only); no query otherwise."""
+    if stage.blind and alias.source_version != entry.version:
+        _fill_masked_copy(alias, entry)
+        alias.save(update_fields=["title", "answers", "masked", "leftovers", "source_version"])
+
+
+PREPARE_BATCH = 200
+
+
+def prepare(stage, entries, report=None) -> int:
+    """Give every entry of ``entries`` its stage alias (masked in a blind stage) ahead of the jurors, in batches.
+
+    Run on the worker when scoring opens: the masking is regular expressions over every proposal (about a
+    millisecond an entry), which at national scale must not happen in a request or on a juror's first page.
+    ``report(done, total)`` is told after each batch. Returns how many aliases were made or masked again.
+    """
+    from sayembara.entries.models import ProposalAnswer
+
+    ids = list(entries.order_by("pk").values_list("pk", flat=True))
+    made = 0
+    for start in range(0, len(ids), PREPARE_BATCH):
+        batch = list(entries.model.objects.filter(pk__in=ids[start:start + PREPARE_BATCH]).select_related(
+            "institution__parent__parent__parent", "created_by").prefetch_related(
+            "team__user", Prefetch("answers", queryset=ProposalAnswer.objects.select_related("section")
+                                   .order_by("section__order"))))
+        made += _prepare_batch(stage, batch)
+        if report is not None:
+            report(min(start + PREPARE_BATCH, len(ids)), len(ids))
+    return made
+
+
+def _prepare_batch(stage, entries) -> int:
+    found = {a.entry_id: a for a in EntryAlias.objects.filter(stage=stage, entry__in=[e.pk for e in entries])}
+    taken = set(EntryAlias.objects.filter(stage=stage).values_list("pseudonym", flat=True))
+    new, stale = [], []
+    for entry in entries:
+        alias = found.get(entry.pk)
+        if alias is None:
+            alias = EntryAlias(stage=stage, entry=entry, pseudonym=_pseudonym())
+            while alias.pseudonym in taken:
+                alias.pseudonym = _pseudonym()
+            taken.add(alias.pseudonym)
+            new.append(alias)
+        elif not stage.blind or alias.source_version == entry.version:
+            continue
+        else:
+            stale.append(alias)
+        if stage.blind:
+            _fill_masked_copy(alias, entry, [(a.section.title, a.text) for a in entry.answers.all()])
+    # A juror's page may have made one of these aliases meanwhile: those are kept (ignore_conflicts).
+    EntryAlias.objects.bulk_create(new, ignore_conflicts=True)
+    EntryAlias.objects.bulk_update(stale, ["title", "answers", "masked", "leftovers", "source_version"])
+    return len(new) + len(stale)
 
 
 def _create(stage, entry) -> EntryAlias:
@@ -100,7 +156,7 @@ def alias_for(stage, entry) -> EntryAlias:
 def alias_by_ref(stage, ref: str) -> EntryAlias | None:
     if not ref or len(ref) > 12:
         return None
-    return EntryAlias.objects.filter(stage=stage, pseudonym=ref.upper()).select_related("entry").first()
+    return EntryAlias.objects.filter(stage=stage, pseudonym=ref.upper()).select_related("entry__institution").first()
 
 
 def shown(stage, entry, alias: EntryAlias, with_text: bool = True) -> Shown:

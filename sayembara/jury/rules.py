@@ -8,6 +8,7 @@ asks ``may_judge``. Organising the jury is the organiser's.
 from __future__ import annotations
 
 import rules
+from django.db.models import Exists
 
 from sayembara.accounts.rules import is_organiser
 
@@ -18,7 +19,10 @@ def juror_for(user, edition_id: int) -> Juror | None:
     """The person's juror role in an edition, if any."""
     if not user.is_authenticated:
         return None
-    return Juror.objects.filter(user=user, edition_id=edition_id).first()
+    juror = Juror.objects.filter(user=user, edition_id=edition_id).first()
+    if juror is not None:
+        juror.user = user  # who acts is the signed-in person: no second query for the audit trail
+    return juror
 
 
 def may_judge(juror: Juror | None, stage, entry) -> bool:
@@ -27,11 +31,14 @@ def may_judge(juror: Juror | None, stage, entry) -> bool:
     A juror who judges an entry in an open blind stage does not see it in any other stage until that blind
     stage closes: the other stage's pages would name its makers beside the same proposal.
     """
+    if juror is None:
+        return False
+    # One query: every juror page and every score save asks.
     return (
-        juror is not None
-        and Assignment.objects.filter(stage=stage, juror=juror, entry=entry).exists()
-        and not Conflict.objects.filter(juror=juror, entry=entry).exists()
-        and not blind_elsewhere(juror, stage).filter(entry=entry).exists()
+        Assignment.objects.filter(stage=stage, juror=juror, entry=entry)
+        .exclude(Exists(Conflict.objects.filter(juror=juror, entry=entry)))
+        .exclude(entry_id__in=blind_elsewhere(juror, stage))
+        .exists()
     )
 
 

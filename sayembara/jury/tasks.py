@@ -9,7 +9,7 @@ from sayembara.accounts.models import User
 from sayembara.editions.models import Stage
 from sayembara.jobs.runner import job_task
 
-from . import services
+from . import blind, services
 
 
 @shared_task(name="sayembara.jury.tasks.remind_jurors_behind", ignore_result=True)
@@ -30,4 +30,17 @@ def run_assignment(job, stage_pk: int, mode: str, per_entry: int, relax: list[st
     else:
         job.report(100, _("%(count)s assignments made, but some constraints could not be met: see below.")
                    % {"count": outcome.created})
+    return reverse("jury:stage_assignment", kwargs={"stage_pk": stage.pk})
+
+
+@job_task(name="sayembara.jury.tasks.prepare_aliases", label=gettext_lazy("Preparing the entries for the jurors"))
+def prepare_aliases(job, stage_pk: int) -> str:
+    """Every entry's pseudonym (and, in a blind stage, its masked copy) made once when scoring opens."""
+    stage = Stage.objects.select_related("edition").get(pk=stage_pk)
+
+    def report(done: int, total: int) -> None:
+        job.report(100 * done // max(total, 1), _("%(done)s of %(total)s entries ready") % {"done": done, "total": total})
+
+    made = blind.prepare(stage, services.stage_entries(stage), report=report)
+    job.report(100, _("%(count)s entries prepared for the jurors.") % {"count": made})
     return reverse("jury:stage_assignment", kwargs={"stage_pk": stage.pk})

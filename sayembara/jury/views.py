@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,6 +26,7 @@ from .forms import (AssignForm, ConflictDeclarationForm, ImportForm, InviteForm,
 from .models import Assignment, Conflict, Juror, ScoreSheet, TimeSlot
 
 RUN_ASSIGNMENT = "sayembara.jury.tasks.run_assignment"
+PREPARE_ALIASES = "sayembara.jury.tasks.prepare_aliases"
 
 LIST_PAGE_SIZE = 50
 """Rows per page of the organiser's national lists (panels, progress per entry, conflicts): never a whole stage."""
@@ -146,15 +147,12 @@ def _juror_context(request, stage_pk: int, ref: str):
     if juror is None:
         raise Http404
     alias = blind.alias_by_ref(stage, ref)
-    if alias is None:
+    if alias is None or alias.entry.edition_id != stage.edition_id:
         raise Http404
-    entry = get_object_or_404(
-        Entry.objects.select_related("institution__parent", "created_by").prefetch_related("team__user"),
-        pk=alias.entry_id, edition_id=stage.edition_id,
-    )
+    entry = alias.entry
     if not rules.may_judge(juror, stage, entry):
         raise Http404
-    alias = blind.alias_for(stage, entry)  # masked again if the entry changed since
+    blind.refresh(stage, entry, alias)  # masked again if the entry changed since
     return stage, juror, entry, alias
 
 
@@ -202,10 +200,11 @@ def _posted_sheet(post, criteria):
 @role_required(JUROR)
 def sheet(request, stage_pk: int, ref: str):
     stage, juror, entry, alias = _juror_context(request, stage_pk, ref)
-    criteria, current, stored = _sheet_state(stage, juror, entry)
-    posted = None
+    posted = current = stored = None
     if request.method == "POST":
-        values, justifications, original, version = _posted_sheet(request.POST, criteria)
+        # A save reads only what it writes: the page's other parts are read when it is shown again.
+        prefetch_related_objects([stage], "criteria")  # read once, by this view and by the save
+        values, justifications, original, version = _posted_sheet(request.POST, list(stage.criteria.all()))
         submit = request.POST.get("action") == "submit"
         try:
             saved, merged = services.save_sheet(
@@ -224,6 +223,9 @@ def sheet(request, stage_pk: int, ref: str):
                 messages.info(request, _("Your changes were merged with those saved in another window."))
             messages.success(request, _("Sheet submitted.") if submit else _("Draft saved."))
             return redirect("jury:sheet", stage_pk=stage.pk, ref=alias.pseudonym)
+    criteria, found, found_values = _sheet_state(stage, juror, entry)
+    if current is None:
+        current, stored = found, found_values
     locked = current is not None and current.status == ScoreSheet.Status.SUBMITTED
     return render(request, "jury/sheet.html", {
         "stage": stage, "juror": juror, "entry": entry, "sheet": current, "locked": locked,
@@ -454,6 +456,8 @@ def stage_change(request, stage_pk: int):
             messages.success(request, _("The assignment is unlocked."))
         elif action == "open":
             overlap = services.open_stage(stage, by=request.user, override_reason=request.POST.get("override_reason", ""))
+            # Pseudonyms and masked copies are made on the worker now, not on each juror's first page.
+            jobs.start(PREPARE_ALIASES, stage.pk, by=request.user, scope=f"edition:{stage.edition.year}", stage_pk=stage.pk)
             messages.success(request, _("Scoring is open."))
             if overlap:
                 messages.warning(request, _("%(count)s entries stay hidden from the jurors who judge them blind "

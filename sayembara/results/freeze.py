@@ -99,6 +99,8 @@ def _before_save(sender, instance, raw=False, **kwargs):
         _refuse(instance)
     if fields is None:
         _refuse(instance)
+    if getattr(instance, "scores_written", False):
+        _refuse(instance)  # a sheet saved with the scores written in bulk beside it (jury.services.scoring)
     stored = sender._default_manager.filter(pk=instance.pk).values(*fields).first()
     if stored is None or any(stored[f] != getattr(instance, f) for f in fields):
         _refuse(instance)

@@ -29,3 +29,19 @@ ID = {
     "State": "Keadaan",
     "No sheet yet.": "Belum ada lembar nilai.",
 }
+
+# The audit trail: one event per score-sheet save.
+ID.update({
+    "%(criterion)s given %(after)s": "%(criterion)s diisi %(after)s",
+    "%(criterion)s removed (was %(before)s)": "%(criterion)s dihapus (sebelumnya %(before)s)",
+    "%(criterion)s changed from %(before)s to %(after)s": "%(criterion)s diubah dari %(before)s menjadi %(after)s",
+    "justification for %(criterion)s written": "alasan untuk %(criterion)s ditulis",
+    "Scores on the sheet of %(name)s: %(changes)s": "Nilai pada lembar %(name)s: %(changes)s",
+})
+
+# Preparing a stage's entries for the jurors on the worker.
+ID.update({
+    "Preparing the entries for the jurors": "Menyiapkan entri untuk para juri",
+    "%(done)s of %(total)s entries ready": "%(done)s dari %(total)s entri siap",
+    "%(count)s entries prepared for the jurors.": "%(count)s entri disiapkan untuk para juri.",
+})

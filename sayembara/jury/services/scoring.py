@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sayembara.audit.trail import acting_as
+from sayembara.audit.models import AuditEvent
+from sayembara.audit.trail import acting_as, audit_value as _audit_value, record, written_by_service
 from sayembara.editions.models import Criterion, Stage
 from sayembara.entries.models import Entry
 
@@ -51,6 +52,10 @@ def _plain(value: Decimal) -> str:
     return text
 
 
+SHEET_FIELDS = ("status", "comment", "entered_by_id", "submitted_at")
+"""The sheet's own fields a save may change, as its audit event states them."""
+
+
 @dataclass
 class _SheetChange:
     """What a save brings: the stage's criteria, those it carries, and their parsed values and justifications."""
@@ -87,9 +92,13 @@ def save_sheet(
     """
     _refuse_scoring(juror, stage, entry, entered_by)
     change = _read_change(stage, values, justifications, partial)
-    with transaction.atomic():
+    # One transaction, one audit event for the sheet and its scores (not one per row), scores written in bulk:
+    # a save is a dozen queries whatever the number of criteria, and 300 jurors saving at once wait on nothing shared.
+    with transaction.atomic(), acting_as(entered_by or juror.user, note="paper sheet" if entered_by else ""), \
+            written_by_service():
         sheet, created = _open_sheet(juror, stage, entry)
-        stored = {s.criterion_id: s for s in sheet.scores.all()}
+        sheet.stage, sheet.juror, sheet.entry = stage, juror, entry  # in hand: naming the sheet needs no query
+        stored = {} if created else {s.criterion_id: s for s in sheet.scores.all()}
         merged = False
         # A page that found no sheet sends version 0: a sheet made just now is the one it saw.
         if version is not None and version != (0 if created else sheet.version):
@@ -97,9 +106,10 @@ def save_sheet(
             merged = True
         if submit:
             _refuse_incomplete(change, stored)
-        with acting_as(entered_by or juror.user, note="paper sheet" if entered_by else ""):
-            _write_scores(change, sheet, stored)
-            _stamp_sheet(sheet, comment, submit, entered_by)
+        before = {name: _audit_value(getattr(sheet, name)) for name in SHEET_FIELDS}
+        score_changes = _write_scores(change, sheet, stored)
+        _stamp_sheet(sheet, comment, submit, entered_by, scores_written=bool(score_changes))
+        _record(sheet, created, before, score_changes)
     return sheet, merged
 
 
@@ -115,7 +125,7 @@ def _refuse_scoring(juror: Juror, stage: Stage, entry: Entry, entered_by) -> Non
 
 def _read_change(stage: Stage, values: dict[int, str], justifications: dict[int, str], partial: bool) -> _SheetChange:
     """The sent scores checked against the stage's criteria; ``JuryError`` with every problem found."""
-    criteria = list(stage.criteria.order_by("order"))
+    criteria = sorted(stage.criteria.all(), key=lambda c: (c.order, c.pk))  # prefetched by the sheet's view
     carried = {c.pk for c in criteria if c.pk in values} if partial else {c.pk for c in criteria}
     parsed, errors = parse_scores(criteria, values)
     if errors:
@@ -169,23 +179,45 @@ def _refuse_incomplete(change: _SheetChange, stored: dict[int, Score]) -> None:
         raise JuryError(_("Score every criterion before submitting: %(missing)s.") % {"missing": ", ".join(missing)})
 
 
-def _write_scores(change: _SheetChange, sheet: ScoreSheet, stored: dict[int, Score]) -> None:
-    """Save the carried criteria's scores; a carried criterion left empty loses its stored score."""
+def _write_scores(change: _SheetChange, sheet: ScoreSheet, stored: dict[int, Score]) -> dict[str, list]:
+    """Save the carried criteria's scores in bulk (a carried criterion left empty loses its stored score); returns
+    what changed, for the audit trail: ``{"scores": [[criterion, before, after]], "justifications": [...]}``."""
+    new, updated, removed = [], [], []
+    scores, reasons = [], []
     for criterion in change.criteria:
         if criterion.pk not in change.carried:
             continue
-        if criterion.pk in change.parsed:
-            score = stored.get(criterion.pk) or Score(sheet=sheet, criterion=criterion)
-            score.value = change.parsed[criterion.pk]
-            score.justification = (change.justifications.get(criterion.pk) or "").strip()
-            score.sheet = sheet
-            score.criterion = criterion
-            score.save()
-        elif criterion.pk in stored:
-            stored[criterion.pk].delete()
+        old = stored.get(criterion.pk)
+        if criterion.pk not in change.parsed:
+            if old is not None:
+                removed.append(old.pk)
+                scores.append([criterion.name, _plain(old.value), None])
+            continue
+        value = change.parsed[criterion.pk]
+        reason = (change.justifications.get(criterion.pk) or "").strip()
+        if old is None:
+            new.append(Score(sheet=sheet, criterion=criterion, value=value, justification=reason))
+            scores.append([criterion.name, None, _plain(value)])
+            if reason:
+                reasons.append([criterion.name, None, reason])
+            continue
+        if old.value != value:
+            scores.append([criterion.name, _plain(old.value), _plain(value)])
+        if old.justification != reason:
+            reasons.append([criterion.name, old.justification, reason])
+        if old.value != value or old.justification != reason:
+            old.value, old.justification = value, reason
+            updated.append(old)
+    if removed:
+        Score.objects.filter(pk__in=removed).delete()
+    if updated:
+        Score.objects.bulk_update(updated, ["value", "justification"])
+    if new:
+        Score.objects.bulk_create(new)
+    return {key: rows for key, rows in (("scores", scores), ("justifications", reasons)) if rows}
 
 
-def _stamp_sheet(sheet: ScoreSheet, comment: str | None, submit: bool, entered_by) -> None:
+def _stamp_sheet(sheet: ScoreSheet, comment: str | None, submit: bool, entered_by, scores_written: bool) -> None:
     """Save the sheet's comment, who keyed it in, whether it is submitted, and its next version."""
     sheet.comment = comment.strip() if comment is not None else sheet.comment
     if entered_by is not None:
@@ -194,7 +226,29 @@ def _stamp_sheet(sheet: ScoreSheet, comment: str | None, submit: bool, entered_b
         sheet.status = ScoreSheet.Status.SUBMITTED
         sheet.submitted_at = timezone.now()
     sheet.version += 1
+    # Scores written in bulk send no signal of their own: the sheet's save carries them (the results' freeze guard
+    # refuses it in a published edition, and ``updated_at`` tells a stored ranking it is stale).
+    sheet.scores_written = scores_written
     sheet.save()
+
+
+def _record(sheet: ScoreSheet, created: bool, before: dict, score_changes: dict) -> None:
+    """One audit event for the save: the sheet's changed fields and every changed score inside it."""
+    changes = {}
+    for name in SHEET_FIELDS:
+        after = _audit_value(getattr(sheet, name))
+        if created and after not in (None, ""):
+            changes[name] = [None, after]
+        elif not created and before[name] != after:
+            changes[name] = [before[name], after]
+    changes.update(score_changes)
+    if not changes and not created:
+        return
+    if created:
+        action = AuditEvent.Action.CREATE
+    else:
+        action = AuditEvent.Action.TRANSITION if set(changes) == {"status"} else AuditEvent.Action.UPDATE
+    record(sheet, action, changes)
 
 
 def reopen_sheet(sheet: ScoreSheet, reason: str, by) -> SheetReopening:
