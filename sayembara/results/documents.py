@@ -154,14 +154,24 @@ def _act_date(edition, act: str):
     return version.published_at if version is not None and version.published_at else timezone.now()
 
 
-def _signatures(names_and_roles: list[tuple], edition, act: str = "decision") -> Table:
+SIGNATURES_PER_ROW = 4
+
+
+def _signatures(names_and_roles: list[tuple], edition, act: str = "decision") -> list:
     """Signature blocks: the role, room to sign, the name underlined, and the NIP where one is given."""
     conf = services.settings_for(edition)
-    cells = [[Paragraph(f"{_t(role)}<br/><br/><br/><br/><u>{_t(name)}</u>"
+    blocks = [Paragraph(f"{_t(role)}<br/><br/><br/><br/><u>{_t(name)}</u>"
                         + (f"<br/>NIP {_t(rest[0])}" if rest and rest[0] else ""), CENTER)
-              for name, role, *rest in names_and_roles]]
+              for name, role, *rest in names_and_roles]
+    # At most four blocks a row: a national jury of 300 signs on rows of four, not in 300 columns too narrow to
+    # hold a name (which reportlab cannot lay out at all).
+    across = max(1, min(SIGNATURES_PER_ROW, len(blocks)))
+    rows = [blocks[i:i + across] for i in range(0, len(blocks), across)] or [[""]]
+    rows[-1] += [""] * (across - len(rows[-1]))
     place = Paragraph(f"{_t(conf.city)}, {_date(_act_date(edition, act))}", BODY)
-    return Table([[place], [Table(cells, colWidths=[170 * mm / max(1, len(names_and_roles))] * len(names_and_roles))]])
+    grid = Table(rows, colWidths=[170 * mm / across] * across, style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                                                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * mm)]))
+    return [place, grid]
 
 
 def _jury(edition):
@@ -172,6 +182,12 @@ ELEMENT_ID = {"academic": "Unsur Akademisi", "ngo": "Unsur LSM", "bureaucracy": 
 
 
 def final_rows(edition, stage=None):
+    """The stored ranking a paper states and its rows (see :func:`current_ranking`)."""
+    run = current_ranking(edition, stage)
+    return run, list(services.ranked_rows(run))
+
+
+def current_ranking(edition, stage=None):
     """The stored ranking a paper states. Never computed here: that takes seconds at national scale (a job), and a
     paper must state a ranking the organiser has seen; a missing or out-of-date one is refused with the reason."""
     run, stale = services.current_run(edition, stage)
@@ -181,7 +197,7 @@ def final_rows(edition, stage=None):
         raise services.RankingOutOfDate(
             _("The scores changed since the ranking was computed, or it was never computed: compute it, then print "
               "this paper again."))
-    return run, list(services.ranked_rows(run))
+    return run
 
 
 # --- Recap (rekapitulasi nilai) -------------------------------------------------
@@ -205,7 +221,7 @@ def recap_pdf(edition, stage=None) -> bytes:
         ])
     story.append(Table(data, colWidths=[16 * mm, 24 * mm, 48 * mm, 40 * mm, 18 * mm, 18 * mm, 14 * mm, 10 * mm],
                        style=GRID, repeatRows=1))
-    story += [Spacer(1, 8 * mm), _signatures([(j.user.full_name, ELEMENT_ID[j.element]) for j in _jury(edition)], edition)]
+    story += [Spacer(1, 8 * mm), *_signatures([(j.user.full_name, ELEMENT_ID[j.element]) for j in _jury(edition)], edition)]
     return _build(story, edition)
 
 
@@ -289,7 +305,7 @@ def minutes_pdf(edition) -> bytes:
               Spacer(1, 8 * mm),
               Paragraph("Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.", BODY),
               Spacer(1, 6 * mm),
-              _signatures([(j.user.full_name, f"Juri {ELEMENT_ID[j.element]}") for j in jury if j.pk in present], edition)]
+              *_signatures([(j.user.full_name, f"Juri {ELEMENT_ID[j.element]}") for j in jury if j.pk in present], edition)]
     return _build(story, edition)
 
 
@@ -399,7 +415,7 @@ def score_sheets_pdf(edition, juror) -> bytes:
             data.append([score.criterion.name, f"{score.criterion.weight:.0f}%", f"{score.value:.0f}",
                          Paragraph(_t(score.justification or "–"), SMALL)])
         story += [Table(data, colWidths=[45 * mm, 18 * mm, 15 * mm, 92 * mm], style=GRID), Spacer(1, 10 * mm),
-                  _signatures([(juror.user.full_name, "Juri")], edition), PageBreak()]
+                  *_signatures([(juror.user.full_name, "Juri")], edition), PageBreak()]
     if not story:
         story = [Paragraph("Juri ini belum memiliki lembar penilaian.", BODY)]
     return _build(story, edition)
@@ -493,5 +509,5 @@ def feedback_pdf(edition, entry: Entry) -> bytes:
                      f"{stats.get('mean', 0):.1f}", f"{stats.get('low', 0):.0f}–{stats.get('high', 0):.0f}",
                      Paragraph("<br/>".join(_t(reason) for reason in reasons[key]) or "–", SMALL)])
     story += [Spacer(1, 3 * mm), Table(data, colWidths=[24 * mm, 28 * mm, 16 * mm, 20 * mm, 22 * mm, 60 * mm], style=GRID, repeatRows=1),
-              Spacer(1, 8 * mm), _signatures([("..............................", "Ketua Panitia")], edition, act="publication")]
+              Spacer(1, 8 * mm), *_signatures([("..............................", "Ketua Panitia")], edition, act="publication")]
     return _build(story, edition)

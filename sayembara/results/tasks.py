@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from sayembara.editions.models import Edition, Stage
 from sayembara.jobs.runner import job_task
 
-from . import services
+from . import papers, services
 
 
 @job_task(name="sayembara.results.tasks.compute_ranking", label=gettext_lazy("Computing the ranking"))
@@ -23,3 +23,13 @@ def compute_ranking(job, year: int, stage_pk: int | None = None, method: str | N
     job.report(100, _("Ranking computed in %(seconds)s seconds.") % {"seconds": number_format(run.seconds, 2)})
     target = reverse("results:stage", args=[year, stage.order]) if stage else reverse("results:manage", args=[year])
     return f"{target}?method={run.method}"
+
+
+@job_task(name="sayembara.results.tasks.render_paper", label=gettext_lazy("Printing a recap"))
+def render_paper(job, year: int, kind: str, stage_order: int | None = None) -> str:
+    edition = Edition.objects.get(year=year)
+    stage = Stage.objects.get(edition=edition, order=stage_order) if stage_order is not None else None
+    job.report(10, _("Laying out every ranked entry"))
+    papers.print_and_keep(edition, kind, stage, job.pk)
+    job.report(100, _("The paper is printed: download it below."))
+    return reverse("results:printed_paper", args=[year, job.pk])

@@ -24,6 +24,7 @@ urlpatterns = [
     path("<int:year>/manage/settings/", views.result_settings, name="settings"),
     path("<int:year>/manage/votes/", views.jury_votes, name="jury_votes"),
     path("<int:year>/documents/", views.documents_index, name="documents"),
+    path("<int:year>/documents/printed/<int:job_pk>/", views.printed_paper, name="printed_paper"),
     path("<int:year>/documents/<str:kind>", views.document, name="document"),
     path("<int:year>/documents/sheets/<int:juror_id>.pdf", views.juror_sheets, name="juror_sheets"),
     path("<int:year>/entry/<str:code>/<str:kind>", views.entry_paper, name="entry_paper"),

@@ -8,7 +8,9 @@ import re
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,12 +27,15 @@ from sayembara.links import absolute
 from sayembara.params import int_or_none, pk_or_none
 from sayembara.tabular import csv_response, xlsx_response
 
-from . import documents, exporters, freeze, notices, numbering, rules, sequence, services
+from . import documents, exporters, freeze, notices, numbering, papers, rules, sequence, services
 from .forms import AwardFormSet, DecisionForm, DecreeForm, ObjectionForm, ProvisionalForm, ResultSettingsForm
 from .models import Award, Certificate, Correction, Decision, JuryVote, Objection, Publication, RankingRun, ResultSettings
 
 
 COMPUTE_RANKING = "sayembara.results.tasks.compute_ranking"
+RENDER_PAPER = "sayembara.results.tasks.render_paper"
+DOCUMENTS_PAGE_SIZE = 50
+"""Entries per page of the documents page (their letters and certificates): never a national list whole."""
 
 
 def _edition(year: int) -> Edition:
@@ -603,11 +608,16 @@ def documents_index(request, year: int):
     edition = _edition(year)
     jurors = edition.jurors.select_related("user").order_by("element")
     entries = Entry.objects.visible_to_public().filter(edition=edition).select_related("institution").order_by("code")
-    certificates = {c.entry_id: c for c in Certificate.objects.filter(edition=edition, kind=Certificate.Kind.WINNER)}
-    participant = {c.entry_id: c for c in Certificate.objects.filter(edition=edition, kind=Certificate.Kind.PARTICIPANT)}
-    rows = [{"entry": e, "winner": certificates.get(e.pk), "participant": participant.get(e.pk)} for e in entries]
+    search = request.GET.get("q", "").strip()[:100]
+    if search:
+        entries = entries.filter(Q(code__icontains=search) | Q(title__icontains=search))
+    page = Paginator(entries, DOCUMENTS_PAGE_SIZE).get_page(request.GET.get("page"))
+    on_page = [e.pk for e in page.object_list]
+    kinds = {(c.entry_id, c.kind) for c in Certificate.objects.filter(edition=edition, entry_id__in=on_page)}
+    rows = [{"entry": e, "winner": (e.pk, Certificate.Kind.WINNER) in kinds,
+             "participant": (e.pk, Certificate.Kind.PARTICIPANT) in kinds} for e in page.object_list]
     return render(request, "results/documents.html", {
-        "edition": edition, "jurors": jurors, "rows": rows, "stages": edition.stages.all(),
+        "edition": edition, "jurors": jurors, "rows": rows, "page": page, "search": search, "stages": edition.stages.all(),
         "publication": Publication.objects.filter(edition=edition).first(),
     })
 
@@ -633,11 +643,18 @@ def document(request, year: int, kind: str):
 
 
 def _document(request, edition: Edition, kind: str):
-    if kind == "recap.pdf":
-        stage = _chosen_stage(edition, request.GET.get("stage"))
-        return _pdf(documents.recap_pdf(edition, stage), f"rekapitulasi-{edition.year}.pdf")
-    if kind == "recap.xlsx":
-        return xlsx_response(exporters.recap_xlsx(edition), f"rekapitulasi-{edition.year}.xlsx")
+    if kind in papers.LARGE_PAPERS:
+        stage = _chosen_stage(edition, request.GET.get("stage")) if kind == "recap.pdf" else None
+        name = papers.filename(edition.year, kind, stage.order if stage else None)
+        if papers.rows_to_print(edition, stage) > papers.INLINE_ROWS_MAX:
+            # Thousands of rows take seconds to lay out: the worker prints it; the job's page hands over the file.
+            job = jobs.start(RENDER_PAPER, f"{edition.year}:{kind}:{stage.order if stage else ''}", by=request.user,
+                             scope=f"edition:{edition.year}", year=edition.year, kind=kind,
+                             stage_order=stage.order if stage else None)
+            return redirect(job)
+        disposition = "attachment" if kind.endswith(".xlsx") else "inline"
+        return HttpResponse(papers.render(edition, kind, stage), content_type=papers.LARGE_PAPERS[kind],
+                            headers={"Content-Disposition": f'{disposition}; filename="{name}"'})
     if kind == "minutes.pdf":
         return _pdf(documents.minutes_pdf(edition), f"berita-acara-{edition.year}.pdf")
     if kind == "attendance.pdf":
@@ -645,6 +662,24 @@ def _document(request, edition: Edition, kind: str):
     if kind == "decree.pdf":
         return _pdf(documents.decree_pdf(edition), f"draf-sk-pemenang-{edition.year}.pdf")
     raise Http404
+
+
+@organiser_required
+def printed_paper(request, year: int, job_pk: int):
+    """A recap the worker printed (see ``papers``): the file of that job, as it was printed."""
+    from sayembara.jobs.models import Job
+
+    edition = _edition(year)
+    job = get_object_or_404(Job, pk=job_pk, kind=RENDER_PAPER, state=Job.State.DONE, kwargs__year=edition.year)
+    kind, stage_order = job.kwargs.get("kind"), job.kwargs.get("stage_order")
+    if kind not in papers.LARGE_PAPERS:
+        raise Http404
+    try:
+        handle = default_storage.open(papers.storage_path(edition.year, job.pk, kind, stage_order), "rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, content_type=papers.LARGE_PAPERS[kind], as_attachment=kind.endswith(".xlsx"),
+                        filename=papers.filename(edition.year, kind, stage_order))
 
 
 @organiser_required

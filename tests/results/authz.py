@@ -25,6 +25,17 @@ def _paper_for_innovator(f):
     return {"year": 2020, "code": entry.code, "kind": "feedback.pdf"}
 
 
+def _printed_paper(f):
+    # A recap the worker printed: a finished job and its file in storage.
+    from sayembara.jobs.models import Job
+    from sayembara.results import papers
+
+    job = Job.objects.create(kind="sayembara.results.tasks.render_paper", state=Job.State.DONE,
+                             kwargs={"year": 2020, "kind": "recap.pdf", "stage_order": None})
+    papers.print_and_keep(f["edition"], "recap.pdf", None, job.pk)
+    return {"year": 2020, "job_pk": job.pk}
+
+
 POST_ONLY = {role: (302 if role == "anonymous" else 403) for role in ALL_200} | {"organiser": 405}
 ORGANISER_ONLY = only("organiser")
 
@@ -53,6 +64,7 @@ CASES = [
     ("results:documents", lambda f: {"year": 2020}, ORGANISER_ONLY),
     ("results:document", lambda f: {"year": 2020, "kind": "minutes.pdf"}, ORGANISER_ONLY),
     ("results:juror_sheets", _juror, ORGANISER_ONLY),
+    ("results:printed_paper", _printed_paper, ORGANISER_ONLY),
     (
         "results:entry_paper",
         _paper_for_innovator,

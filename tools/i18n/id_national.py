@@ -45,3 +45,10 @@ ID.update({
     "%(done)s of %(total)s entries ready": "%(done)s dari %(total)s entri siap",
     "%(count)s entries prepared for the jurors.": "%(count)s entri disiapkan untuk para juri.",
 })
+
+# Recaps printed by the worker.
+ID.update({
+    "Printing a recap": "Mencetak rekapitulasi",
+    "Laying out every ranked entry": "Menyusun semua entri yang diperingkat",
+    "The paper is printed: download it below.": "Dokumen sudah dicetak: unduh di bawah.",
+})
