@@ -280,6 +280,18 @@ def build(args) -> dict:
                      for p in results.propose_awards(edition, run)]
         results.save_awards(edition, decisions)
 
+    with step("provisional announcement (results.sequence.announce_provisional), stage closed for it, then reopened"):
+        # The public results page needs an announcement; the service refuses one while a stage is open. The stage
+        # is closed for the announcement and opened again for the juror pages and the load benchmark.
+        from sayembara.results import sequence
+
+        Stage.objects.filter(pk=stage.pk).update(status=Stage.Status.CLOSED)
+        try:
+            sequence.announce_provisional(edition, organiser)
+        except Exception as exc:  # noqa: BLE001 - the public page then answers 404, reported by national_pages
+            print(f" [not announced: {type(exc).__name__}: {exc}]", end="")
+        Stage.objects.filter(pk=stage.pk).update(status=Stage.Status.OPEN)
+
     with step(f"registry: ~{args.registry:,} innovations across {HISTORY_YEARS[0]}-{HISTORY_YEARS[-1]}"):
         build_history(args, rng, units)
     with step("registry index (registry.services.refresh_records)"):

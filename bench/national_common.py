@@ -77,7 +77,8 @@ def main_commit() -> str:
     import subprocess
 
     try:
-        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                              check=True).stdout.strip()
+        # The app's code as measured: the newest commit touching anything but the benchmarks and the Makefile.
+        return subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h", "--", ".", ":!bench", ":!Makefile"],
+                              capture_output=True, text=True, check=True).stdout.strip()
     except Exception:  # noqa: BLE001 - only a label
         return "?"
