@@ -274,6 +274,8 @@ def build(args) -> dict:
 
         run = results.compute_ranking(edition)
         print(f" [{run.method_used}, {run.bootstrap} resamples, {run.rows.count()} rows]", end="")
+    with step("stage ranking (results.services.compute_ranking for the proposal stage)"):
+        results.compute_ranking(edition, stage)
     with step("awards proposed from the ranking (results.services.save_awards)"):
         decisions = [{"entry": p["row"].entry, "title": p["title"], "order": p["order"],
                       "category": p["row"].entry.category, "final_score": results.round_score(p["row"].score)}
@@ -298,6 +300,13 @@ def build(args) -> dict:
         from sayembara.registry.services import refresh_records
 
         refresh_records()
+
+    with step("similarity model (the registry job's work, in-process: no worker runs here)"):
+        from sayembara.registry.services import build_similarity_model, possible_duplicates, store_duplicates
+
+        build_similarity_model()
+    with step(f"possible duplicates of {YEAR} (the registry job's work, in-process)"):
+        store_duplicates(edition, possible_duplicates(edition))
 
     with step("sessions (organiser, every juror) through the session engine"):
         facts = make_sessions(edition, stage, criteria, organiser, jurors, entries, pseudonyms, targets, assignments)

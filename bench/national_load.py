@@ -231,6 +231,7 @@ def run_mode(mode: str, args, facts: dict) -> dict:
         for port in ports:
             servers.append(start_gunicorn(port, args.workers, log_name=f"load-{mode}"))
         hosts = [f"http://127.0.0.1:{p}" for p in ports]
+        warm(hosts, facts, args.workers)
         print(f"== mode {mode}: {instances} gunicorn instance(s) x {args.workers} workers on {', '.join(hosts)}; "
               f"{args.users} jurors, spawn {args.spawn_rate}/s, think {args.think} s, at most {args.max_seconds:.0f} s",
               flush=True)
@@ -241,6 +242,21 @@ def run_mode(mode: str, args, facts: dict) -> dict:
             stop(server)
     check = child("check", {"users": args.users, "audit_mark": reset["audit_mark"]})
     return {"mode": mode, "instances": instances, "workers": args.workers, "load": load, "check": check}
+
+
+def warm(hosts: list[str], facts: dict, workers: int) -> None:
+    """Each worker answers a few requests first (read-only: /health/, home, one juror's sheet), as a running site's
+    workers have, so that no juror's request pays a worker's first-request costs."""
+    import requests
+
+    juror = facts["jurors"][0]
+    cookies = {facts["cookie_name"]: juror["session"]}
+    sheet = f"/jury/stage/{facts['stage']}/entry/{juror['target']['ref']}/"
+    for host in hosts:
+        for _ in range(4 * workers):
+            requests.get(host + "/health/", timeout=60)
+            requests.get(host + "/", timeout=60)
+            requests.get(host + sheet, cookies=cookies, timeout=60, allow_redirects=False)
 
 
 def report(result: dict) -> str:

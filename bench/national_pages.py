@@ -78,7 +78,7 @@ WARM_ROUNDS = 16
 
 
 def start_gunicorn(port: int, workers: int = 4, log_name: str = "gunicorn") -> subprocess.Popen:
-    env = {**os.environ, **environment(), "WORKER_HEARTBEAT_MAX_AGE": str(7 * 24 * 3600)}
+    env = {**os.environ, **environment()}
     log = open(WORK_DIR / f"{log_name}-{port}.log", "w")
     process = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "sayembara.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
