@@ -339,6 +339,13 @@ def build_history(args, rng: random.Random, units) -> None:
                         is_digital=rng.random() < 0.4, maturity=rng.choice(["inisiatif", "uji_coba", "penerapan"]),
                         status="stopped" if rng.random() < 0.1 else "active")
              for i in range(max(0, args.registry - existing))), batch_size=2000)
+        # Some earlier innovations resemble a 2021 entry (a re-submission under a new name, or a replication), so
+        # that the duplicates page has something to show.
+        national = list(Innovation.objects.filter(entries__edition__year=YEAR).order_by("pk")[: args.resembling * 7: 7])
+        made += Innovation.objects.bulk_create(
+            Innovation(title=f"{inv.title.replace('NUSANTARA', 'DAERAH')}", institution_id=rng.choice(unit_ids),
+                       summary=inv.summary, is_digital=inv.is_digital, maturity=inv.maturity)
+            for inv in national)
         taken = set(Entry.objects.values_list("edition__year", "innovation_id"))
         entries, number = [], 0
         wanted = int(len(made) * 1.35)
@@ -408,6 +415,7 @@ def main() -> None:
     parser.add_argument("--jurors", type=int, default=300)
     parser.add_argument("--registry", type=int, default=30000, help="innovations of earlier editions")
     parser.add_argument("--declared", type=int, default=300, help="declared/recorded conflicts")
+    parser.add_argument("--resembling", type=int, default=150, help="earlier innovations that resemble a 2021 entry")
     parser.add_argument("--drafts", type=float, default=0.05, help="share of assignments with a draft sheet")
     parser.add_argument("--missing", type=float, default=0.05, help="share of assignments without a sheet")
     args = parser.parse_args()

@@ -195,6 +195,8 @@ def count_queries(facts: dict, rows: list[dict]) -> None:
 def verdict(row: dict) -> str:
     if row["status"] in ("timeout", "error"):
         return row["status"].upper()
+    if row["status"].startswith(("4", "5")):
+        return f"ERROR {row['status']}"
     if row["status"].startswith("302 job"):
         return "job"
     ms = row["median_ms"] or 0
@@ -228,7 +230,17 @@ def main() -> None:
 
     facts = load_facts()
     setup_django()
+    # Redis db 12 is flushed, except the one lasting result the worker keeps there: the edition's possible duplicates
+    # (registry.services.store_duplicates, computed by national_build.py as the worker's job would).
+    from django.core.cache import caches
+
+    from sayembara.registry.services import similarity
+
+    duplicates_key = similarity._duplicates_key(type("E", (), {"pk": facts["edition"], "year": facts["year"]})())
+    duplicates = caches["shared"].get(duplicates_key)
     flush_redis()
+    if duplicates is not None:
+        caches["shared"].set(duplicates_key, duplicates, timeout=None)
     from sayembara.jobs import heartbeat
 
     heartbeat.beat()
