@@ -220,7 +220,7 @@ def child(step: str, payload: dict) -> dict:
 
 
 def run_mode(mode: str, args, facts: dict) -> dict:
-    from national_pages import start_gunicorn, stop
+    from national_pages import log_path, start_gunicorn, stop
 
     flush_redis()
     reset = child("reset", {})
@@ -232,6 +232,8 @@ def run_mode(mode: str, args, facts: dict) -> dict:
             servers.append(start_gunicorn(port, args.workers, log_name=f"load-{mode}"))
         hosts = [f"http://127.0.0.1:{p}" for p in ports]
         warm(hosts, facts, args.workers)
+        warm_lines = {str(log_path(p, f"load-{mode}")): len(log_path(p, f"load-{mode}").read_text().splitlines())
+                      for p in ports}
         print(f"== mode {mode}: {instances} gunicorn instance(s) x {args.workers} workers on {', '.join(hosts)}; "
               f"{args.users} jurors, spawn {args.spawn_rate}/s, think {args.think} s, at most {args.max_seconds:.0f} s",
               flush=True)
@@ -241,7 +243,31 @@ def run_mode(mode: str, args, facts: dict) -> dict:
         for server in servers:
             stop(server)
     check = child("check", {"users": args.users, "audit_mark": reset["audit_mark"]})
-    return {"mode": mode, "instances": instances, "workers": args.workers, "load": load, "check": check}
+    server = server_times([log_path(port, f"load-{mode}") for port in ports], warm_lines)
+    return {"mode": mode, "instances": instances, "workers": args.workers, "load": load, "check": check,
+            "server": server}
+
+
+def server_times(logs, skip: dict) -> dict:
+    """Time spent inside gunicorn (from its access log, %(D)s) per kind of request, without the warm-up's lines:
+    the difference to the client's figures is the time requests waited for a free worker."""
+    import re
+    import statistics
+
+    line = re.compile(r'"(GET|POST) /jury/stage/\d+/entry/[^/ ]+/ [^"]*" (\d+) \S+ (\d+)$')
+    times: dict[str, list[float]] = {"GET sheet": [], "POST sheet": []}
+    for path in logs:
+        for text in path.read_text().splitlines()[skip.get(str(path), 0):]:
+            m = line.search(text)
+            if m:
+                times[f"{m.group(1)} sheet"].append(int(m.group(3)) / 1000)
+    out = {}
+    for name, values in times.items():
+        if values:
+            values.sort()
+            out[name] = {"n": len(values), "p50": statistics.median(values),
+                         "p95": values[min(len(values) - 1, int(0.95 * len(values)))]}
+    return out
 
 
 def warm(hosts: list[str], facts: dict, workers: int) -> None:
@@ -276,6 +302,8 @@ def report(result: dict) -> str:
                  f"than once, {check['duplicate_sheets']} duplicate sheets; scores {check['scores_stored']}/"
                  f"{check['scores_expected']}: lost {check['lost']}, duplicated {check['duplicated']}, "
                  f"wrong value {check['wrong_value']}")
+    for name, t in result.get("server", {}).items():
+        lines.append(f"server time (gunicorn access log) {name}: n {t['n']}, p50 {t['p50']:.0f} ms, p95 {t['p95']:.0f} ms")
     for e in load["errors"][:8]:
         lines.append(f"  failure: {e['name']}: {e['error']} x{e['count']}")
     return "\n".join(lines)
