@@ -52,6 +52,7 @@ def environment() -> dict[str, str]:
 def setup_django() -> None:
     os.environ.update(environment())
     (WORK_DIR / "var" / "media").mkdir(parents=True, exist_ok=True)
+    (WORK_DIR / "static").mkdir(parents=True, exist_ok=True)  # empty: pages are timed without their static files
     import django
 
     django.setup()

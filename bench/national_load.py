@@ -128,7 +128,9 @@ def run_locust(facts: dict, hosts: list[str], users: int, max_seconds: float, th
         def on_start(self):
             self.juror = queue.pop()
             self.client.cookies.set(cookie_name, self.juror["session"], domain="127.0.0.1")
-            self.turn = 0
+            # Half the jurors start on the first instance, half on the second: each instance then gets as many
+            # page views as saves (strict alternation from the same start would send every GET to one of them).
+            self.turn = len(queue) % 2
 
         def url(self, path: str) -> str:
             base = hosts[self.turn % len(hosts)]
