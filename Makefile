@@ -10,7 +10,7 @@ TEST_POSTGRES_URL ?=
 REDIS_URL_FOR_POSTGRES ?=
 PYTEST_ARGS ?=
 
-.PHONY: install run serve test test-sqlite test-postgres bench messages check-deploy smoke-production clean
+.PHONY: install run serve test test-sqlite test-postgres bench bench-national messages check-deploy smoke-production clean
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -50,6 +50,14 @@ test-postgres: install
 
 bench: install
 	for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# National scale on PostgreSQL (database sayembara_national, dropped and rebuilt) and Redis db 12: every page over HTTP,
+# then 300 jurors scoring at once (locust, bench/requirements.txt). See bench/NATIONAL.md.
+bench-national: install
+	$(BIN)/pip install --quiet -r bench/requirements.txt
+	$(BIN)/python bench/national_build.py
+	$(BIN)/python bench/national_pages.py
+	$(BIN)/python bench/national_load.py
 
 check-deploy: install
 	SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(60))') ALLOWED_HOSTS=example.org \
