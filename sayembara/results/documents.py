@@ -66,8 +66,8 @@ def hash_line(edition) -> str:
     return f"SHA-256 hasil yang diumumkan: {version.sha256}"
 
 
-def _letterhead(edition) -> list:
-    conf = services.settings_for(edition)
+def _letterhead(edition, conf=None) -> list:
+    conf = conf or services.settings_for(edition)
     line = Table([[""]], colWidths=[170 * mm], style=[("LINEBELOW", (0, 0), (-1, -1), 1.5, colors.black)])
     return [
         Paragraph(_t(conf.letterhead_title), TITLE),
@@ -78,9 +78,9 @@ def _letterhead(edition) -> list:
     ]
 
 
-def _heading(edition, title: str, space: float = 4 * mm) -> list:
-    """Letterhead, the paper's title and the edition it belongs to."""
-    return _letterhead(edition) + [
+def _heading(edition, title: str, space: float = 4 * mm, conf=None) -> list:
+    """Letterhead, the paper's title and the edition it belongs to (``conf``: the result settings, when in hand)."""
+    return _letterhead(edition, conf) + [
         Paragraph(_t(title), TITLE),
         Paragraph(f"{_t(edition.title)} {edition.year}", CENTER),
         Spacer(1, space),
@@ -157,9 +157,9 @@ def _act_date(edition, act: str):
 SIGNATURES_PER_ROW = 4
 
 
-def _signatures(names_and_roles: list[tuple], edition, act: str = "decision") -> list:
-    """Signature blocks: the role, room to sign, the name underlined, and the NIP where one is given."""
-    conf = services.settings_for(edition)
+def _signatures(names_and_roles: list[tuple], edition, act: str = "decision", place: str | None = None) -> list:
+    """Signature blocks: the role, room to sign, the name underlined, and the NIP where one is given; ``place``
+    (city and date) when a paper of many pages has read it once."""
     blocks = [Paragraph(f"{_t(role)}<br/><br/><br/><br/><u>{_t(name)}</u>"
                         + (f"<br/>NIP {_t(rest[0])}" if rest and rest[0] else ""), CENTER)
               for name, role, *rest in names_and_roles]
@@ -168,10 +168,14 @@ def _signatures(names_and_roles: list[tuple], edition, act: str = "decision") ->
     across = max(1, min(SIGNATURES_PER_ROW, len(blocks)))
     rows = [blocks[i:i + across] for i in range(0, len(blocks), across)] or [[""]]
     rows[-1] += [""] * (across - len(rows[-1]))
-    place = Paragraph(f"{_t(conf.city)}, {_date(_act_date(edition, act))}", BODY)
+    place = Paragraph(place or _place_and_date(edition, act), BODY)
     grid = Table(rows, colWidths=[170 * mm / across] * across, style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                                                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * mm)]))
     return [place, grid]
+
+
+def _place_and_date(edition, act: str = "decision") -> str:
+    return f"{_t(services.settings_for(edition).city)}, {_date(_act_date(edition, act))}"
 
 
 def _jury(edition):
@@ -402,8 +406,9 @@ def score_sheets_pdf(edition, juror) -> bytes:
         .order_by("stage__order", "entry__code")
     )
     story = []
+    conf, place = services.settings_for(edition), _place_and_date(edition)  # once, not per sheet
     for sheet in sheets:
-        story += _heading(edition, f"LEMBAR PENILAIAN – {sheet.stage.name.upper()}") + [
+        story += _heading(edition, f"LEMBAR PENILAIAN – {sheet.stage.name.upper()}", conf=conf) + [
             Paragraph(f"Nomor entri: {_t(sheet.entry.code)}<br/>Inovasi: {_t(sheet.entry.title)}<br/>"
                       f"Juri: {_t(juror.user.full_name)} ({ELEMENT_ID[juror.element]})<br/>"
                       f"Status: {'terkirim ' + _date(sheet.submitted_at) if sheet.submitted_at else 'draf'}"
@@ -415,7 +420,7 @@ def score_sheets_pdf(edition, juror) -> bytes:
             data.append([score.criterion.name, f"{score.criterion.weight:.0f}%", f"{score.value:.0f}",
                          Paragraph(_t(score.justification or "–"), SMALL)])
         story += [Table(data, colWidths=[45 * mm, 18 * mm, 15 * mm, 92 * mm], style=GRID), Spacer(1, 10 * mm),
-                  *_signatures([(juror.user.full_name, "Juri")], edition), PageBreak()]
+                  *_signatures([(juror.user.full_name, "Juri")], edition, place=place), PageBreak()]
     if not story:
         story = [Paragraph("Juri ini belum memiliki lembar penilaian.", BODY)]
     return _build(story, edition)

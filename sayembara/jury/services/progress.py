@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from sayembara.editions.models import Stage
 from sayembara.links import absolute
 
-from ..models import Juror, ScoreSheet
+from ..models import Assignment, Juror, ScoreSheet
 from .stages import stage_entries
 
 
@@ -23,8 +24,7 @@ SHEETS_SHOWN = 50
 def progress(stage: Stage) -> dict:
     """Submitted and draft sheets per juror and in all, in a fixed number of queries; entries are paged by
     :func:`entry_progress`."""
-    counts = _sheet_counts(stage)
-    juror_rows = _juror_progress(stage, counts)
+    juror_rows = _juror_progress(stage)
     totals = {"assigned": sum(r["assigned"] for r in juror_rows), "submitted": sum(r["submitted"] for r in juror_rows),
               "behind": sum(1 for r in juror_rows if r["behind"])}
     totals["percent"] = round(100 * totals["submitted"] / totals["assigned"]) if totals["assigned"] else 0
@@ -32,14 +32,27 @@ def progress(stage: Stage) -> dict:
 
 
 def entry_progress(stage: Stage, search: str = "", missing: bool = False):
-    """The stage's entries with their counts, by number; ``missing`` keeps those with sheets not yet submitted."""
-    entries = stage_entries(stage).order_by("code").values("pk", "code", "title").annotate(**_sheet_counts(stage))
+    """The stage's entries with their counts, by number; ``missing`` keeps those with sheets not yet submitted.
+
+    Counted by correlated subqueries, one index look-up per entry listed, rather than by joining assignments
+    with sheets (15,000 x 15,000 rows in a national stage)."""
+    assigned = Assignment.objects.filter(stage=stage, entry=OuterRef("pk"))
+    sheets = ScoreSheet.objects.filter(stage=stage, entry=OuterRef("pk"))
+    entries = stage_entries(stage).order_by("code").values("pk", "code", "title").annotate(
+        assigned=_count(assigned), submitted=_count(sheets.filter(status=ScoreSheet.Status.SUBMITTED)),
+        drafts=_count(sheets.filter(status=ScoreSheet.Status.DRAFT)))
     search = search.strip()[:100]
     if search:
         entries = entries.filter(Q(code__icontains=search) | Q(title__icontains=search))
     if missing:
         entries = entries.filter(submitted__lt=F("assigned"))
     return entries
+
+
+def _count(queryset) -> Subquery:
+    """COUNT(*) of a correlated queryset, as an integer annotation."""
+    counted = queryset.order_by().values(row=Value(1)).annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def sheets_of(stage: Stage, juror=None, entry=None) -> list[ScoreSheet]:
@@ -52,27 +65,23 @@ def sheets_of(stage: Stage, juror=None, entry=None) -> list[ScoreSheet]:
     return list(sheets.filter(status=ScoreSheet.Status.SUBMITTED).order_by("-submitted_at", "-pk")[:SHEETS_SHOWN])
 
 
-def _sheet_counts(stage: Stage) -> dict[str, Count]:
-    """Annotations counting a juror's or an entry's assignments, submitted sheets and drafts in ``stage``."""
-    return {
-        "assigned": Count("assignments", filter=Q(assignments__stage=stage), distinct=True),
-        "submitted": Count("sheets", filter=Q(sheets__stage=stage, sheets__status=ScoreSheet.Status.SUBMITTED), distinct=True),
-        "drafts": Count("sheets", filter=Q(sheets__stage=stage, sheets__status=ScoreSheet.Status.DRAFT), distinct=True),
-    }
-
-
-def _juror_progress(stage: Stage, counts: dict[str, Count]) -> list[dict]:
-    """One row per juror of the edition, by name: their counts, whether they are behind, and the share done."""
+def _juror_progress(stage: Stage) -> list[dict]:
+    """One row per juror of the edition, by name: their counts, whether they are behind, and the share done.
+    Three grouped counts (assignments; sheets by state) rather than one join of both."""
     jurors = list(Juror.objects.filter(edition_id=stage.edition_id).select_related("user").order_by("user__full_name"))
-    juror_counts = {
-        row["pk"]: row for row in Juror.objects.filter(edition_id=stage.edition_id).values("pk").annotate(**counts)
-    }
+    assigned = dict(Assignment.objects.filter(stage=stage).values_list("juror_id").annotate(n=Count("pk"))
+                    .values_list("juror_id", "n"))
+    by_state: dict = {}
+    for juror_id, status, n in (ScoreSheet.objects.filter(stage=stage).values_list("juror_id", "status")
+                                .annotate(n=Count("pk")).values_list("juror_id", "status", "n")):
+        by_state[(juror_id, status)] = n
     juror_rows = []
     for juror in jurors:
-        row = juror_counts[juror.pk]
-        juror_rows.append({"juror": juror, "assigned": row["assigned"], "submitted": row["submitted"],
-                           "drafts": row["drafts"], "behind": row["submitted"] < row["assigned"],
-                           "percent": round(100 * row["submitted"] / row["assigned"]) if row["assigned"] else 100})
+        total = assigned.get(juror.pk, 0)
+        submitted = by_state.get((juror.pk, ScoreSheet.Status.SUBMITTED), 0)
+        juror_rows.append({"juror": juror, "assigned": total, "submitted": submitted,
+                           "drafts": by_state.get((juror.pk, ScoreSheet.Status.DRAFT), 0), "behind": submitted < total,
+                           "percent": round(100 * submitted / total) if total else 100})
     return juror_rows
 
 
