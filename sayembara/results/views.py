@@ -705,6 +705,13 @@ def entry_paper(request, year: int, code: str, kind: str):
             return _pdf(documents.feedback_pdf(edition, entry), f"umpan-balik-{entry.code}.pdf")
         except services.NoScoresYet as error:
             raise Http404(str(error)) from error
+        except services.RankingOutOfDate as error:
+            # Before publication the letter states the current ranking: scores changed since, so the organiser
+            # computes it again (a job) before printing; nobody else reads a letter before publication.
+            if not rules.is_organiser(request.user):
+                raise Http404(str(error)) from error
+            messages.error(request, str(error))
+            return redirect("results:manage", year)
     if kind in {"certificate.pdf", "participant-certificate.pdf"}:
         wanted = Certificate.Kind.WINNER if kind == "certificate.pdf" else Certificate.Kind.PARTICIPANT
         certificate = get_object_or_404(Certificate, entry=entry, kind=wanted)

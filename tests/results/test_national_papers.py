@@ -62,3 +62,19 @@ def test_the_documents_page_lists_entries_a_page_at_a_time_with_a_search(client_
     found = organiser.get(url, {"q": winner.code})
     assert [(row["entry"], row["winner"]) for row in found.context["rows"]] == [(winner, True)]
     assert organiser.get(url, {"page": "zzz"}).status_code == 200
+
+
+def test_a_feedback_letter_before_publication_with_a_stale_ranking_sends_the_organiser_to_the_desk(
+        client_as, undecided_2019):
+    """Found at national scale: scores saved after the ranking made the letter's preview a server error."""
+    from sayembara.jury.models import Score
+
+    entry = undecided_2019.entries.filter(sheets__status="submitted").first()
+    score = Score.objects.filter(sheet__entry=entry, sheet__stage__edition=undecided_2019).first()
+    score.value = score.criterion.min_score if score.value != score.criterion.min_score else score.criterion.max_score
+    score.save()  # the ranking is now out of date
+    url = reverse("results:entry_paper", args=[2019, entry.code, "feedback.pdf"])
+    response = client_as("organiser").get(url, follow=True)
+    assert response.redirect_chain[0] == (reverse("results:manage", args=[2019]), 302)
+    assert "peringkat" in response.content.decode()
+    assert client_as("innovator").get(url).status_code in {403, 404}
