@@ -109,13 +109,16 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets readers proceed while a writer commits; IMMEDIATE transactions
-    # avoid "database is locked" upgrades from read to write locks.
+    # avoid "database is locked" upgrades from read to write locks. A writer waits
+    # up to 30 s for the lock: SQLite's busy handler is not a queue, and 30 jurors
+    # saving at once on threaded workers made one wait over 5 s (bench/sqlite_jurors.py).
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-            "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;"
+            "PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;"
         ),
+        "timeout": 30,
         "transaction_mode": "IMMEDIATE",
     }
 
