@@ -15,13 +15,11 @@ import argparse
 import os
 import re
 import statistics
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
 
-from national_common import WORK_DIR, environment, free_port, load_facts, setup_django
+from national_common import WORK_DIR, environment, gunicorn, load_facts, setup_django, together
 
 from sqlite_jurors import Client
 
@@ -61,34 +59,13 @@ def sign_in(base: str, email: str, timings: list, failures: list, barrier: threa
 
 def storm(hasher: str, users: list[dict], workers: int) -> None:
     store_passwords([u["user"] for u in users], hasher)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = open(WORK_DIR / f"login-storm-{hasher}.log", "w")
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "sayembara.wsgi:application", "--bind",
-                               f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "300"],
-                              env={**os.environ, **environment()}, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/health/", timeout=2)
-                break
-            except Exception:  # noqa: BLE001 - not up yet
-                time.sleep(0.2)
+    env = {**os.environ, **environment()}
+    with gunicorn(env, WORK_DIR / f"login-storm-{hasher}.log", "--workers", str(workers), "--timeout", "300") as base:
         for _ in range(workers * 3):  # every worker has imported the app
             urllib.request.urlopen(base + "/accounts/login/", timeout=10).read()
         timings, failures = [], []
         barrier = threading.Barrier(len(users))
-        threads = [threading.Thread(target=sign_in, args=(base, u["email"], timings, failures, barrier)) for u in users]
-        started = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        wall = time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
+        wall = together(sign_in, [(base, u["email"], timings, failures, barrier) for u in users])
     cuts = statistics.quantiles(timings, n=100) if len(timings) > 1 else [0] * 99
     print(f"  {hasher:7} {len(users)} sign-ins at once, gunicorn {workers} workers: storm over in {wall:.1f} s; "
           f"sign-in p50 {cuts[49]:.1f} s, p95 {cuts[94]:.1f} s, max {max(timings or [0]):.1f} s; "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 import socket
 import sys
 from pathlib import Path
@@ -85,3 +86,44 @@ def main_commit() -> str:
                               capture_output=True, text=True, check=True).stdout.strip()
     except Exception:  # noqa: BLE001 - only a label
         return "?"
+
+
+@contextmanager
+def gunicorn(env: dict, log_path: Path, *options: str):
+    """gunicorn serving the app on a free port of 127.0.0.1 (``options``: workers, threads...), answering
+    /health/ before the block runs; stopped after it. Yields its base URL."""
+    import subprocess
+    import time
+    import urllib.request
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen([sys.executable, "-m", "gunicorn", "sayembara.wsgi:application", "--bind",
+                                   f"127.0.0.1:{port}", *options], cwd=ROOT, env=env, stdout=log,
+                                  stderr=subprocess.STDOUT)
+        try:
+            for _ in range(150):
+                try:
+                    urllib.request.urlopen(base + "/health/", timeout=2)
+                    break
+                except Exception:  # noqa: BLE001 - not up yet
+                    time.sleep(0.2)
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def together(function, arguments: list[tuple]) -> float:
+    """Run ``function(*args)`` for every tuple in its own thread, all at once; returns the wall time in seconds."""
+    import threading
+    import time
+
+    threads = [threading.Thread(target=function, args=args) for args in arguments]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started

@@ -17,7 +17,6 @@ import argparse
 import os
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -209,36 +208,14 @@ def main() -> None:
     django.setup()
     facts = build(args.jurors, args.entries_each)
 
-    from national_common import free_port
+    from national_common import gunicorn, together
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = open(tmp / "gunicorn.log", "w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "sayembara.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(args.workers), "--threads", str(args.threads), "--worker-class", "gthread",
-         "--timeout", "120"], cwd=ROOT, env={**os.environ}, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/health/", timeout=2)
-                break
-            except Exception:  # noqa: BLE001 - not up yet
-                time.sleep(0.2)
+    options = ("--workers", str(args.workers), "--threads", str(args.threads), "--worker-class", "gthread",
+               "--timeout", "120")
+    with gunicorn({**os.environ}, tmp / "gunicorn.log", *options) as base:
         results = {"get": [], "draft": [], "submit": [], "errors": []}
         barrier = threading.Barrier(args.jurors)
-        threads = [threading.Thread(target=juror_session, args=(base, facts, i, results, barrier))
-                   for i in range(args.jurors)]
-        started = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        elapsed = time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
+        elapsed = together(juror_session, [(base, facts, i, results, barrier) for i in range(args.jurors)])
     stored = check(facts)
 
     def p(values, q):

@@ -25,7 +25,7 @@ from sayembara.entries.models import Entry
 from sayembara import jobs
 from sayembara.links import absolute
 from sayembara.params import int_or_none, pk_or_none
-from sayembara.tabular import csv_response, xlsx_response
+from sayembara.tabular import csv_response
 
 from . import documents, exporters, freeze, notices, numbering, papers, rules, sequence, services
 from .forms import AwardFormSet, DecisionForm, DecreeForm, ObjectionForm, ProvisionalForm, ResultSettingsForm
