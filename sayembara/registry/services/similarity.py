@@ -145,10 +145,16 @@ class Similar:
         return self.char_score >= 0.8 or self.word_score >= 0.8
 
 
+SIMILAR_CANDIDATES = 200
+"""How many of the closest innovations are considered before the excluded and the non-public ones are left out."""
+
+
 def similar_to_text(
     title: str, text: str, exclude: Iterable[int] = (), limit: int = 8, minimum: float = 0.15, public_only: bool = False
 ) -> list[Similar]:
     """The innovations most like a title and a text, best first (both TF-IDF cosines averaged)."""
+    import numpy
+
     model = _similarity_model()
     if model is None or not (title or text).strip():
         return []
@@ -157,18 +163,18 @@ def similar_to_text(
     word_scores = (model["word_matrix"] @ word_vector.T).toarray().ravel()
     char_scores = (model["char_matrix"] @ char_vector.T).toarray().ravel()
     combined = 0.6 * word_scores + 0.4 * char_scores
+    # The best few hundred, not all 35,000 sorted; and whether they are public asked of those only.
+    best = min(len(combined), max(SIMILAR_CANDIDATES, limit))
+    order = numpy.argpartition(-combined, best - 1)[:best]
+    order = order[numpy.argsort(-combined[order])]
     excluded = set(exclude)
+    candidates = [index for index in order if combined[index] >= minimum and model["ids"][index] not in excluded]
     if public_only:
-        public = set(RegistryRecord.objects.filter(is_public=True).values_list("innovation_id", flat=True))
-        excluded |= {pk for pk in model["ids"] if pk not in public}
-    order = combined.argsort()[::-1]
-    picked = []
-    for index in order:
-        if combined[index] < minimum or len(picked) >= limit:
-            break
-        if model["ids"][index] in excluded:
-            continue
-        picked.append((model["ids"][index], float(combined[index]), float(word_scores[index]), float(char_scores[index])))
+        public = set(RegistryRecord.objects.filter(is_public=True, innovation_id__in=[model["ids"][i] for i in candidates])
+                     .values_list("innovation_id", flat=True))
+        candidates = [index for index in candidates if model["ids"][index] in public]
+    picked = [(model["ids"][index], float(combined[index]), float(word_scores[index]), float(char_scores[index]))
+              for index in candidates[:limit]]
     innovations = Innovation.objects.select_related("institution", "registry_record").in_bulk([p[0] for p in picked])
     return [Similar(innovations[i], s, w, c) for i, s, w, c in picked if i in innovations]
 
