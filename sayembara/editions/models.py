@@ -13,8 +13,20 @@ class EditionQuerySet(models.QuerySet):
         return self.exclude(status=Edition.Status.DRAFT)
 
     def current(self):
-        """The edition the public home page shows: the newest one that is not a draft."""
+        """The edition the public home page leads with, by the phase it is in rather than its year: the one open for
+        entries (a 2028 call may open while 2027 is still being judged), else the one being judged, else the newest
+        public one. A draft is never shown."""
+        for statuses in ([Edition.Status.OPEN], [Edition.Status.JUDGING, Edition.Status.CLOSED]):
+            found = self.filter(status__in=statuses).order_by("-year").first()
+            if found is not None:
+                return found
         return self.public().order_by("-year").first()
+
+    def in_focus(self):
+        """The edition the organiser's dashboard opens on: the newest one under way (open, judging or closed for
+        judging), else the newest of all, drafts included (an organiser prepares the next one)."""
+        running = [Edition.Status.OPEN, Edition.Status.JUDGING, Edition.Status.CLOSED]
+        return self.filter(status__in=running).order_by("-year").first() or self.order_by("-year").first()
 
     def with_makers_hidden(self):
         """Editions with a blind stage still to come or under way: the public must not learn which unit made which

@@ -1,10 +1,13 @@
 """The pages that bring the apps together: the home page, an edition's public page, the organiser's dashboard."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from sayembara.accounts import membership
 from sayembara.accounts.roles import organiser_required
 from sayembara.editions.models import Edition
+from sayembara.params import int_or_none
 
 from .overview import edition_overview, organiser_overview, participation_by_year
 
@@ -17,10 +20,14 @@ def home(request):
         if not edition.results_are_public:
             # While a new edition runs, the last announced winners stay on the front page.
             previous = (
-                Edition.objects.public().filter(year__lt=edition.year, results_published_at__isnull=False).order_by("-year").first()
+                Edition.objects.public().filter(results_published_at__isnull=False, results_published_at__lte=timezone.now())
+                .exclude(pk=edition.pk).order_by("-year").first()
             )
             if previous is not None:
                 context["previous"] = edition_overview(previous)
+        # Another edition being judged while this one takes entries is named too, with a link to its page.
+        context["judging"] = list(Edition.objects.filter(status__in=[Edition.Status.JUDGING, Edition.Status.CLOSED])
+                                  .exclude(pk=edition.pk).order_by("-year"))
     return render(request, "editions/home.html", context)
 
 
@@ -42,10 +49,14 @@ def edition_list(request):
 
 @organiser_required
 def organiser_dashboard(request):
-    edition = Edition.objects.order_by("-year").first()
+    chosen = int_or_none(request.GET.get("year"), minimum=1, maximum=32767)
+    edition = Edition.objects.filter(year=chosen).first() if chosen else Edition.objects.in_focus()
+    if chosen and edition is None:
+        raise Http404
     context = {"edition": edition, "trend": participation_by_year(), "editions": Edition.objects.all(),
                "membership_requests": membership.pending_for(request.user).count(),
                "units_without_verifier": list(membership.units_without_verifier_with_entries()[:10])}
+    context["other_editions"] = [e for e in context["editions"] if e != edition]
     if edition is not None:
         context.update(organiser_overview(edition))
     return render(request, "editions/organiser_dashboard.html", context)

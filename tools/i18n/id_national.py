@@ -52,3 +52,9 @@ ID.update({
     "Laying out every ranked entry": "Menyusun semua entri yang diperingkat",
     "The paper is printed: download it below.": "Dokumen sudah dicetak: unduh di bawah.",
 })
+
+# Several editions at once (issue 17, item 4).
+ID.update({
+    "About the %(year)s edition": "Tentang edisi %(year)s",
+    "Other editions:": "Edisi lain:",
+})
