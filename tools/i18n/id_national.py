@@ -58,3 +58,12 @@ ID.update({
     "About the %(year)s edition": "Tentang edisi %(year)s",
     "Other editions:": "Edisi lain:",
 })
+
+# The checklist states the real form (issue 17, item 3).
+ID.update({
+    "This edition's proposal form has no required sections yet: the organising committee must set up the form before proposals can be sent.":
+        "Formulir proposal edisi ini belum memiliki bagian wajib: panitia harus menyiapkan formulir sebelum "
+        "proposal dapat dikirim.",
+    "This edition asks for no evidence yet: the organising committee has not set up its evidence list.":
+        "Edisi ini belum meminta bukti dukung: panitia belum menyiapkan daftar bukti dukungnya.",
+})

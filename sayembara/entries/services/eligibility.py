@@ -88,6 +88,11 @@ def category_check(facts: Facts) -> Check | None:
 
 def sections_check(facts: Facts) -> Check:
     answers = facts.answers
+    if not any(s.required for s in facts.sections):
+        # An edition set up without its proposal form: nothing to write is not "every required section written".
+        return Check("sections", _("Required sections written"), False,
+                     _("This edition's proposal form has no required sections yet: the organising committee must "
+                       "set up the form before proposals can be sent."), blocking=True)
     empty = [s.title for s in facts.sections if s.required and not answers.get(s.pk, "").strip()]
     return Check(
         "sections", _("Required sections written"), not empty,
@@ -120,7 +125,13 @@ def spbe_check(facts: Facts) -> Check | None:
 def evidence_check(facts: Facts) -> Check:
     entry = facts.entry
     present = set(entry.evidence.values_list("slot_id", flat=True))
-    missing = [s.name for s in EvidenceSlot.objects.filter(edition=entry.edition, required=True) if s.pk not in present]
+    required = list(EvidenceSlot.objects.filter(edition=entry.edition, required=True))
+    if not required:
+        # Not a tick for evidence nobody was asked for: the organiser sees the form lacks it (not blocking).
+        return Check("evidence", _("Required evidence attached"), False,
+                     _("This edition asks for no evidence yet: the organising committee has not set up its evidence "
+                       "list."))
+    missing = [s.name for s in required if s.pk not in present]
     return Check(
         "evidence", _("Required evidence attached"), not missing,
         _("Missing: %(slots)s.") % {"slots": ", ".join(missing)} if missing else "", blocking=True,
