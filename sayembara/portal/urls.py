@@ -8,4 +8,5 @@ urlpatterns = [
     path("editions/", views.edition_list, name="list"),
     path("editions/<int:year>/", views.edition_detail, name="detail"),
     path("organiser/", views.organiser_dashboard, name="organiser_dashboard"),
+    path("organiser/copy-edition/", views.copy_edition, name="copy_edition"),
 ]

@@ -1,7 +1,11 @@
 """The pages that bring the apps together: the home page, an edition's public page, the organiser's dashboard."""
 
+from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django.utils import timezone
 
 from sayembara.accounts import membership
@@ -9,6 +13,8 @@ from sayembara.accounts.roles import organiser_required
 from sayembara.editions.models import Edition
 from sayembara.params import int_or_none
 
+from . import copying
+from .forms import CopyEditionForm
 from .overview import edition_overview, organiser_overview, participation_by_year
 
 
@@ -57,6 +63,28 @@ def organiser_dashboard(request):
                "membership_requests": membership.pending_for(request.user).count(),
                "units_without_verifier": list(membership.units_without_verifier_with_entries()[:10])}
     context["other_editions"] = [e for e in context["editions"] if e != edition]
+    context["copy_form"] = CopyEditionForm(initial={"source": edition.year if edition else None,
+                                                    "year": (edition.year + 1) if edition else None})
     if edition is not None:
         context.update(organiser_overview(edition))
     return render(request, "editions/organiser_dashboard.html", context)
+
+
+@organiser_required
+@require_POST
+def copy_edition(request):
+    """A new draft edition set up like an earlier one (see ``copying``)."""
+    form = CopyEditionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("editions:organiser_dashboard")
+    source, year = form.cleaned_data["source"], form.cleaned_data["year"]
+    try:
+        edition = copying.copy_edition(source, year, by=request.user)
+    except copying.CopyRefused as exc:
+        messages.error(request, str(exc))
+        return redirect("editions:organiser_dashboard")
+    messages.success(request, _("The %(year)s edition is made as a draft with the rules of %(source)s: check its "
+                                "schedule before opening it.") % {"year": edition.year, "source": source.year})
+    return redirect(f"{reverse('editions:organiser_dashboard')}?year={edition.year}")

@@ -39,6 +39,8 @@ CASES = [
     ("accounts:dashboard", None, login_only(outsider=302, innovator=302, verifier=302, juror=302, organiser=302)),
     ("accounts:profile", None, login_only()),
     ("editions:organiser_dashboard", None, only("organiser")),
+    # Copying an edition is a POST: a GET is refused with 405 by the organiser, 403 for the others.
+    ("editions:copy_edition", None, {**only(), "organiser": 405}, only("organiser")),
     ("entries:innovator_dashboard", None, only("innovator")),
     ("entries:verifier_dashboard", None, only("verifier")),
     ("jury:dashboard", None, only("juror")),

@@ -67,3 +67,17 @@ ID.update({
     "This edition asks for no evidence yet: the organising committee has not set up its evidence list.":
         "Edisi ini belum meminta bukti dukung: panitia belum menyiapkan daftar bukti dukungnya.",
 })
+
+# A new edition copied from an earlier one (issue 17, item 1).
+ID.update({
+    "Give the year of the new edition, for example %(year)s.": "Isikan tahun edisi baru, misalnya %(year)s.",
+    "An edition of %(year)s exists already.": "Edisi tahun %(year)s sudah ada.",
+    "Copy the rules of": "Salin aturan dari",
+    "Year of the new edition": "Tahun edisi baru",
+    "New edition from these rules": "Buat edisi baru dengan aturan ini",
+    "Copies categories, stages with criteria and rubrics, the schedule moved to the new year, the proposal form, the evidence list and the papers' settings; not entries, jurors or results. The copy is a draft.":
+        "Menyalin kategori, tahap beserta kriteria dan rubrik, jadwal yang digeser ke tahun baru, formulir proposal, daftar "
+        "bukti dukung dan pengaturan dokumen; tidak menyalin entri, juri atau hasil. Salinannya berstatus draf.",
+    "The %(year)s edition is made as a draft with the rules of %(source)s: check its schedule before opening it.":
+        "Edisi %(year)s dibuat sebagai draf dengan aturan edisi %(source)s: periksa jadwalnya sebelum dibuka.",
+})
