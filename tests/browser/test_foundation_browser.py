@@ -59,3 +59,21 @@ def test_wrong_password_is_refused_in_indonesian(page):
     login(page, "juror", password="salah-sekali")
     assert "salah" in page.get_by_role("alert").inner_text()
     assert page.url.endswith("/accounts/login/")
+
+
+def test_organiser_copies_an_edition_from_the_dashboard(page):
+    """Next year's contest set up like this year's, without the back office: a draft with the same rules."""
+    from playwright.sync_api import expect
+
+    login(page, "organiser")
+    page.goto("/organiser/")
+    form = page.get_by_test_id("copy-edition")
+    form.locator("select[name=source]").select_option("2020")
+    form.locator("input[name=year]").fill("2051")
+    form.get_by_role("button").click()
+    expect(page.locator(".messages")).to_contain_text("2051")
+    expect(page.locator(".lead")).to_contain_text("2051")
+    expect(page.locator(".lead")).to_contain_text("Draf")
+    # A draft is not public.
+    page.goto("/editions/2051/")
+    expect(page.locator("h1")).not_to_contain_text("2051")
