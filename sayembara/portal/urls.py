@@ -9,4 +9,5 @@ urlpatterns = [
     path("editions/<int:year>/", views.edition_detail, name="detail"),
     path("organiser/", views.organiser_dashboard, name="organiser_dashboard"),
     path("organiser/copy-edition/", views.copy_edition, name="copy_edition"),
+    path("organiser/<int:year>/open/", views.open_edition, name="open_edition"),
 ]

@@ -13,7 +13,7 @@ from sayembara.accounts.roles import organiser_required
 from sayembara.editions.models import Edition
 from sayembara.params import int_or_none
 
-from . import copying
+from . import copying, readiness
 from .forms import CopyEditionForm
 from .overview import edition_overview, organiser_overview, participation_by_year
 
@@ -63,6 +63,7 @@ def organiser_dashboard(request):
                "membership_requests": membership.pending_for(request.user).count(),
                "units_without_verifier": list(membership.units_without_verifier_with_entries()[:10])}
     context["other_editions"] = [e for e in context["editions"] if e != edition]
+    context["not_ready"] = readiness.problems(edition) if edition is not None and edition.status == "draft" else []
     context["copy_form"] = CopyEditionForm(initial={"source": edition.year if edition else None,
                                                     "year": (edition.year + 1) if edition else None})
     if edition is not None:
@@ -87,4 +88,19 @@ def copy_edition(request):
         return redirect("editions:organiser_dashboard")
     messages.success(request, _("The %(year)s edition is made as a draft with the rules of %(source)s: check its "
                                 "schedule before opening it.") % {"year": edition.year, "source": source.year})
+    return redirect(f"{reverse('editions:organiser_dashboard')}?year={edition.year}")
+
+
+@organiser_required
+@require_POST
+def open_edition(request, year: int):
+    """Open a draft edition for entries once its rules pass the checks (``readiness``)."""
+    edition = get_object_or_404(Edition, year=year)
+    try:
+        readiness.open_for_entries(edition, by=request.user)
+    except readiness.NotReady as exc:
+        for problem in exc.problems:
+            messages.error(request, problem)
+    else:
+        messages.success(request, _("The %(year)s edition is open for entries.") % {"year": edition.year})
     return redirect(f"{reverse('editions:organiser_dashboard')}?year={edition.year}")

@@ -41,6 +41,8 @@ CASES = [
     ("editions:organiser_dashboard", None, only("organiser")),
     # Copying an edition is a POST: a GET is refused with 405 by the organiser, 403 for the others.
     ("editions:copy_edition", None, {**only(), "organiser": 405}, only("organiser")),
+    # Opening an edition is a POST too; the published 2020 is refused with the reason (a redirect, not an error).
+    ("editions:open_edition", lambda f: {"year": 2020}, {**only(), "organiser": 405}, only("organiser")),
     ("entries:innovator_dashboard", None, only("innovator")),
     ("entries:verifier_dashboard", None, only("verifier")),
     ("jury:dashboard", None, only("juror")),

@@ -81,3 +81,25 @@ ID.update({
     "The %(year)s edition is made as a draft with the rules of %(source)s: check its schedule before opening it.":
         "Edisi %(year)s dibuat sebagai draf dengan aturan edisi %(source)s: periksa jadwalnya sebelum dibuka.",
 })
+
+# Checks before an edition opens for entries (issue 17, item 3).
+ID.update({
+    "The edition has no judging stage.": "Edisi ini belum memiliki tahap penilaian.",
+    "The stages' weights add up to %(total)s, not 100.": "Bobot seluruh tahap berjumlah %(total)s, bukan 100.",
+    "Stage “%(stage)s” has no criteria.": "Tahap “%(stage)s” belum memiliki kriteria.",
+    "The criteria of stage “%(stage)s” weigh %(total)s in all, not 100.":
+        "Bobot kriteria tahap “%(stage)s” berjumlah %(total)s, bukan 100.",
+    "Criterion “%(criterion)s” of stage “%(stage)s” has no rubric levels for the jurors.":
+        "Kriteria “%(criterion)s” pada tahap “%(stage)s” belum memiliki tingkatan rubrik untuk juri.",
+    "The proposal form has no required section.": "Formulir proposal belum memiliki bagian wajib.",
+    "The edition has no category to enter.": "Edisi ini belum memiliki kategori yang dapat diikuti.",
+    "The schedule has no proposal submission period.": "Jadwal belum memuat masa pengiriman proposal.",
+    "The proposal submission period is over already (%(end)s).": "Masa pengiriman proposal sudah berakhir (%(end)s).",
+    "“%(later)s” starts before “%(earlier)s”.": "“%(later)s” dimulai sebelum “%(earlier)s”.",
+    "Only a draft edition can be opened for entries.": "Hanya edisi berstatus draf yang dapat dibuka untuk pendaftaran.",
+    "Before opening for entries": "Sebelum dibuka untuk pendaftaran",
+    "Fix these first (in the back office for now):": "Perbaiki dulu hal berikut (untuk sementara melalui back office):",
+    "Every check passes.": "Semua pemeriksaan lolos.",
+    "Open for entries": "Buka pendaftaran",
+    "The %(year)s edition is open for entries.": "Edisi %(year)s dibuka untuk pendaftaran.",
+})
