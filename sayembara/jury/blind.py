@@ -84,21 +84,21 @@ def prepare(stage, entries, report=None) -> int:
     from sayembara.entries.models import ProposalAnswer
 
     ids = list(entries.order_by("pk").values_list("pk", flat=True))
+    taken = set(EntryAlias.objects.filter(stage=stage).values_list("pseudonym", flat=True))  # read once, kept up to date
     made = 0
     for start in range(0, len(ids), PREPARE_BATCH):
         batch = list(entries.model.objects.filter(pk__in=ids[start:start + PREPARE_BATCH]).select_related(
             "institution__parent__parent__parent", "created_by").prefetch_related(
             "team__user", Prefetch("answers", queryset=ProposalAnswer.objects.select_related("section")
                                    .order_by("section__order"))))
-        made += _prepare_batch(stage, batch)
+        made += _prepare_batch(stage, batch, taken)
         if report is not None:
             report(min(start + PREPARE_BATCH, len(ids)), len(ids))
     return made
 
 
-def _prepare_batch(stage, entries) -> int:
+def _prepare_batch(stage, entries, taken: set[str]) -> int:
     found = {a.entry_id: a for a in EntryAlias.objects.filter(stage=stage, entry__in=[e.pk for e in entries])}
-    taken = set(EntryAlias.objects.filter(stage=stage).values_list("pseudonym", flat=True))
     new, stale = [], []
     for entry in entries:
         alias = found.get(entry.pk)
