@@ -227,6 +227,12 @@ DESCRIBERS: dict[str, Describer] = {
     "editions.edition": Describer(name=lambda e: str(e.year)),
     "editions.stage": Describer(name=lambda s: s.name),
     "editions.criterion": Describer(name=lambda c: c.name),
+    # The rules an edition's entrants and jurors rely on, each named with its edition's year.
+    "editions.rubriclevel": Describer(name=lambda r: f"{r.criterion.name}: {r.label}", related=("criterion",)),
+    "editions.phase": Describer(name=lambda p: f"{p.name} ({p.edition.year})", related=("edition",)),
+    "editions.category": Describer(name=lambda c: f"{c.name} ({c.edition.year})", related=("edition",)),
+    "editions.entrygroup": Describer(name=lambda g: f"{g.name} ({g.edition.year})", related=("edition",)),
+    "editions.proposalsection": Describer(name=lambda s: f"{s.title} ({s.edition.year})", related=("edition",)),
     "jury.juror": Describer(name=_juror_name, related=("user",)),
     "jury.assignment": Describer(
         name=lambda a: f"{_juror_name(a.juror)} → {a.entry.code} ({a.stage.name})",

@@ -10,5 +10,5 @@ class EditionsConfig(AppConfig):
         from sayembara.audit.trail import track
 
         # The rules of a contest: a change to them is part of its record.
-        for name in ["Edition", "Stage", "Criterion"]:
+        for name in ["Edition", "Stage", "Criterion", "RubricLevel", "Phase", "Category", "EntryGroup", "ProposalSection"]:
             track(self.get_model(name))

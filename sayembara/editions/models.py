@@ -119,6 +119,29 @@ class Phase(models.Model):
         return "current"
 
 
+class EntryGroup(models.Model):
+    """A group of entries with its own proposal form (SINOVIK's *kelompok*: Umum, Replikasi, Khusus).
+
+    A category names the group whose form its entries fill; sections and evidence slots with no group are asked of
+    every entry. An edition without groups has one form, all of its sections."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="groups", verbose_name=_("edition"))
+    name = models.CharField(_("name"), max_length=80)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    preset = models.CharField(_("preset"), max_length=40, blank=True,
+                              help_text=_("The preset the form was last set from, shown with its source."))
+
+    class Meta:
+        ordering = ["edition", "order", "pk"]
+        verbose_name = _("group")
+        verbose_name_plural = _("groups")
+        constraints = [models.UniqueConstraint(fields=["edition", "name"], name="unique_group_per_edition")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class CategoryQuerySet(models.QuerySet):
     def open_to(self, institution):
         """The categories a unit may enter: those open to its kind, and those open to every kind."""
@@ -145,6 +168,9 @@ class Category(models.Model):
         _("entries allowed per institution"), null=True, blank=True, help_text=_("Empty means no limit.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # RESTRICT, not PROTECT: a group in use cannot go alone, but an edition deleted whole takes both.
+    group = models.ForeignKey(EntryGroup, on_delete=models.RESTRICT, null=True, blank=True, related_name="categories",
+                              verbose_name=_("group"), help_text=_("Whose proposal form its entries fill."))
 
     objects = CategoryQuerySet.as_manager()
 
@@ -208,6 +234,11 @@ class Stage(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def label(self) -> str:
+        """The stage with its edition's year: fifteen "Penilaian Proposal" look alike otherwise."""
+        return f"{self.name} ({self.edition.year})"
+
 
 class Criterion(models.Model):
     stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("stage"))
@@ -258,16 +289,34 @@ class RubricLevel(models.Model):
         return f"{self.label} ({self.min_score}–{self.max_score})"
 
 
+class FormQuerySet(models.QuerySet):
+    """Sections and evidence slots: those of one group's form are the group's own and those shared by all."""
+
+    def of_group(self, edition_id: int, group_id: int | None):
+        return self.filter(models.Q(group=None) | models.Q(group_id=group_id), edition_id=edition_id)
+
+    def for_entry(self, entry):
+        """The form ``entry`` fills: its category's group's and the shared ones (one query, no category read)."""
+        mine = models.Q(group=None)
+        if entry.category_id:
+            mine |= models.Q(group__categories=entry.category_id)
+        return self.filter(mine, edition_id=entry.edition_id)
+
+
 class ProposalSection(models.Model):
     """A section of the proposal form, defined per edition as data."""
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="proposal_sections", verbose_name=_("edition"))
+    group = models.ForeignKey(EntryGroup, on_delete=models.CASCADE, null=True, blank=True, related_name="sections",
+                              verbose_name=_("group"), help_text=_("Empty: asked of every group."))
     order = models.PositiveSmallIntegerField(_("order"))
     code = models.SlugField(_("code"), max_length=40)
     title = models.CharField(_("title"), max_length=120)
     guidance = models.TextField(_("guidance"), blank=True)
     word_limit = models.PositiveIntegerField(_("word limit"))
     required = models.BooleanField(_("required"), default=True)
+
+    objects = FormQuerySet.as_manager()
 
     class Meta:
         ordering = ["edition", "order"]

@@ -78,7 +78,7 @@ class ProposalForm(forms.Form):
             self.fields[f"spbe_{index}"] = forms.CharField(
                 label=question, required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
             )
-        self.sections = list(ProposalSection.objects.filter(edition=entry.edition))
+        self.sections = list(ProposalSection.objects.for_entry(entry))
         for section in self.sections:
             self.fields[f"section_{section.code}"] = forms.CharField(
                 label=section.title, required=False, help_text=section.guidance,

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sayembara.editions.models import FormQuerySet
+
 
 class Innovation(models.Model):
     """A service improvement of a unit. It outlives any one contest."""
@@ -238,12 +240,17 @@ class EvidenceSlot(models.Model):
     edition = models.ForeignKey(
         "editions.Edition", on_delete=models.CASCADE, related_name="evidence_slots", verbose_name=_("edition")
     )
+    group = models.ForeignKey("editions.EntryGroup", on_delete=models.CASCADE, null=True, blank=True,
+                              related_name="evidence_slots", verbose_name=_("group"),
+                              help_text=_("Empty: asked of every group."))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=150)
     guidance = models.TextField(_("guidance"), blank=True)
     required = models.BooleanField(_("required"), default=False)
     accepts = models.CharField(_("accepted files"), max_length=10, choices=Accepts.choices, default=Accepts.DOCUMENTS)
+
+    objects = FormQuerySet.as_manager()
 
     class Meta:
         ordering = ["edition", "order"]

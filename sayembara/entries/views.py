@@ -123,7 +123,7 @@ def new_entry(request):
 
 
 def _edit_context(entry, form, **extra):
-    slots = list(EvidenceSlot.objects.filter(edition=entry.edition))
+    slots = list(EvidenceSlot.objects.for_entry(entry))
     files = {}
     for evidence in Evidence.objects.filter(entry=entry).order_by("uploaded_at"):
         files.setdefault(evidence.slot_id, []).append(evidence)
@@ -210,7 +210,7 @@ def _saved_reply(request, entry, form, autosave: bool):
 @role_required(INNOVATOR)
 def evidence_upload(request, code: str, slot: int):
     entry = _entry_for(request, code)
-    slot_obj = get_object_or_404(EvidenceSlot, pk=slot, edition_id=entry.edition_id)
+    slot_obj = get_object_or_404(EvidenceSlot.objects.for_entry(entry), pk=slot)
     form = EvidenceForm(request.POST, request.FILES)
     error = None
     if form.is_valid():

@@ -1,8 +1,8 @@
 """A new edition copied from an earlier one: its rules, forms and papers, not its entries, jurors or results.
 
-Copied: the edition's description, categories (with the unit types they are open to), stages with their criteria,
-weights, ranges and rubric levels, the schedule (shifted by the years between the two editions), the proposal form
-(sections and word limits), the evidence list, the entry rules, and the result settings (method, prizes, letterhead,
+Copied: the edition's description, groups, categories (with the unit types they are open to and their group), stages with their criteria,
+weights, ranges and rubric levels, the schedule (shifted by the years between the two editions), the proposal forms
+(sections and word limits, per group), the evidence lists, the entry rules, and the result settings (method, prizes, letterhead,
 signatory, numbering scheme, public test). Not copied: anything that belongs to one year's contest (entries,
 jurors, scores, rankings, decisions, publications, announcement and decree numbers). The copy starts as a draft:
 nothing of it is public until the organiser opens it.
@@ -18,7 +18,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from sayembara.audit.trail import acting_as
-from sayembara.editions.models import Category, Criterion, Edition, Phase, ProposalSection, RubricLevel, Stage
+from sayembara.editions.models import (Category, Criterion, Edition, EntryGroup, Phase, ProposalSection, RubricLevel,
+                                       Stage)
 from sayembara.entries.models import EntrySettings, EvidenceSlot
 from sayembara.errors import DomainError
 from sayembara.results.models import ResultSettings
@@ -44,12 +45,17 @@ def _shift(moment, years: int):
         return moment.replace(year=moment.year + years, day=28)
 
 
-def copy_edition(source: Edition, year: int, by=None) -> Edition:
-    """A draft edition for ``year`` set up like ``source``."""
+def check_year(year) -> None:
+    """A new edition's year: a plausible year no edition has yet."""
     if not isinstance(year, int) or not 2000 <= year <= 2200:
         raise CopyRefused(_("Give the year of the new edition, for example %(year)s.") % {"year": dt.date.today().year + 1})
     if Edition.objects.filter(year=year).exists():
         raise CopyRefused(_("An edition of %(year)s exists already.") % {"year": year})
+
+
+def copy_edition(source: Edition, year: int, by=None) -> Edition:
+    """A draft edition for ``year`` set up like ``source``."""
+    check_year(year)
     years = year - source.year
     try:
         with transaction.atomic(), acting_as(by, note=f"copied from the {source.year} edition"):
@@ -84,13 +90,19 @@ def _copy_schedule(source: Edition, edition: Edition, stages: dict[int, Stage], 
 
 
 def _copy_forms(source: Edition, edition: Edition) -> None:
+    groups = {None: None}
+    for group in source.groups.all():
+        groups[group.pk] = EntryGroup.objects.create(**_fields(group, skip=("edition",)), edition=edition)
     for category in source.categories.prefetch_related("institution_types"):
-        copy = Category.objects.create(**_fields(category, skip=("edition",)), edition=edition)
+        copy = Category.objects.create(**_fields(category, skip=("edition", "group")), edition=edition,
+                                       group=groups[category.group_id])
         copy.institution_types.set(category.institution_types.all())
-    ProposalSection.objects.bulk_create(ProposalSection(**_fields(section, skip=("edition",)), edition=edition)
-                                        for section in source.proposal_sections.all())
-    EvidenceSlot.objects.bulk_create(EvidenceSlot(**_fields(slot, skip=("edition",)), edition=edition)
-                                     for slot in source.evidence_slots.all())
+    ProposalSection.objects.bulk_create(
+        ProposalSection(**_fields(section, skip=("edition", "group")), edition=edition, group=groups[section.group_id])
+        for section in source.proposal_sections.all())
+    EvidenceSlot.objects.bulk_create(
+        EvidenceSlot(**_fields(slot, skip=("edition", "group")), edition=edition, group=groups[slot.group_id])
+        for slot in source.evidence_slots.all())
 
 
 def _copy_settings(source: Edition, edition: Edition) -> None:

@@ -1,10 +1,155 @@
 from django import forms
+from django.forms import modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from sayembara.editions.models import Edition
+from sayembara.editions.models import Category, Criterion, Edition, EntryGroup, Phase, ProposalSection, RubricLevel, Stage
+from sayembara.entries.models import EvidenceSlot
+from sayembara.institutions.models import InstitutionType
+
+from . import presets
 
 
 class CopyEditionForm(forms.Form):
     source = forms.ModelChoiceField(label=_("Copy the rules of"), queryset=Edition.objects.order_by("-year"),
                                     to_field_name="year", empty_label=None)
     year = forms.IntegerField(label=_("Year of the new edition"), min_value=2000, max_value=2200)
+
+
+# --- The guided editor of an edition's rules (edition_setup) -------------------------------------------------------
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class EditionForm(forms.ModelForm):
+    class Meta:
+        model = Edition
+        fields = ["title", "host", "theme", "venue", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class BaseRows(forms.BaseModelFormSet):
+    """Rows of one part of an edition's rules. ``owner`` is set on new rows before they are checked (their edition,
+    group or stage); ``unique`` names the fields no two rows of ``scope`` may share (the database's unique
+    constraints, said in words before they are hit)."""
+
+    unique: tuple[str, ...] = ()
+
+    def __init__(self, *args, owner=None, scope=None, **kwargs):
+        self.owner = owner or {}
+        self.scope = scope
+        super().__init__(*args, **kwargs)
+
+    def _construct_form(self, i, **kwargs):
+        if i >= self.initial_form_count():  # a blank row: its choices (stages, groups) are its edition's
+            kwargs.setdefault("instance", self.model(**self.owner))
+        return super()._construct_form(i, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        kept = [f for f in self.forms if f.has_changed() or f.instance.pk]
+        kept = [f for f in kept if not (self.can_delete and self._should_delete_form(f))]
+        mine = {f.instance.pk for f in self.forms if f.instance.pk}
+        for name in self.unique:
+            label = self.model._meta.get_field(name).verbose_name
+            values = [f.cleaned_data.get(name) for f in kept if f.cleaned_data.get(name) not in (None, "")]
+            outside = set()
+            if self.scope is not None:
+                outside = set(self.scope.exclude(pk__in=mine).values_list(name, flat=True))
+            seen = set()
+            for value in values:
+                if value in seen or value in outside:
+                    raise forms.ValidationError(
+                        _("Two rows have the same %(field)s “%(value)s”: each must be different.")
+                        % {"field": label, "value": value})
+                seen.add(value)
+
+
+def rows(model, fields, *, unique=(), widgets=None, extra=2, base=BaseRows, form=forms.ModelForm):
+    formset = modelformset_factory(model, form=form, formset=base, fields=fields, extra=extra, can_delete=True,
+                                   widgets=widgets or {})
+    formset.unique = unique
+    return formset
+
+
+class PhaseForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        edition_id = self.instance.edition_id
+        self.fields["stage"].queryset = Stage.objects.filter(edition_id=edition_id)
+        self.fields["stage"].label_from_instance = lambda stage: stage.name
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] < data["starts_at"]:
+            raise forms.ValidationError(_("It ends before it starts."))
+        return data
+
+
+class CategoryForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = EntryGroup.objects.filter(edition_id=self.instance.edition_id)
+        self.fields["institution_types"].queryset = InstitutionType.objects.filter(participates=True)
+        self.fields["institution_types"].widget = forms.CheckboxSelectMultiple(
+            choices=self.fields["institution_types"].choices)
+
+
+class RangeForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        if data.get("min_score") is not None and data.get("max_score") is not None \
+                and data["max_score"] <= data["min_score"]:
+            raise forms.ValidationError(_("The highest score must be above the lowest."))
+        return data
+
+
+class LevelForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        if data.get("min_score") is not None and data.get("max_score") is not None \
+                and data["max_score"] < data["min_score"]:
+            raise forms.ValidationError(_("The level ends below where it starts."))
+        return data
+
+
+SMALL = {"rows": 2}
+PhaseRows = rows(Phase, ["kind", "name", "starts_at", "ends_at", "stage"], form=PhaseForm,
+                 widgets={"starts_at": DateTimeInput(), "ends_at": DateTimeInput()})
+GroupRows = rows(EntryGroup, ["order", "name", "description"], unique=("name",), extra=2,
+                 widgets={"description": forms.Textarea(attrs=SMALL)})
+CategoryRows = rows(Category, ["order", "name", "group", "institution_types", "quota_per_institution"],
+                    unique=("name",), extra=1, form=CategoryForm)
+SectionRows = rows(ProposalSection, ["order", "code", "title", "word_limit", "required", "guidance"],
+                   unique=("code",), widgets={"guidance": forms.Textarea(attrs=SMALL)})
+SlotRows = rows(EvidenceSlot, ["order", "code", "name", "required", "accepts", "guidance"], unique=("code",),
+                widgets={"guidance": forms.Textarea(attrs=SMALL)})
+StageRows = rows(Stage, ["order", "kind", "name", "weight", "advancement", "advancement_value", "blind"],
+                 unique=("order", "kind"), extra=1)
+CriterionRows = rows(Criterion, ["order", "code", "name", "weight", "min_score", "max_score", "description"],
+                     unique=("code",), form=RangeForm, widgets={"description": forms.Textarea(attrs=SMALL)})
+LevelRows = rows(RubricLevel, ["min_score", "max_score", "label", "description"], form=LevelForm,
+                 widgets={"description": forms.Textarea(attrs=SMALL)})
+
+
+class PresetForm(forms.Form):
+    preset = forms.ChoiceField(label=_("Preset"))
+
+    def __init__(self, *args, kinds=("form", "evidence"), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["preset"].choices = [(p.key, p.title) for p in presets.PRESETS.values() if p.kind in kinds]
+
+
+class NewEditionForm(forms.Form):
+    year = forms.IntegerField(label=_("Year of the new edition"), min_value=2000, max_value=2200)
+    title = forms.CharField(label=_("Title"), max_length=200, initial="Kompetisi Inovasi Pelayanan Publik")
+    host = forms.CharField(label=_("Host"), max_length=200)
+    form_preset = forms.ChoiceField(label=_("Proposal form"),
+                                    choices=[(p.key, p.title) for p in presets.of_kind("form")])
+    criteria_preset = forms.ChoiceField(label=_("Stages and criteria"),
+                                        choices=[(p.key, p.title) for p in presets.of_kind("criteria")])

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sayembara.audit.trail import acting_as
-from sayembara.editions.models import Edition, Phase
+from sayembara.editions.models import Edition, Phase, ProposalSection, Stage
 from sayembara.errors import DomainError
 
 HUNDRED = Decimal("100")
@@ -46,20 +46,50 @@ def problems(edition: Edition) -> list[str]:
             found.append(_("The criteria of stage “%(stage)s” weigh %(total)s in all, not 100.")
                          % {"stage": stage.name, "total": total})
         for criterion in criteria:
-            if not list(criterion.levels.all()):
+            levels = list(criterion.levels.all())
+            if not levels:
                 found.append(_("Criterion “%(criterion)s” of stage “%(stage)s” has no rubric levels for the jurors.")
                              % {"criterion": criterion.name, "stage": stage.name})
-    if not edition.proposal_sections.filter(required=True).exists():
-        found.append(_("The proposal form has no required section."))
-    if not edition.categories.exists():
-        found.append(_("The edition has no category to enter."))
+            elif any(level.min_score < criterion.min_score or level.max_score > criterion.max_score
+                     or level.min_score > level.max_score for level in levels):
+                found.append(_("A rubric level of criterion “%(criterion)s” of stage “%(stage)s” lies outside its "
+                               "range %(low)s–%(high)s.") % {"criterion": criterion.name, "stage": stage.name,
+                                                             "low": criterion.min_score, "high": criterion.max_score})
+        if stage.advancement != Stage.Advancement.ALL and stage.advancement_value is None:
+            found.append(_("Stage “%(stage)s” advances by “%(rule)s” but says no number.")
+                         % {"stage": stage.name, "rule": stage.get_advancement_display()})
+    found += _form_problems(edition)
     found += _schedule_problems(edition)
+    return found
+
+
+def _form_problems(edition: Edition) -> list[str]:
+    """Every category leads to a form with a required section; every group is used by a category."""
+    categories = list(edition.categories.select_related("group"))
+    if not categories:
+        return [_("The edition has no category to enter.")]
+    found = []
+    required = list(ProposalSection.objects.filter(edition=edition, required=True).values_list("group_id", flat=True))
+    for group_id, category in {c.group_id: c for c in categories}.items():
+        if None not in required and group_id not in required:
+            if group_id is None:
+                found.append(_("The proposal form has no required section."))
+            else:
+                found.append(_("The proposal form of group “%(group)s” has no required section.")
+                             % {"group": category.group.name})
+    used = {c.group_id for c in categories}
+    for group in edition.groups.all():
+        if group.pk not in used:
+            found.append(_("No category uses group “%(group)s”: its form would never be filled in.")
+                         % {"group": group.name})
     return found
 
 
 ORDER = [Phase.Kind.REGISTRATION, Phase.Kind.SUBMISSION, Phase.Kind.SCREENING, Phase.Kind.JUDGING, Phase.Kind.OBJECTION,
          Phase.Kind.ANNOUNCEMENT]
-"""The schedule's steps in the order they must start (the public test follows judging and precedes the winners)."""
+"""The schedule's steps in the order they must start. The public test (uji publik) follows the provisional list,
+which is published when judging closes, and precedes the announcement of the winners: objections heard after the
+winners are named could change nothing."""
 
 
 def _schedule_problems(edition: Edition) -> list[str]:
@@ -78,6 +108,11 @@ def _schedule_problems(edition: Edition) -> list[str]:
     for earlier, later in zip(present, present[1:]):
         if later.starts_at < earlier.starts_at:
             found.append(_("“%(later)s” starts before “%(earlier)s”.") % {"later": later.name, "earlier": earlier.name})
+    now = timezone.now()
+    for phase in phases:
+        if phase.kind != Phase.Kind.SUBMISSION and phase.ends_at <= now:
+            found.append(_("“%(phase)s” is over already (%(end)s): move it to this edition's year.")
+                         % {"phase": phase.name, "end": timezone.localtime(phase.ends_at).strftime("%d-%m-%Y")})
     return found
 
 

@@ -14,7 +14,7 @@ from sayembara.editions.models import Edition
 from sayembara.params import int_or_none
 
 from . import copying, readiness
-from .forms import CopyEditionForm
+from .forms import CopyEditionForm, NewEditionForm
 from .overview import edition_overview, organiser_overview, participation_by_year
 
 
@@ -66,6 +66,8 @@ def organiser_dashboard(request):
     context["not_ready"] = readiness.problems(edition) if edition is not None and edition.status == "draft" else []
     context["copy_form"] = CopyEditionForm(initial={"source": edition.year if edition else None,
                                                     "year": (edition.year + 1) if edition else None})
+    context["new_form"] = NewEditionForm(initial={"year": (edition.year + 1) if edition else None,
+                                                  "host": edition.host if edition else ""})
     if edition is not None:
         context.update(organiser_overview(edition))
     return render(request, "editions/organiser_dashboard.html", context)

@@ -28,6 +28,16 @@ def _worker_beats(f):
     return {}
 
 
+def _group_2020(f):
+    from sayembara.editions.models import EntryGroup
+
+    return {"year": 2020, "group": EntryGroup.objects.get_or_create(edition=f["edition"], name="Umum")[0].pk}
+
+
+def _criterion_2020(f):
+    return {"year": 2020, "order": 1, "code": f["edition"].stages.get(order=1).criteria.first().code}
+
+
 CASES = [
     ("home", None, ALL_200),
     ("health", _worker_beats, ALL_200),
@@ -43,6 +53,18 @@ CASES = [
     ("editions:copy_edition", None, {**only(), "organiser": 405}, only("organiser")),
     # Opening an edition is a POST too; the published 2020 is refused with the reason (a redirect, not an error).
     ("editions:open_edition", lambda f: {"year": 2020}, {**only(), "organiser": 405}, only("organiser")),
+    # The guided editor of an edition's rules: organisers only, GET and POST (an empty POST saves nothing).
+    ("editions:setup", lambda f: {"year": 2020}, only("organiser"), only("organiser")),
+    ("editions:setup_schedule", lambda f: {"year": 2020}, only("organiser"), only("organiser")),
+    ("editions:setup_groups", lambda f: {"year": 2020}, only("organiser"), only("organiser")),
+    ("editions:setup_shared_form", lambda f: {"year": 2020}, only("organiser"), only("organiser")),
+    ("editions:setup_form", _group_2020, only("organiser"), only("organiser")),
+    ("editions:take_shared_sections", _group_2020, {**only(), "organiser": 405}, only("organiser")),
+    ("editions:setup_stages", lambda f: {"year": 2020}, only("organiser"), only("organiser")),
+    ("editions:setup_stage", lambda f: {"year": 2020, "order": 1}, only("organiser"), only("organiser")),
+    ("editions:setup_levels", _criterion_2020, only("organiser"), only("organiser")),
+    ("editions:apply_preset", lambda f: {"year": 2020}, {**only(), "organiser": 405}, only("organiser")),
+    ("editions:new_edition", None, {**only(), "organiser": 405}, only("organiser")),
     ("entries:innovator_dashboard", None, only("innovator")),
     ("entries:verifier_dashboard", None, only("verifier")),
     ("jury:dashboard", None, only("juror")),

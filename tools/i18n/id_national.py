@@ -103,3 +103,160 @@ ID.update({
     "Open for entries": "Buka pendaftaran",
     "The %(year)s edition is open for entries.": "Edisi %(year)s dibuka untuk pendaftaran.",
 })
+
+# Issue 17: groups, presets and the guided editor of an edition's rules.
+ID.update({
+    "preset": "preset",
+    "The preset the form was last set from, shown with its source.": "Preset terakhir yang dipakai formulir ini, ditampilkan beserta sumbernya.",
+    "group": "kelompok",
+    "groups": "kelompok",
+    "Whose proposal form its entries fill.": "Formulir proposal kelompok mana yang diisi entri kategori ini.",
+    "Empty: asked of every group.": "Kosong: diminta dari semua kelompok.",
+    "Section “%(section)s” has answers in entries already sent: it can no longer be removed or moved to another group.":
+        "Bagian “%(section)s” sudah diisi pada entri yang telah dikirim: bagian ini tidak dapat lagi dihapus atau dipindahkan ke kelompok lain.",
+    "Section “%(section)s”: an entry already sent has %(words)s words there; the limit cannot go below that.":
+        "Bagian “%(section)s”: sebuah entri yang telah dikirim berisi %(words)s kata di sana; batas kata tidak dapat lebih rendah dari itu.",
+    "Section “%(section)s” cannot become required: entries were sent without being asked for it.":
+        "Bagian “%(section)s” tidak dapat dijadikan wajib: ada entri yang dikirim tanpa diminta mengisinya.",
+    "Evidence “%(slot)s” already holds files: it can no longer be removed or moved.":
+        "Bukti “%(slot)s” sudah berisi berkas: tidak dapat lagi dihapus atau dipindahkan.",
+    "Evidence “%(slot)s” cannot become required: entries were sent without it.":
+        "Bukti “%(slot)s” tidak dapat dijadikan wajib: ada entri yang dikirim tanpa bukti ini.",
+    "Category “%(category)s” has entries: it cannot be removed.": "Kategori “%(category)s” sudah memiliki entri: tidak dapat dihapus.",
+    "Category “%(category)s” has entries sent on its group's form: its group cannot change.":
+        "Kategori “%(category)s” memiliki entri yang dikirim dengan formulir kelompoknya: kelompoknya tidak dapat diubah.",
+    "Group “%(group)s” is used by a category: give the category another group first.":
+        "Kelompok “%(group)s” dipakai sebuah kategori: pindahkan dulu kategori itu ke kelompok lain.",
+    "Judging has started: no stage can be added.": "Penilaian sudah dimulai: tidak ada tahap yang dapat ditambahkan.",
+    "Stage “%(stage)s” has score sheets: its kind, weight, advancement and blindness can no longer change, nor can it be removed.":
+        "Tahap “%(stage)s” sudah memiliki lembar nilai: jenis, bobot, aturan lolos dan penilaian tanpa nama tidak dapat diubah lagi, dan tahap tidak dapat dihapus.",
+    "Judging has started: the stages' weights in the final score can no longer change.":
+        "Penilaian sudah dimulai: bobot tahap dalam nilai akhir tidak dapat diubah lagi.",
+    "Stage has score sheets: criterion “%(criterion)s” cannot be added.":
+        "Tahap ini sudah memiliki lembar nilai: kriteria “%(criterion)s” tidak dapat ditambahkan.",
+    "Criterion “%(criterion)s” has been scored: its weight and range can no longer change, nor can it be removed.":
+        "Kriteria “%(criterion)s” sudah dinilai: bobot dan rentang nilainya tidak dapat diubah lagi, dan kriteria tidak dapat dihapus.",
+    "Jurors have scored criterion “%(criterion)s” against its rubric: its levels can no longer change.":
+        "Juri sudah menilai kriteria “%(criterion)s” dengan rubriknya: tingkatannya tidak dapat diubah lagi.",
+    "Two rows have the same %(field)s “%(value)s”: each must be different.":
+        "Dua baris memiliki %(field)s yang sama, “%(value)s”: masing-masing harus berbeda.",
+    "It ends before it starts.": "Waktu selesai lebih awal daripada waktu mulai.",
+    "The highest score must be above the lowest.": "Nilai tertinggi harus lebih besar daripada nilai terendah.",
+    "The level ends below where it starts.": "Batas atas tingkatan lebih rendah daripada batas bawahnya.",
+    "Preset": "Preset",
+    "Host": "Penyelenggara",
+    "Proposal form": "Formulir proposal",
+    "KemenPAN-RB's SINOVIK proposal form for the Kompetisi Inovasi Pelayanan Publik (KIPP), 2022/2023 layout, as copied by provincial contests (KOIN-YANLIK NTT, after Jawa Timur's KOVABLIK/JIPP); the three letters as asked in the KIPP 2022 call (PDF, 1 MB each).":
+        "Formulir proposal SINOVIK KemenPAN-RB untuk Kompetisi Inovasi Pelayanan Publik (KIPP), susunan 2022/2023, sebagaimana disalin kompetisi provinsi (KOIN-YANLIK NTT, mengikuti KOVABLIK/JIPP Jawa Timur); tiga surat sesuai pengumuman KIPP 2022 (PDF, masing-masing 1 MB).",
+    "KemenPAN-RB's SINOVIK proposal form of 2020/2021, when KIPP had the Umum, Replikasi and Khusus groups (the same provincial copy of the form).":
+        "Formulir proposal SINOVIK KemenPAN-RB 2020/2021, ketika KIPP memiliki kelompok Umum, Replikasi dan Khusus (salinan provinsi yang sama).",
+    "KIPP/SINOVIK — Umum group": "KIPP/SINOVIK — Kelompok Umum",
+    "KIPP/SINOVIK — Replikasi group": "KIPP/SINOVIK — Kelompok Replikasi",
+    "KIPP/SINOVIK — Khusus group (former winners)": "KIPP/SINOVIK — Kelompok Khusus (mantan pemenang)",
+    "Indeks Inovasi Daerah indicators as evidence": "Indikator Indeks Inovasi Daerah sebagai bukti dukung",
+    "Kemendagri's Indeks Inovasi Daerah, indicators 16–35 of the Satuan Inovasi Daerah with their weights, from Lampiran I–II of Surat Kepala BSKDN 400.10.11/1887/BSKDN (29 April 2026), as transcribed publicly (check against the letter); required here are those IID itself makes mandatory.":
+        "Indeks Inovasi Daerah Kemendagri, indikator 16–35 Satuan Inovasi Daerah beserta bobotnya, dari Lampiran I–II Surat Kepala BSKDN 400.10.11/1887/BSKDN (29 April 2026), menurut transkripsi publik (cocokkan dengan suratnya); yang diwajibkan di sini adalah indikator yang diwajibkan IID.",
+    "Pemalang: inovasi, kemanfaatan, replikasi/keberlanjutan": "Pemalang: inovasi, kemanfaatan, replikasi/keberlanjutan",
+    "Kabupaten Pemalang's Kompetisi Inovasi Pelayanan Publik 2020 (Bagian Organisasi): proposal, presentation and interview judged on innovation, benefit and replicability/sustainability; the presentation adds delivery (penyajian) at 30%, as KIPP scores presentations 70% substance, 30% delivery.":
+        "Kompetisi Inovasi Pelayanan Publik Kabupaten Pemalang 2020 (Bagian Organisasi): proposal, presentasi dan wawancara dinilai pada unsur inovasi, kemanfaatan serta replikasi/keberlanjutan; presentasi menambahkan penyajian 30%, seperti KIPP menilai presentasi 70% substansi, 30% penyajian.",
+    "PermenPAN-RB 91/2021 criteria": "Kriteria PermenPAN-RB 91/2021",
+    "Peraturan Menteri PAN-RB 91/2021 on Pembinaan Inovasi Pelayanan Publik, article 3: kebaruan, efektif, bermanfaat, mudah disebarkan/direplikasi, berkelanjutan; desk evaluation then presentation and interview at 70% substance, 30% delivery (KemenPAN-RB, as reported for KIPP).":
+        "Peraturan Menteri PAN-RB 91/2021 tentang Pembinaan Inovasi Pelayanan Publik, Pasal 3: kebaruan, efektif, bermanfaat, mudah disebarkan/direplikasi, berkelanjutan; evaluasi proposal lalu presentasi dan wawancara dengan 70% substansi, 30% penyajian (KemenPAN-RB, sebagaimana diberitakan untuk KIPP).",
+    "%(n)s entries of group “%(group)s” were sent on its current form: it can no longer be replaced.":
+        "%(n)s entri kelompok “%(group)s” sudah dikirim dengan formulir saat ini: formulir tidak dapat diganti lagi.",
+    "Judging has started in this edition: its stages and criteria can no longer be replaced.":
+        "Penilaian sudah dimulai pada edisi ini: tahap dan kriterianya tidak dapat diganti lagi.",
+    "A rubric level of criterion “%(criterion)s” of stage “%(stage)s” lies outside its range %(low)s–%(high)s.":
+        "Sebuah tingkatan rubrik kriteria “%(criterion)s” pada tahap “%(stage)s” berada di luar rentang %(low)s–%(high)s.",
+    "Stage “%(stage)s” advances by “%(rule)s” but says no number.":
+        "Tahap “%(stage)s” memakai aturan lolos “%(rule)s” tetapi belum menyebut angkanya.",
+    "The proposal form of group “%(group)s” has no required section.": "Formulir proposal kelompok “%(group)s” belum memiliki bagian wajib.",
+    "No category uses group “%(group)s”: its form would never be filled in.":
+        "Tidak ada kategori yang memakai kelompok “%(group)s”: formulirnya tidak akan pernah diisi.",
+    "“%(phase)s” is over already (%(end)s): move it to this edition's year.":
+        "“%(phase)s” sudah berakhir (%(end)s): pindahkan ke tahun edisi ini.",
+    "Some rows need correcting: see the messages beside them. Nothing was saved.":
+        "Beberapa baris perlu diperbaiki: lihat pesan di sampingnya. Belum ada yang disimpan.",
+    "Two rows would share the same number or code. Nothing was saved: change one at a time.":
+        "Dua baris akan memiliki nomor atau kode yang sama. Belum ada yang disimpan: ubah satu per satu.",
+    "Saved.": "Tersimpan.",
+    "Some fields need correcting. Nothing was saved.": "Beberapa isian perlu diperbaiki. Belum ada yang disimpan.",
+    "The steps in their order: registration, submission, screening, judging, public test, winners. A judging step may name its stage.":
+        "Langkah-langkah menurut urutannya: pendaftaran, pengiriman, seleksi administrasi, penilaian, uji publik, pemenang. Langkah penilaian dapat menyebut tahapnya.",
+    "Groups and categories": "Kelompok dan kategori",
+    "A group has its own proposal form (SINOVIK's Umum, Replikasi, Khusus); a category is what entries are ranked in, and names the group whose form its entries fill. Save the groups first, then give each category its group.":
+        "Kelompok memiliki formulir proposal sendiri (Umum, Replikasi, Khusus seperti SINOVIK); kategori adalah tempat entri diperingkat, dan menyebut kelompok yang formulirnya diisi entrinya. Simpan kelompok lebih dulu, lalu beri setiap kategori kelompoknya.",
+    "Form of group “%(group)s”": "Formulir kelompok “%(group)s”",
+    "Sections asked of every group": "Bagian yang diminta dari semua kelompok",
+    "Sections with a word limit, then the evidence files. What you set here is asked of the entries of every category in this group.":
+        "Bagian beserta batas katanya, lalu berkas bukti dukung. Yang diatur di sini diminta dari entri setiap kategori dalam kelompok ini.",
+    "Sections and evidence here are asked of every entry, whatever its group.":
+        "Bagian dan bukti dukung di sini diminta dari setiap entri, apa pun kelompoknya.",
+    "Stages": "Tahap",
+    "The stages' weights in the final score add up to 100. Open a stage to set its criteria.":
+        "Bobot tahap dalam nilai akhir berjumlah 100. Buka sebuah tahap untuk mengatur kriterianya.",
+    "The criteria's weights add up to 100; each has the range jurors score in and rubric levels.":
+        "Bobot kriteria berjumlah 100; masing-masing memiliki rentang nilai juri dan tingkatan rubrik.",
+    "Bands of the range %(low)s–%(high)s, each with what a juror should see to give it.":
+        "Pita dalam rentang %(low)s–%(high)s, masing-masing dengan apa yang harus dilihat juri untuk memberikannya.",
+    "Choose a preset.": "Pilih sebuah preset.",
+    "“%(preset)s” applied. Source: %(source)s": "“%(preset)s” diterapkan. Sumber: %(source)s",
+    "The %(year)s edition is made as a draft from the presets: set its schedule before opening it.":
+        "Edisi %(year)s dibuat sebagai draf dari preset: atur jadwalnya sebelum dibuka.",
+    "Fix these first:": "Perbaiki dulu hal berikut:",
+    "Set up the edition": "Atur edisi",
+    "Rules, forms and criteria": "Aturan, formulir dan kriteria",
+    "Copies groups, categories, stages with criteria and rubrics, the schedule moved to the new year, the proposal forms, the evidence lists and the papers' settings; not entries, jurors or results. The copy is a draft.":
+        "Menyalin kelompok, kategori, tahap beserta kriteria dan rubrik, jadwal yang digeser ke tahun baru, formulir proposal, daftar bukti dukung dan pengaturan dokumen; bukan entri, juri atau hasil. Salinannya berstatus draf.",
+    "New edition from presets": "Edisi baru dari preset",
+    "Or start from presets: the SINOVIK/KIPP forms, the PermenPAN-RB 91/2021 criteria or Pemalang's; each says its source in the editor.":
+        "Atau mulai dari preset: formulir SINOVIK/KIPP, kriteria PermenPAN-RB 91/2021 atau kriteria Pemalang; sumber masing-masing disebutkan di penyunting.",
+    "Setting up the edition": "Pengaturan edisi",
+    "Overview": "Ringkasan",
+    "Form": "Formulir",
+    "Papers and prizes": "Dokumen dan hadiah",
+    "New row": "Baris baru",
+    "Remove": "Hapus",
+    "Save": "Simpan",
+    "Checks before opening": "Pemeriksaan sebelum dibuka",
+    "This edition is under way: every change to its rules is recorded in the audit trail, and changes that would alter sent entries or submitted score sheets are refused.":
+        "Edisi ini sedang berjalan: setiap perubahan aturannya dicatat dalam jejak audit, dan perubahan yang akan mengubah entri terkirim atau lembar nilai yang sudah diserahkan ditolak.",
+    "Forms": "Formulir",
+    "Asked of every group": "Diminta dari semua kelompok",
+    "No stage yet.": "Belum ada tahap.",
+    "Edit the stages or start from a preset": "Ubah tahap atau mulai dari preset",
+    "The edition": "Edisi",
+    "%(n)s check stops the edition from opening": "%(n)s pemeriksaan menahan edisi ini untuk dibuka",
+    "Forms:": "Formulir:",
+    "asked of every group": "diminta dari semua kelompok",
+    "add a group": "tambah kelompok",
+    "This form was set from the preset “%(title)s”.": "Formulir ini diatur dari preset “%(title)s”.",
+    "Source:": "Sumber:",
+    "Start from a preset": "Mulai dari preset",
+    "Apply": "Terapkan",
+    "A criteria preset replaces every stage with its criteria and rubric levels; it is refused once judging has started.":
+        "Preset kriteria mengganti semua tahap beserta kriteria dan tingkatan rubriknya; ditolak bila penilaian sudah dimulai.",
+    "A form preset replaces this group's own sections and evidence; an evidence preset adds its slots. Refused once entries were sent on this form.":
+        "Preset formulir mengganti bagian dan bukti dukung milik kelompok ini; preset bukti dukung menambahkan isiannya. Ditolak bila sudah ada entri yang dikirim dengan formulir ini.",
+    "Where each preset comes from": "Sumber setiap preset",
+    "Steps of the schedule": "Langkah-langkah jadwal",
+    "Groups": "Kelompok",
+    "Categories": "Kategori",
+    "Proposal sections": "Bagian proposal",
+    "Evidence files": "Berkas bukti dukung",
+    "Criteria": "Kriteria",
+    "Rubric levels": "Tingkatan rubrik",
+    "Criteria of each stage": "Kriteria setiap tahap",
+    "%(n)s criterion": "%(n)s kriteria",
+    "Rubric levels of each criterion": "Tingkatan rubrik setiap kriteria",
+    "%(n)s level": "%(n)s tingkatan",
+    "Back to the stage's criteria": "Kembali ke kriteria tahap",
+})
+ID.update({
+    "Entries were sent with answers in the shared sections: they can no longer move into one group.":
+        "Sudah ada entri terkirim yang mengisi bagian bersama: bagian itu tidak dapat lagi dipindahkan ke satu kelompok.",
+    "%(n)s sections now belong to group “%(group)s” only.": "%(n)s bagian kini hanya milik kelompok “%(group)s”.",
+    "%(n)s section is asked of every group. If this group's form should be the edition's form so far (the others get their own), take it here.":
+        "%(n)s bagian diminta dari semua kelompok. Jika formulir kelompok ini adalah formulir edisi selama ini (kelompok lain mendapat formulir sendiri), ambil di sini.",
+    "Make them this group's own": "Jadikan milik kelompok ini",
+})

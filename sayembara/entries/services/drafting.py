@@ -189,7 +189,7 @@ def _save_team(entry: Entry, user, team: list[tuple[str, str]]) -> None:
 
 def _save_answers(entry: Entry, texts: dict[str, str]) -> None:
     """The sections' texts ({code: text}); only changed answers are written, unknown codes are ignored."""
-    sections = {s.code: s for s in ProposalSection.objects.filter(edition=entry.edition)}
+    sections = {s.code: s for s in ProposalSection.objects.for_entry(entry)}
     existing = {a.section_id: a for a in ProposalAnswer.objects.filter(entry=entry)}
     for code, text in texts.items():
         section = sections.get(code)

@@ -57,7 +57,7 @@ class Facts:
 
     @cached_property
     def sections(self) -> list[ProposalSection]:
-        return list(ProposalSection.objects.filter(edition=self.entry.edition))
+        return list(ProposalSection.objects.for_entry(self.entry))
 
 
 # --- The checks, in the order of the checklist ------------------------------------------------------------------
@@ -125,7 +125,7 @@ def spbe_check(facts: Facts) -> Check | None:
 def evidence_check(facts: Facts) -> Check:
     entry = facts.entry
     present = set(entry.evidence.values_list("slot_id", flat=True))
-    required = list(EvidenceSlot.objects.filter(edition=entry.edition, required=True))
+    required = list(EvidenceSlot.objects.for_entry(entry).filter(required=True))
     if not required:
         # Not a tick for evidence nobody was asked for: the organiser sees the form lacks it (not blocking).
         return Check("evidence", _("Required evidence attached"), False,
