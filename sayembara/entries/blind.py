@@ -237,9 +237,12 @@ class BlindCopy:
 
 def blind_copy(entry, answers=None) -> BlindCopy:
     """The entry's title and proposal text with its makers masked, what was masked, and what may remain."""
+    from .models import answers_in_form
+
     masker = masker_for(entry)
     if answers is None:
-        answers = [(a.section.title, a.text) for a in entry.answers.select_related("section").order_by("section__order")]
+        answers = [(a.section.title, a.text) for a in answers_in_form(
+            entry, entry.answers.select_related("section").order_by("section__order"))]
     title = masker.mask(entry.title)
     found = set(title.masked)
     shown = []

@@ -231,7 +231,8 @@ def _create_entry(edition: Edition, row: _Row, sections: dict[str, ProposalSecti
     if row.lead:
         TeamMember.objects.create(entry=entry, name=row.lead, role=_("Team lead"), is_lead=True)
     ProposalAnswer.objects.bulk_create(
-        ProposalAnswer(entry=entry, section=sections[code], text=text) for code, text in row.texts.items() if text
+        ProposalAnswer(entry=entry, section=sections[code], text=text) for code, text in row.texts.items()
+        if text and sections[code].group_id in (None, row.category.group_id if row.category else None)
     )
     record_revision(entry, user)
     return entry

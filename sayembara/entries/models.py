@@ -124,6 +124,17 @@ class Entry(models.Model):
         return f"{self.code} {self.title}"
 
 
+def answers_in_form(entry, answers) -> list:
+    """Of ``answers`` (loaded with their sections), those of the form ``entry`` fills now: an answer left from a form
+    it no longer fills (its category moved to another group) is neither printed nor shown to jurors.
+    ``entry.category`` is read when its group matters (select it with the entry when listing many)."""
+    answers = list(answers)
+    if not any(a.section.group_id for a in answers):
+        return answers
+    group_id = entry.category.group_id if entry.category_id else None
+    return [a for a in answers if a.section.group_id is None or a.section.group_id == group_id]
+
+
 class TeamMember(models.Model):
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="team", verbose_name=_("entry"))
     user = models.ForeignKey(

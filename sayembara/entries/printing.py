@@ -9,7 +9,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from .blind import blind_copy, masker_for
-from .models import Entry, EntryDetails, Evidence
+from .models import Entry, EntryDetails, Evidence, answers_in_form
 
 
 def proposal_context(entry: Entry, blind: bool) -> dict:
@@ -17,7 +17,8 @@ def proposal_context(entry: Entry, blind: bool) -> dict:
     ``entries.blind`` module): the unit and its parents in every form, the team, e-mails and phone numbers."""
     details = EntryDetails.objects.filter(entry=entry).prefetch_related("sdgs").first()
     innovation = entry.innovation
-    answers = [(a.section.title, a.text) for a in entry.answers.select_related("section").order_by("section__order")]
+    answers = [(a.section.title, a.text) for a in answers_in_form(
+        entry, entry.answers.select_related("section").order_by("section__order"))]
     title = entry.title
     masked = []
     if blind:

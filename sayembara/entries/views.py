@@ -22,6 +22,7 @@ from sayembara.editions.models import Edition
 from sayembara.tabular import xlsx_response
 
 from . import rules, services
+from . import sinovik as sinovik_export
 from .forms import (
     EvidenceForm,
     ExtensionForm,
@@ -33,7 +34,7 @@ from .forms import (
     SendForm,
     VerifyForm,
 )
-from .models import DeadlineExtension, Entry, EntryDetails, EntryRevision, Evidence, EvidenceSlot
+from .models import DeadlineExtension, Entry, EntryDetails, EntryRevision, Evidence, EvidenceSlot, answers_in_form
 
 PAGE_SIZE = 50
 ENTRY_ROLES = (INNOVATOR, VERIFIER, ORGANISER)
@@ -274,7 +275,7 @@ def entry_detail(request, code: str):
     details = EntryDetails.objects.filter(entry=entry).prefetch_related("sdgs").first()
     context = {
         "entry": entry, "details": details,
-        "answers": entry.answers.select_related("section").order_by("section__order"),
+        "answers": answers_in_form(entry, entry.answers.select_related("section").order_by("section__order")),
         "team": entry.team.all(),
         "evidence": Evidence.objects.filter(entry=entry).select_related("slot").order_by("slot__order", "uploaded_at"),
         "deadline": services.submission_deadline(entry.edition, entry.institution),
@@ -309,6 +310,22 @@ def entry_history(request, code: str):
 
 def _blind(request) -> bool:
     return request.GET.get("blind") == "1"
+
+
+@role_required(*ENTRY_ROLES)
+def sinovik(request, code: str):
+    """The entry as SINOVIK asks for it: the fields to paste, the letters, and what SINOVIK would refuse."""
+    entry = _entry_for(request, code)
+    return render(request, "entries/sinovik.html", {"entry": entry, "pack": sinovik_export.package(entry)})
+
+
+@role_required(*ENTRY_ROLES)
+def sinovik_zip(request, code: str):
+    entry = _entry_for(request, code)
+    response = HttpResponse(sinovik_export.zip_bytes(sinovik_export.package(entry)), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{entry.code}-sinovik.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @role_required(*ENTRY_ROLES)

@@ -477,3 +477,22 @@ def announcement_text() -> dict:
             "📣 The next competition will be announced here: %(call)s"
         ) % {"registry": registry, "call": call}
     return {"text": text, "edition": edition, "deadline": deadline}
+
+
+WINNERS_BEYOND_EDITIONS = 5
+
+
+def winners_beyond() -> dict:
+    """How our winners fared beyond the regency: the awards of the last published editions, each with the later
+    results recorded for its innovation (provincial rank, SINOVIK Top 99/45, IGA). Four queries."""
+    from sayembara.registry.models import NationalOutcome
+
+    years = list(Edition.objects.filter(results_published_at__isnull=False).order_by("-year")
+                 .values_list("year", flat=True)[:WINNERS_BEYOND_EDITIONS])
+    awards = list(Award.objects.filter(edition__year__in=years).select_related("edition", "entry__innovation")
+                  .order_by("-edition__year", "order"))
+    outcomes = defaultdict(list)
+    for outcome in NationalOutcome.objects.filter(innovation__in={a.entry.innovation_id for a in awards}):
+        outcomes[outcome.innovation_id].append(outcome)
+    rows = [(award, outcomes.get(award.entry.innovation_id, [])) for award in awards]
+    return {"rows": rows, "went_on": sum(1 for _a, found in rows if found), "total": len(rows)}

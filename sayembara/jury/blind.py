@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 
 from sayembara.entries.blind import blind_copy
+from sayembara.entries.models import answers_in_form
 
 from .models import EntryAlias
 
@@ -88,7 +89,7 @@ def prepare(stage, entries, report=None) -> int:
     made = 0
     for start in range(0, len(ids), PREPARE_BATCH):
         batch = list(entries.model.objects.filter(pk__in=ids[start:start + PREPARE_BATCH]).select_related(
-            "institution__parent__parent__parent", "created_by").prefetch_related(
+            "institution__parent__parent__parent", "created_by", "category").prefetch_related(
             "team__user", Prefetch("answers", queryset=ProposalAnswer.objects.select_related("section")
                                    .order_by("section__order"))))
         made += _prepare_batch(stage, batch, taken)
@@ -113,7 +114,7 @@ def _prepare_batch(stage, entries, taken: set[str]) -> int:
         else:
             stale.append(alias)
         if stage.blind:
-            _fill_masked_copy(alias, entry, [(a.section.title, a.text) for a in entry.answers.all()])
+            _fill_masked_copy(alias, entry, [(a.section.title, a.text) for a in answers_in_form(entry, entry.answers.all())])
     # A juror's page may have made one of these aliases meanwhile: those are kept (ignore_conflicts).
     EntryAlias.objects.bulk_create(new, ignore_conflicts=True)
     EntryAlias.objects.bulk_update(stale, ["title", "answers", "masked", "leftovers", "source_version"])
@@ -166,7 +167,8 @@ def shown(stage, entry, alias: EntryAlias, with_text: bool = True) -> Shown:
                      answers=[tuple(pair) for pair in alias.answers] if with_text else [])
     answers = []
     if with_text:
-        answers = [(a.section.title, a.text) for a in entry.answers.select_related("section").order_by("section__order")]
+        answers = [(a.section.title, a.text) for a in answers_in_form(
+            entry, entry.answers.select_related("section").order_by("section__order"))]
     return Shown(label=entry.code, ref=alias.pseudonym, title=entry.title, institution=entry.institution.name,
                  answers=answers, video_url=entry.video_url)
 

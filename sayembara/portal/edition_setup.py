@@ -10,13 +10,14 @@ reason instead. Every accepted change is written to the audit trail with who mad
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
-from sayembara.audit.trail import acting_as
+from sayembara.audit.trail import acting_as, record
 from sayembara.editions.models import Category, Criterion, Edition, EntryGroup, Phase, ProposalSection, RubricLevel, Stage
 from sayembara.entries.models import Entry, EvidenceSlot, ProposalAnswer
 from sayembara.errors import DomainError
-from sayembara.jury.models import ScoreSheet
+from sayembara.jury.models import Assignment, ScoreSheet
 
 
 class RuleChangeRefused(DomainError):
@@ -39,8 +40,23 @@ def scoring_started(edition: Edition) -> bool:
     return ScoreSheet.objects.filter(stage__edition=edition).exists()
 
 
-def _stage_scored(stage_id: int | None) -> bool:
-    return stage_id is not None and ScoreSheet.objects.filter(stage_id=stage_id).exists()
+def stage_in_use(stage_id: int | None) -> bool:
+    """A stage jurors or entries already rely on: opened or closed, with assignments, sheets, or entries in it."""
+    if stage_id is None:
+        return False
+    return (Stage.objects.filter(pk=stage_id).exclude(status=Stage.Status.PLANNED).exists()
+            or ScoreSheet.objects.filter(stage_id=stage_id).exists()
+            or Assignment.objects.filter(stage_id=stage_id).exists()
+            or Entry.objects.filter(reached_stage_id=stage_id).exists())
+
+
+def judging_started(edition: Edition) -> bool:
+    """Any stage of ``edition`` in use, or the edition past taking entries."""
+    if edition.status not in (Edition.Status.DRAFT, Edition.Status.OPEN):
+        return True
+    return any(stage_in_use(pk) for pk in edition.stages.values_list("pk", flat=True))
+
+
 
 
 def _words(text: str) -> int:
@@ -52,6 +68,9 @@ def _words(text: str) -> int:
 
 def _section(before, after, changed, deleting) -> list[str]:
     if before is None:
+        if after.required and sent_entries_of_group(after.group, after.edition):
+            return [_("A new required section “%(section)s” cannot be added: entries were sent without being asked "
+                      "for it. Add it as optional.") % {"section": after.title}]
         return []
     answered = ProposalAnswer.objects.filter(section=before, entry__in=Entry.objects.submitted()).exclude(text="")
     reasons = []
@@ -73,6 +92,9 @@ def _section(before, after, changed, deleting) -> list[str]:
 
 def _slot(before, after, changed, deleting) -> list[str]:
     if before is None:
+        if after.required and sent_entries_of_group(after.group, after.edition):
+            return [_("New required evidence “%(slot)s” cannot be added: entries were sent without it. Add it as "
+                      "optional.") % {"slot": after.name}]
         return []
     if deleting or "group" in changed:
         if before.files.exists():
@@ -92,6 +114,9 @@ def _category(before, after, changed, deleting) -> list[str]:
     if "group" in changed and before.entries.submitted().exists():
         return [_("Category “%(category)s” has entries sent on its group's form: its group cannot change.")
                 % {"category": before.name}]
+    if {"institution_types", "quota_per_institution"} & set(changed) and before.entries.submitted().exists():
+        return [_("Category “%(category)s” has entries sent: who may enter it and how many can no longer change.")
+                % {"category": before.name}]
     return []
 
 
@@ -107,24 +132,24 @@ SCORED_STAGE_FIELDS = {"kind", "weight", "advancement", "advancement_value", "bl
 
 def _stage(before, after, changed, deleting) -> list[str]:
     if before is None:
-        if scoring_started(after.edition):
+        if judging_started(after.edition):
             return [_("Judging has started: no stage can be added.")]
         return []
-    if _stage_scored(before.pk) and (deleting or SCORED_STAGE_FIELDS & set(changed)):
-        return [_("Stage “%(stage)s” has score sheets: its kind, weight, advancement and blindness can no longer "
-                  "change, nor can it be removed.") % {"stage": before.name}]
-    if "weight" in changed and scoring_started(before.edition):
-        return [_("Judging has started: the stages' weights in the final score can no longer change.")]
+    if stage_in_use(before.pk) and (deleting or SCORED_STAGE_FIELDS & set(changed)):
+        return [_("Stage “%(stage)s” is under way (opened, assigned or scored): its kind, weight, advancement and "
+                  "blindness can no longer change, nor can it be removed.") % {"stage": before.name}]
+    if (deleting or "weight" in changed) and judging_started(before.edition):
+        return [_("Judging has started: the stages and their weights in the final score can no longer change.")]
     return []
 
 
 def _criterion(before, after, changed, deleting) -> list[str]:
     stage_id = before.stage_id if before is not None else after.stage_id
-    if not _stage_scored(stage_id):
+    if not stage_in_use(stage_id):
         return []
     name = (before or after).name
     if before is None:
-        return [_("Stage has score sheets: criterion “%(criterion)s” cannot be added.") % {"criterion": name}]
+        return [_("The stage is under way: criterion “%(criterion)s” cannot be added.") % {"criterion": name}]
     if deleting or {"weight", "min_score", "max_score", "code"} & set(changed):
         return [_("Criterion “%(criterion)s” has been scored: its weight and range can no longer change, nor can it "
                   "be removed.") % {"criterion": name}]
@@ -133,7 +158,7 @@ def _criterion(before, after, changed, deleting) -> list[str]:
 
 def _level(before, after, changed, deleting) -> list[str]:
     criterion = (before or after).criterion
-    if _stage_scored(criterion.stage_id):
+    if stage_in_use(criterion.stage_id):
         return [_("Jurors have scored criterion “%(criterion)s” against its rubric: its levels can no longer change.")
                 % {"criterion": criterion.name}]
     return []
@@ -170,13 +195,32 @@ def save_rows(formset, by=None, **owner) -> None:
     reasons = refusals(formset)
     if reasons:
         raise RuleChangeRefused(reasons)
-    with transaction.atomic(), acting_as(by, note="edition setup"):
-        rows = formset.save(commit=False)
-        for row in formset.deleted_objects:
-            row.delete()
-        for row in rows:
-            row.save()
-        formset.save_m2m()
+    try:
+        with transaction.atomic(), acting_as(by, note="edition setup"):
+            rows = formset.save(commit=False)
+            for row in formset.deleted_objects:
+                row.delete()
+            for row in rows:
+                row.save()
+            _save_many_to_many(formset)
+    except (ProtectedError, RestrictedError) as exc:
+        raise RuleChangeRefused([_("A row you removed is still used (by answers, files, entries or another row): "
+                                   "it cannot be removed. Nothing was saved.")]) from exc
+
+
+def _save_many_to_many(formset) -> None:
+    """The rows' many-to-many fields (a category's unit types), with an audit event each: the trail does not see
+    them on its own."""
+    for form in formset.forms:
+        if not hasattr(form, "save_m2m") or (formset.can_delete and formset._should_delete_form(form)):
+            continue
+        names = [f.name for f in form.instance._meta.many_to_many if f.name in form.changed_data]
+        before = {n: sorted(getattr(form.instance, n).values_list("pk", flat=True)) for n in names}
+        form.save_m2m()
+        after = {n: sorted(getattr(form.instance, n).values_list("pk", flat=True)) for n in names}
+        changes = {n: [before[n], after[n]] for n in names if before[n] != after[n]}
+        if changes:
+            record(form.instance, "update", changes)
 
 
 def take_shared_sections(group: EntryGroup, by=None) -> int:

@@ -6,6 +6,8 @@ from sayembara.editions.models import Category, Criterion, Edition, EntryGroup, 
 from sayembara.entries.models import EvidenceSlot
 from sayembara.institutions.models import InstitutionType
 
+from sayembara.widgets import DateTimeLocalInput
+
 from . import presets
 
 
@@ -16,13 +18,6 @@ class CopyEditionForm(forms.Form):
 
 
 # --- The guided editor of an edition's rules (edition_setup) -------------------------------------------------------
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
-
 
 class EditionForm(forms.ModelForm):
     class Meta:
@@ -46,7 +41,16 @@ class BaseRows(forms.BaseModelFormSet):
     def _construct_form(self, i, **kwargs):
         if i >= self.initial_form_count():  # a blank row: its choices (stages, groups) are its edition's
             kwargs.setdefault("instance", self.model(**self.owner))
-        return super()._construct_form(i, **kwargs)
+        form = super()._construct_form(i, **kwargs)
+        # Every row offers the same choices (stages, groups, unit types): read them once, not once per row.
+        cache = self.__dict__.setdefault("_choices", {})
+        for name in getattr(form, "shared_choices", ()):
+            field = form.fields[name]
+            if name not in cache:
+                cache[name] = list(field.choices)
+            field.choices = cache[name]
+            field.widget.choices = cache[name]
+        return form
 
     def clean(self):
         super().clean()
@@ -78,6 +82,8 @@ def rows(model, fields, *, unique=(), widgets=None, extra=2, base=BaseRows, form
 
 
 class PhaseForm(forms.ModelForm):
+    shared_choices = ("stage",)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         edition_id = self.instance.edition_id
@@ -86,18 +92,31 @@ class PhaseForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        for name in ("starts_at", "ends_at"):
+            if data.get(name) and not 2000 <= data[name].year <= 2200:
+                self.add_error(name, _("Give a date between the years 2000 and 2200."))  # drops it from data
         if data.get("starts_at") and data.get("ends_at") and data["ends_at"] < data["starts_at"]:
             raise forms.ValidationError(_("It ends before it starts."))
         return data
 
 
 class CategoryForm(forms.ModelForm):
+    shared_choices = ("group", "institution_types")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = EntryGroup.objects.filter(edition_id=self.instance.edition_id)
         self.fields["institution_types"].queryset = InstitutionType.objects.filter(participates=True)
-        self.fields["institution_types"].widget = forms.CheckboxSelectMultiple(
-            choices=self.fields["institution_types"].choices)
+        self.fields["institution_types"].widget = forms.CheckboxSelectMultiple()
+
+
+class StageForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        rule, value = data.get("advancement"), data.get("advancement_value")
+        if rule and rule != Stage.Advancement.ALL and (value is None or value <= 0):
+            self.add_error("advancement_value", _("Give the number (N) or the pass mark, above zero."))
+        return data
 
 
 class RangeForm(forms.ModelForm):
@@ -120,7 +139,7 @@ class LevelForm(forms.ModelForm):
 
 SMALL = {"rows": 2}
 PhaseRows = rows(Phase, ["kind", "name", "starts_at", "ends_at", "stage"], form=PhaseForm,
-                 widgets={"starts_at": DateTimeInput(), "ends_at": DateTimeInput()})
+                 widgets={"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput()})
 GroupRows = rows(EntryGroup, ["order", "name", "description"], unique=("name",), extra=2,
                  widgets={"description": forms.Textarea(attrs=SMALL)})
 CategoryRows = rows(Category, ["order", "name", "group", "institution_types", "quota_per_institution"],
@@ -130,7 +149,7 @@ SectionRows = rows(ProposalSection, ["order", "code", "title", "word_limit", "re
 SlotRows = rows(EvidenceSlot, ["order", "code", "name", "required", "accepts", "guidance"], unique=("code",),
                 widgets={"guidance": forms.Textarea(attrs=SMALL)})
 StageRows = rows(Stage, ["order", "kind", "name", "weight", "advancement", "advancement_value", "blind"],
-                 unique=("order", "kind"), extra=1)
+                 unique=("order", "kind"), extra=1, form=StageForm)
 CriterionRows = rows(Criterion, ["order", "code", "name", "weight", "min_score", "max_score", "description"],
                      unique=("code",), form=RangeForm, widgets={"description": forms.Textarea(attrs=SMALL)})
 LevelRows = rows(RubricLevel, ["min_score", "max_score", "label", "description"], form=LevelForm,

@@ -17,9 +17,10 @@ from django.utils.translation import gettext_lazy as _
 from sayembara.audit.trail import acting_as
 from sayembara.editions.models import Category, Criterion, Edition, EntryGroup, ProposalSection, RubricLevel, Stage
 from sayembara.entries.defaults import DEFAULT_SECTIONS, DEFAULT_SPBE_QUESTIONS
-from sayembara.entries.models import EntrySettings, EvidenceSlot
+from sayembara.entries.models import EntrySettings, EvidenceSlot, ProposalAnswer
+from sayembara.registry import iid
 
-from .edition_setup import RuleChangeRefused, scoring_started, sent_entries_of_group
+from .edition_setup import RuleChangeRefused, judging_started, sent_entries_of_group
 
 D = Decimal
 
@@ -92,29 +93,9 @@ def _permenpan_presentation():
     return substance + [PENYAJIAN]
 
 
-IID_INDICATORS = [
-    # code, name, IID mandatory, what evidence shows it (indicators 16-35 of the Satuan Inovasi Daerah)
-    ("iid_regulasi", "Regulasi inovasi (SK Kepala Daerah / Perkada / Perda)", True, "Indikator 16, bobot 3."),
-    ("iid_sdm", "Ketersediaan SDM pengelola inovasi", True, "Indikator 17, bobot 2: SK atau daftar pengelola."),
-    ("iid_anggaran", "Dukungan anggaran (DPA/RKA)", False, "Indikator 18, bobot 2: DPA atau RKA tahun berjalan dan sebelumnya."),
-    ("iid_alat_kerja", "Alat kerja (manual / elektronik / daring)", False, "Indikator 19, bobot 2."),
-    ("iid_bimtek", "Bimbingan teknis", False, "Indikator 20, bobot 1: undangan, daftar hadir, foto."),
-    ("iid_rkpd", "Program dalam RKPD", False, "Indikator 21, bobot 2: halaman RKPD yang memuat inovasi."),
-    ("iid_aktor", "Keterlibatan aktor inovasi", False, "Indikator 22, bobot 1."),
-    ("iid_pelaksana", "Pelaksana inovasi (SK)", False, "Indikator 23, bobot 1."),
-    ("iid_jejaring", "Jejaring inovasi dengan perangkat daerah lain", False, "Indikator 24, bobot 1."),
-    ("iid_sosialisasi", "Sosialisasi inovasi", False, "Indikator 25, bobot 1: tautan atau tangkapan layar media."),
-    ("iid_pedoman", "Pedoman teknis / SOP", False, "Indikator 26, bobot 1."),
-    ("iid_informasi", "Kemudahan informasi layanan", False, "Indikator 27, bobot 1."),
-    ("iid_proses", "Kemudahan proses (lama layanan)", False, "Indikator 28, bobot 2."),
-    ("iid_pengaduan", "Penyelesaian pengaduan", False, "Indikator 29, bobot 1: rekap pengaduan dan tindak lanjut."),
-    ("iid_terintegrasi", "Layanan terintegrasi", False, "Indikator 30, bobot 2."),
-    ("iid_replikasi", "Replikasi", False, "Indikator 31, bobot 3: surat atau berita replikasi oleh daerah lain."),
-    ("iid_kecepatan", "Kecepatan penciptaan inovasi", True, "Indikator 32, bobot 2: dokumen tahap inisiatif sampai uji coba."),
-    ("iid_kemanfaatan", "Kemanfaatan inovasi (jumlah penerima manfaat)", True, "Indikator 33, bobot 3."),
-    ("iid_monev", "Monitoring dan evaluasi (internal / SKM / riset eksternal)", False, "Indikator 34, bobot 2."),
-    ("iid_video", "Video inovasi", True, "Indikator 35, bobot 4: dokumen berisi tautan video (5 unsur substansi)."),
-]
+# IID's indicators 16-35 as evidence slots; required here are those IID itself makes mandatory.
+IID_INDICATORS = [(i.code, i.name, i.mandatory, f"Indikator {i.number}, bobot {i.weight}. {i.guidance}".strip())
+                  for i in iid.INDICATORS]
 
 PRESETS = {p.key: p for p in [
     Preset("kipp_umum", "form", _("KIPP/SINOVIK — Umum group"), SINOVIK_SOURCE,
@@ -176,8 +157,13 @@ def apply_form(group: EntryGroup, key: str, by=None) -> None:
         raise RuleChangeRefused([_("%(n)s entries of group “%(group)s” were sent on its current form: it can no "
                                    "longer be replaced.") % {"n": sent, "group": group.name}])
     edition = group.edition
+    drafts = ProposalAnswer.objects.filter(section__group=group).exclude(text="").values("entry").distinct().count()
+    if preset.kind == "form" and drafts:
+        raise RuleChangeRefused([_("%(n)s draft entries have text in the current form of group “%(group)s”: "
+                                   "replacing it would delete that text.") % {"n": drafts, "group": group.name}])
     with transaction.atomic(), acting_as(by, note=f"preset {key}"):
         if preset.kind == "form":
+            ProposalAnswer.objects.filter(section__group=group).delete()  # empty answers only (checked above)
             ProposalSection.objects.filter(group=group).delete()
             EvidenceSlot.objects.filter(group=group, files=None).delete()
             group.preset = key
@@ -202,11 +188,13 @@ def apply_form(group: EntryGroup, key: str, by=None) -> None:
 def apply_criteria(edition: Edition, key: str, by=None) -> None:
     """Replace ``edition``'s stages with the preset's, with criteria, weights and rubric levels."""
     preset = PRESETS[key]
-    if scoring_started(edition):
+    if judging_started(edition):
         raise RuleChangeRefused([_("Judging has started in this edition: its stages and criteria can no longer be "
                                    "replaced.")])
     with transaction.atomic(), acting_as(by, note=f"preset {key}"):
-        edition.phases.exclude(stage=None).update(stage=None)
+        for phase in edition.phases.exclude(stage=None):  # one save each: the trail records the change
+            phase.stage = None
+            phase.save(update_fields=["stage"])
         edition.stages.all().delete()
         for order, spec in enumerate(preset.stages, start=1):
             stage = Stage.objects.create(edition=edition, order=order, kind=spec.kind, name=spec.name,
@@ -214,9 +202,9 @@ def apply_criteria(edition: Edition, key: str, by=None) -> None:
             for c_order, (code, name, weight, text) in enumerate(spec.criteria, start=1):
                 criterion = Criterion.objects.create(stage=stage, order=c_order, code=code, name=name, weight=weight,
                                                      description=text)
-                RubricLevel.objects.bulk_create(
-                    RubricLevel(criterion=criterion, min_score=low, max_score=high, label=label, description=words)
-                    for low, high, label, words in CRITERIA_LEVELS)
+                for low, high, label, words in CRITERIA_LEVELS:
+                    RubricLevel.objects.create(criterion=criterion, min_score=low, max_score=high, label=label,
+                                               description=words)
 
 
 GROUP_NAMES = {"kipp_umum": "Umum", "kipp_replikasi": "Replikasi", "kipp_khusus": "Khusus"}

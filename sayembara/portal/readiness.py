@@ -109,7 +109,7 @@ def _schedule_problems(edition: Edition) -> list[str]:
         if later.starts_at < earlier.starts_at:
             found.append(_("“%(later)s” starts before “%(earlier)s”.") % {"later": later.name, "earlier": earlier.name})
     now = timezone.now()
-    for phase in phases:
+    for phase in phases if edition.status == Edition.Status.DRAFT else []:  # a running edition's past is past
         if phase.kind != Phase.Kind.SUBMISSION and phase.ends_at <= now:
             found.append(_("“%(phase)s” is over already (%(end)s): move it to this edition's year.")
                          % {"phase": phase.name, "end": timezone.localtime(phase.ends_at).strftime("%d-%m-%Y")})

@@ -14,6 +14,9 @@ class RegistryConfig(AppConfig):
         signals.connect()
         # Replications and follow-ups are claims about an innovation's history: keep who changed them.
         track(self.get_model("Replication"))
+        track(self.get_model("IidProfile"))
+        track(self.get_model("NationalOutcome"))
+        track(self.get_model("IidEvidence"), fields=("innovation_id", "indicator", "original_name", "size", "uploaded_by_id"))
         track(
             self.get_model("FollowUp"),
             fields=("innovation_id", "year", "status", "evidence", "stopped_on", "answered_at", "answered_by_id"),

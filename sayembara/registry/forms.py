@@ -72,3 +72,47 @@ class FollowUpAnswerForm(forms.ModelForm):
 
 class FollowUpRequestForm(forms.Form):
     year = forms.IntegerField(label=_("Follow-up year"), min_value=2000, max_value=2100)
+
+
+class IidProfileForm(forms.ModelForm):
+    class Meta:
+        from .models import IidProfile
+
+        model = IidProfile
+        fields = ["initiator", "affair", "trial_on", "implemented_on", "design", "purpose", "benefit", "result"]
+        widgets = {"trial_on": DateInput(), "implemented_on": DateInput(),
+                   "design": forms.Textarea(attrs={"rows": 10, "data-word-limit": 100000}),
+                   "purpose": forms.Textarea(attrs={"rows": 3}), "benefit": forms.Textarea(attrs={"rows": 3}),
+                   "result": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("trial_on") and data.get("implemented_on") and data["implemented_on"] < data["trial_on"]:
+            raise forms.ValidationError(_("Implementation cannot start before the trial."))
+        return data
+
+
+class IidEvidenceForm(forms.Form):
+    indicator = forms.ChoiceField(label=_("Indicator"))
+    file = forms.FileField(label=_("File (PDF, JPG or PNG)"))
+
+    def __init__(self, *args, **kwargs):
+        from .iid import INDICATORS
+
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = [(i.code, f"{i.number}. {i.name}") for i in INDICATORS]
+
+
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        from .models import NationalOutcome
+
+        model = NationalOutcome
+        fields = ["year", "level", "result", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not 2000 <= year <= 2200:
+            raise forms.ValidationError(_("Give a year such as 2024."))
+        return year

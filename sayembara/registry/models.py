@@ -146,3 +146,112 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.innovation} {self.year}"
+
+
+class IidProfile(models.Model):
+    """What Kemendagri's Indeks Inovasi Daerah (IID) asks of an innovation besides what the entry already holds
+    (tahapan is the innovation's maturity, jenis whether it is digital, bentuk its form). See ``registry.iid``."""
+
+    class Initiator(models.TextChoices):
+        HEAD = "kepala_daerah", _("Regional head")
+        COUNCIL = "dprd", _("Member of the regional council (DPRD)")
+        AGENCY = "opd", _("Regional agency (OPD)")
+        CIVIL_SERVANT = "asn", _("Civil servant (ASN)")
+        PUBLIC = "masyarakat", _("The public")
+
+    class Affair(models.TextChoices):
+        # The six basic-service affairs first: IID counts innovations in all six.
+        EDUCATION = "pendidikan", _("Education")
+        HEALTH = "kesehatan", _("Health")
+        PUBLIC_WORKS = "pupr", _("Public works and spatial planning")
+        HOUSING = "perumahan", _("Housing and settlements")
+        ORDER = "trantibumlinmas", _("Public order and community protection")
+        SOCIAL = "sosial", _("Social affairs")
+        POPULATION = "adminduk", _("Population administration and civil registration")
+        ECONOMY = "ekonomi", _("Economy, SMEs and trade")
+        AGRICULTURE = "pertanian", _("Agriculture and food")
+        ENVIRONMENT = "lingkungan", _("Environment")
+        VILLAGE = "desa", _("Community and village empowerment")
+        GOVERNANCE = "pemerintahan", _("Governance and administration")
+        OTHER = "lainnya", _("Other affairs")
+
+    innovation = models.OneToOneField(
+        "entries.Innovation", on_delete=models.CASCADE, related_name="iid_profile", verbose_name=_("innovation"))
+    initiator = models.CharField(_("initiator"), max_length=16, choices=Initiator.choices, blank=True)
+    affair = models.CharField(_("government affair (urusan)"), max_length=20, choices=Affair.choices, blank=True)
+    trial_on = models.DateField(_("trial started on"), null=True, blank=True)
+    implemented_on = models.DateField(_("implementation started on"), null=True, blank=True)
+    design = models.TextField(_("design and main changes (rancang bangun)"), blank=True,
+                              help_text=_("At least 300 words: the problem, how ideas were gathered and chosen, the "
+                                          "benefit and the impact."))
+    purpose = models.TextField(_("purpose"), blank=True)
+    benefit = models.TextField(_("benefit"), blank=True)
+    result = models.TextField(_("result"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("IID profile")
+        verbose_name_plural = _("IID profiles")
+
+    def __str__(self) -> str:
+        return str(self.innovation)
+
+
+def iid_evidence_path(instance, filename: str) -> str:
+    import uuid
+
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"registry/iid/{instance.innovation_id}/{uuid.uuid4().hex}.{extension}"
+
+
+class IidEvidence(models.Model):
+    """A file that shows one IID indicator of an innovation (a regulation, a budget line, an SOP ...)."""
+
+    innovation = models.ForeignKey(
+        "entries.Innovation", on_delete=models.CASCADE, related_name="iid_evidence", verbose_name=_("innovation"))
+    indicator = models.CharField(_("indicator"), max_length=30)
+    file = models.FileField(_("file"), upload_to=iid_evidence_path, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=40)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                                    verbose_name=_("uploaded by"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["innovation", "indicator", "uploaded_at"]
+        verbose_name = _("IID evidence")
+        verbose_name_plural = _("IID evidence")
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.original_name}"
+
+
+class NationalOutcome(models.Model):
+    """What became of an innovation beyond the regency: a provincial rank, SINOVIK's Top 99 or Top 45, an IGA."""
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("Provincial contest")
+        SINOVIK_TOP99 = "top99", _("SINOVIK Top 99")
+        SINOVIK_TOP45 = "top45", _("SINOVIK Top 45 (Terpuji)")
+        SINOVIK_ENTERED = "sinovik", _("Entered in SINOVIK")
+        IGA = "iga", _("Innovative Government Award (IGA)")
+        OTHER = "other", _("Other award")
+
+    innovation = models.ForeignKey(
+        "entries.Innovation", on_delete=models.CASCADE, related_name="national_outcomes", verbose_name=_("innovation"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    result = models.CharField(_("result"), max_length=120, help_text=_("For example “Peringkat 2” or “Top 45”."))
+    note = models.TextField(_("note or source"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                                    verbose_name=_("recorded by"))
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "innovation__title"]
+        verbose_name = _("national outcome")
+        verbose_name_plural = _("national outcomes")
+
+    def __str__(self) -> str:
+        return f"{self.innovation} · {self.get_level_display()} {self.year}: {self.result}"

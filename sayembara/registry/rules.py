@@ -45,7 +45,16 @@ def acts_for_a_unit(user, obj=None) -> bool:
     return bool(units_of(user))
 
 
+@rules.predicate
+def acts_for_unit(user, institution) -> bool:
+    return institution is not None and institution.pk in units_of(user)
+
+
 can_see_private_innovation = is_organiser | is_owner
+# An innovation's IID profile and evidence are its unit's working file: the unit and the organiser, not the public.
+can_edit_iid_profile = is_organiser | is_owner
+can_see_unit_iid = is_organiser | acts_for_unit
+can_record_outcome = is_organiser
 can_answer_follow_up = is_organiser | owns_follow_up
 can_record_replication = acts_for_a_unit
 can_manage_registry = is_organiser
@@ -54,3 +63,6 @@ rules.add_perm("registry.see_private_innovation", can_see_private_innovation)
 rules.add_perm("registry.answer_follow_up", can_answer_follow_up)
 rules.add_perm("registry.record_replication", can_record_replication)
 rules.add_perm("registry.manage", can_manage_registry)
+rules.add_perm("registry.edit_iid_profile", can_edit_iid_profile)
+rules.add_perm("registry.see_unit_iid", can_see_unit_iid)
+rules.add_perm("registry.record_outcome", can_record_outcome)

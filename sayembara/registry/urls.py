@@ -12,6 +12,12 @@ urlpatterns = [
     path("follow-ups/", views.follow_ups, name="follow_ups"),
     path("follow-ups/<int:pk>/", views.follow_up_answer, name="follow_up_answer"),
     path("follow-ups/<int:pk>/evidence/", views.follow_up_evidence, name="follow_up_evidence"),
+    path("<int:pk>/iid/", views.iid_profile, name="iid_profile"),
+    path("<int:pk>/iid/<int:evidence>/", views.iid_evidence_file, name="iid_evidence_file"),
+    path("<int:pk>/outcomes/", views.record_outcome, name="record_outcome"),
+    path("iid/", views.iid_readiness, name="iid_readiness"),
+    path("iid/unit/<int:unit>/", views.iid_unit, name="iid_unit"),
+    path("iid/unit/<int:unit>/export.xlsx", views.iid_export, name="iid_export"),
     path("feed/rss/", views.LatestInnovationsFeed(), name="feed_rss"),
     path("feed/atom/", views.LatestInnovationsAtomFeed(), name="feed_atom"),
 ]

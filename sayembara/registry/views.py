@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import mimetypes
 
+from openpyxl import Workbook
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,12 +30,15 @@ from sayembara.editions.models import Edition
 from sayembara.jobs.models import Job
 from sayembara.links import absolute
 from sayembara.entries.models import Innovation
+from sayembara.institutions.models import Institution
+from sayembara.tabular import append_row, workbook_bytes, xlsx_response
 from sayembara.params import int_or_none
 from sayembara.uploads import EVIDENCE_TYPES
 
 from . import rules, services
-from .forms import FollowUpAnswerForm, FollowUpRequestForm, ReplicationForm
-from .models import FollowUp, RegistryRecord, Replication
+from . import iid
+from .forms import FollowUpAnswerForm, FollowUpRequestForm, IidEvidenceForm, IidProfileForm, OutcomeForm, ReplicationForm
+from .models import FollowUp, IidEvidence, IidProfile, NationalOutcome, RegistryRecord, Replication
 
 PAGE_SIZE = 20
 
@@ -108,6 +115,9 @@ def detail(request, pk: int):
         "show_similar": is_organiser,
         "can_replicate": bool(services.user_units(request.user)) if request.user.is_authenticated else False,
         "share_url": absolute(request.get_full_path()),
+        "outcomes": list(innovation.national_outcomes.all()),
+        "outcome_form": OutcomeForm() if is_organiser else None,
+        "can_edit_iid": rules.can_edit_iid_profile(request.user, innovation),
     }
     return render(request, "registry/detail.html", context)
 
@@ -281,3 +291,163 @@ class LatestInnovationsFeed(Feed):
 class LatestInnovationsAtomFeed(LatestInnovationsFeed):
     feed_type = Atom1Feed
     subtitle = LatestInnovationsFeed.description
+
+
+# --- Beyond the regency: the IID profile and evidence, national outcomes ----------------------------------------
+
+
+def _innovation_for_iid(request, pk: int) -> Innovation:
+    innovation = get_object_or_404(Innovation.objects.select_related("institution"), pk=pk)
+    if not rules.can_edit_iid_profile(request.user, innovation):
+        raise Http404
+    return innovation
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def iid_profile(request, pk: int):
+    """The innovation's Indeks Inovasi Daerah profile and its evidence per indicator, with what IID still lacks."""
+    innovation = _innovation_for_iid(request, pk)
+    profile = IidProfile.objects.filter(innovation=innovation).first()
+    form = IidProfileForm(request.POST if request.POST.get("part") == "profile" else None, instance=profile)
+    upload = IidEvidenceForm(request.POST if request.POST.get("part") == "evidence" else None,
+                             request.FILES if request.POST.get("part") == "evidence" else None)
+    if request.method == "POST":
+        if form.is_bound:
+            if form.is_valid():
+                services.save_iid_profile(form, innovation, request.user)
+                messages.success(request, _("The IID profile is saved."))
+                return redirect("registry:iid_profile", pk=pk)
+            messages.error(request, _("Some fields need correcting. Nothing was saved."))
+        elif upload.is_bound:
+            if upload.is_valid():
+                try:
+                    services.attach_iid_evidence(innovation, upload.cleaned_data["indicator"],
+                                                 upload.cleaned_data["file"], request.user)
+                except ValidationError as exc:
+                    messages.error(request, " ".join(exc.messages))
+                else:
+                    messages.success(request, _("The file is attached."))
+                    return redirect("registry:iid_profile", pk=pk)
+            else:
+                messages.error(request, _("Choose an indicator and a file."))
+        elif request.POST.get("remove"):
+            evidence = get_object_or_404(IidEvidence, pk=int_or_none(request.POST["remove"], minimum=1) or 0,
+                                         innovation=innovation)
+            services.remove_iid_evidence(evidence, request.user)
+            messages.success(request, _("The file is removed."))
+            return redirect("registry:iid_profile", pk=pk)
+    readiness = iid.readiness_of([innovation])[innovation.pk]
+    files = {}
+    for evidence in innovation.iid_evidence.all():
+        files.setdefault(evidence.indicator, []).append(evidence)
+    return render(request, "registry/iid_profile.html", {
+        "innovation": innovation, "form": form, "upload": upload, "readiness": readiness, "files": files,
+        "guideline": iid.GUIDELINE, "min_words": iid.DESIGN_MIN_WORDS,
+    })
+
+
+@login_required
+def iid_evidence_file(request, pk: int, evidence: int):
+    innovation = _innovation_for_iid(request, pk)
+    found = get_object_or_404(IidEvidence, pk=evidence, innovation=innovation)
+    try:
+        handle = found.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type=found.content_type, as_attachment=True, filename=found.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+IID_PAGE = 50
+
+
+@role_required(ORGANISER)
+def iid_readiness(request):
+    """Per unit: innovations, IID profiles begun, evidence files; a unit opens to its innovations."""
+    units = (Institution.objects.filter(innovations__isnull=False).distinct()
+             .annotate(innovations_n=Count("innovations", distinct=True),
+                       profiles_n=Count("innovations__iid_profile", distinct=True),
+                       files_n=Count("innovations__iid_evidence", distinct=True))
+             .order_by("name"))
+    query = request.GET.get("q", "").strip()[:100].replace("\x00", "")
+    if query:
+        units = units.filter(name__icontains=query)
+    page = Paginator(units, IID_PAGE).get_page(int_or_none(request.GET.get("page"), minimum=1) or 1)
+    return render(request, "registry/iid_readiness.html", {"page": page, "q": query, "guideline": iid.GUIDELINE})
+
+
+def _unit_for_iid(request, unit: int) -> Institution:
+    institution = get_object_or_404(Institution, pk=unit)
+    if not rules.can_see_unit_iid(request.user, institution):
+        raise Http404
+    return institution
+
+
+@login_required
+def iid_unit(request, unit: int):
+    """One unit's innovations and whether each is ready for IID (a page of 50, readiness in four queries)."""
+    institution = _unit_for_iid(request, unit)
+    innovations = Innovation.objects.filter(institution=institution).order_by("title")
+    page = Paginator(innovations, IID_PAGE).get_page(int_or_none(request.GET.get("page"), minimum=1) or 1)
+    found = iid.readiness_of(list(page.object_list))
+    rows = [(innovation, found[innovation.pk]) for innovation in page.object_list]
+    return render(request, "registry/iid_unit.html", {
+        "institution": institution, "page": page, "rows": rows, "guideline": iid.GUIDELINE,
+        "indicators": iid.INDICATORS})
+
+
+IID_EXPORT_MAX = 2000
+
+
+@login_required
+def iid_export(request, unit: int):
+    """The unit's innovations in the shape of the IID portal's form: profile fields, then evidence per indicator."""
+    institution = _unit_for_iid(request, unit)
+    innovations = list(Innovation.objects.filter(institution=institution).order_by("title")[:IID_EXPORT_MAX])
+    found = iid.readiness_of(innovations)
+    profiles = {p.innovation_id: p for p in IidProfile.objects.filter(innovation__in=innovations)}
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "IID"
+    append_row(sheet, ["Nama Inovasi", "Tahapan", "Inisiator", "Jenis", "Bentuk", "Urusan Pemerintahan",
+                       "Waktu Uji Coba", "Waktu Penerapan", "Rancang Bangun", "Tujuan", "Manfaat", "Hasil Inovasi",
+                       "Siap IID"] + [f"{i.number}. {i.name}" for i in iid.INDICATORS])
+    for innovation in innovations:
+        profile = profiles.get(innovation.pk)
+        ready = found[innovation.pk]
+        append_row(sheet, [
+            innovation.title, innovation.get_maturity_display(),
+            profile.get_initiator_display() if profile and profile.initiator else "",
+            "Digital" if innovation.is_digital else "Non Digital", innovation.get_form_display(),
+            profile.get_affair_display() if profile and profile.affair else "",
+            profile.trial_on.strftime("%d-%m-%Y") if profile and profile.trial_on else "",
+            profile.implemented_on.strftime("%d-%m-%Y") if profile and profile.implemented_on else "",
+            profile.design if profile else "", profile.purpose if profile else "",
+            profile.benefit if profile else "", profile.result if profile else "",
+            _("Yes") if ready.ready else _("No"),
+        ] + ["; ".join(ready.evidence.get(i.code, [])) for i in iid.INDICATORS])
+    return xlsx_response(workbook_bytes(book), f"iid-{institution.pk}.xlsx")
+
+
+@role_required(ORGANISER)
+@require_http_methods(["POST"])
+def record_outcome(request, pk: int):
+    """What became of the innovation beyond the regency (provincial rank, SINOVIK Top 99/45, IGA)."""
+    innovation = get_object_or_404(Innovation, pk=pk)
+    if request.POST.get("remove"):
+        outcome = get_object_or_404(NationalOutcome, pk=int_or_none(request.POST["remove"], minimum=1) or 0,
+                                    innovation=innovation)
+        services.remove_outcome(outcome, request.user)
+        messages.success(request, _("The result is removed."))
+        return redirect("registry:detail", pk=pk)
+    form = OutcomeForm(request.POST)
+    if form.is_valid():
+        services.record_outcome(form, innovation, request.user)
+        messages.success(request, _("The result is recorded."))
+    else:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+    return redirect("registry:detail", pk=pk)

@@ -58,6 +58,8 @@ CASES = [
     ("entries:history", entry, ENTRY_VIEWERS),
     ("entries:print", entry, ENTRY_VIEWERS),
     ("entries:pdf", entry, ENTRY_VIEWERS),
+    ("entries:sinovik", entry, ENTRY_VIEWERS),
+    ("entries:sinovik_zip", entry, ENTRY_VIEWERS),
     ("entries:edit", entry, only("innovator") | {"other_unit": 404}),
     ("entries:evidence_download", evidence_file, ENTRY_VIEWERS),
     ("entries:evidence_upload", slot, POST_ONLY, MEMBERS_POST),

@@ -81,6 +81,13 @@ def _follow_up(draft):
     return FollowUpAnswerForm(instance=FollowUp(innovation=draft.innovation, year=2025, stopped_on=DAY)), "stopped_on", DAY
 
 
+def _iid_profile(draft):
+    from sayembara.registry.forms import IidProfileForm
+    from sayembara.registry.models import IidProfile
+
+    return IidProfileForm(instance=IidProfile(innovation=draft.innovation, trial_on=DAY)), "trial_on", DAY
+
+
 def _schedule(draft):
     from sayembara.jury.forms import ScheduleForm
 
@@ -93,6 +100,7 @@ FACTORIES = {
     "sayembara.results.forms.DecisionForm": _decision,
     "sayembara.results.forms.DecreeForm": _decree,
     "sayembara.registry.forms.FollowUpAnswerForm": _follow_up,
+    "sayembara.registry.forms.IidProfileForm": _iid_profile,
     "sayembara.jury.forms.ScheduleForm": _schedule,
 }
 

@@ -21,6 +21,7 @@ from .history import (
     request_replication_help,
     user_units,
 )
+from .national import attach_iid_evidence, record_outcome, remove_iid_evidence, remove_outcome, save_iid_profile
 from .index import TEXT_WEIGHT, TITLE_WEIGHT, UNIT_WEIGHT, _public_entry_q, flush_stale, mark_stale, refresh_records
 from .search import SearchFilters, SearchResults, _rarest_first, filter_choices, public_innovations, search
 from .similarity import (
@@ -46,4 +47,5 @@ __all__ = [
     "similar_to_innovation", "possible_duplicates",
     "innovation_history", "replications_of", "owners_of", "user_units", "record_replication", "request_replication_help",
     "follow_up_candidates", "send_follow_up_requests", "answer_follow_up", "lapsed_innovations", "follow_up_summary",
+    "save_iid_profile", "attach_iid_evidence", "remove_iid_evidence", "record_outcome", "remove_outcome",
 ]
