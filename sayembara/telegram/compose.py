@@ -36,7 +36,11 @@ def e(value) -> str:
 
 
 def link(path: str, label: str) -> str:
-    return f'<a href="{e(absolute(path))}">{e(label)}</a>'
+    """A link Telegram accepts (absolute); without a known site address (SITE_URL, or a request), the label."""
+    address = absolute(path)
+    if not address.startswith(("https://", "http://")):
+        return e(label)
+    return f'<a href="{e(address)}">{e(label)}</a>'
 
 
 def build(edition: Edition, kind: str, today: dt.date | None = None) -> str:
@@ -148,6 +152,9 @@ def _provisional(edition, today):
                     .defer("payload").order_by("-version").first())
     if announcement is None:
         raise PostRefused(_("%(edition)s has no provisional announcement yet: announce the provisional list first.")
+                          % {"edition": edition})
+    if Publication.objects.filter(edition=edition).exists():
+        raise PostRefused(_("The results of %(edition)s are final and published: post the winners instead.")
                           % {"edition": edition})
     page = reverse("results:public", args=[edition.year])
     parts = [_("📢 Provisional list of %(title)s (announcement %(number)s) is open to the public test (uji publik).")
