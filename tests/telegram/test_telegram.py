@@ -129,7 +129,7 @@ def test_a_slow_telegram_is_given_up_on_after_the_timeout(connected, open_editio
     [job] = run_jobs()
     assert time.monotonic() - started < 3
     post.refresh_from_db()
-    assert post.state == "failed" and "0.3 seconds" in post.error and job.state == "failed"
+    assert post.state == "failed" and "0.3" in post.error and job.state == "failed"
 
 
 def test_a_wrong_token_fails_clearly_in_the_log_without_retrying(organiser, demo_users, open_edition, bot_api,
@@ -159,7 +159,7 @@ def test_posts_are_refused_with_the_reason_while_what_they_announce_is_not_publi
     from sayembara.telegram.models import ChannelPost
 
     response = _post(organiser, open_edition.year, "winners")
-    assert "not published yet" in response.content.decode() or "belum" in response.content.decode()
+    assert "belum diumumkan" in response.content.decode()  # Indonesian by default: "not published yet"
     response = _post(organiser, open_edition.year, "screening")
     assert not ChannelPost.objects.filter(kind__in=["winners", "screening"]).exists()
     # A call for entries of an edition whose results are out, and anything of a draft.
@@ -184,7 +184,7 @@ def test_the_winners_and_the_provisional_list_of_a_published_edition(connected, 
     assert award.entry.title in text or award.entry.title.replace("&", "&amp;") in text
     assert award.entry.institution.name.replace("&", "&amp;") in text
     text, refusal = services.preview(award.edition, "provisional")
-    assert text is None and "winners" in refusal
+    assert text is None and "2020" in refusal  # final: the winners are posted instead
 
 
 def test_while_a_blind_stage_is_planned_or_open_no_post_names_an_entry_with_its_unit(connected, bot_api, run_jobs):
