@@ -9,6 +9,7 @@ logged). The address is ``settings.TELEGRAM_API_BASE`` (tests point it at a fake
 
 from __future__ import annotations
 
+import http.client
 import json
 import socket
 import time
@@ -73,9 +74,9 @@ def call(token: str, method: str, payload: dict) -> dict:
 
 
 def _once(url: str, body: bytes, token: str) -> dict:
-    request = urllib.request.Request(url, data=body, method="POST",
-                                     headers={"Content-Type": "application/json", "User-Agent": "sayembara"})
     try:
+        request = urllib.request.Request(url, data=body, method="POST",
+                                         headers={"Content-Type": "application/json", "User-Agent": "sayembara"})
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             answer = _json(response.read())
     except urllib.error.HTTPError as error:
@@ -99,9 +100,11 @@ def _once(url: str, body: bytes, token: str) -> dict:
             raise _Retry(TelegramError(_("Telegram did not answer within %(seconds)s seconds.") % {"seconds": _secs()})) from None
         raise _Retry(TelegramError(_("Telegram could not be reached (%(reason)s).") % {
             "reason": _scrub(str(error.reason), token)})) from None
-    except (ConnectionError, OSError) as error:
+    except (ConnectionError, OSError, http.client.HTTPException) as error:
         raise _Retry(TelegramError(_("Telegram could not be reached (%(reason)s).") % {
-            "reason": _scrub(str(error), token)})) from None
+            "reason": _scrub(str(error) or type(error).__name__, token)})) from None
+    except ValueError:  # a malformed TELEGRAM_API_BASE; urllib's message would quote the address, token and all
+        raise TelegramError(_("The address of Telegram's Bot API (TELEGRAM_API_BASE) is not a valid web address.")) from None
     if not answer.get("ok"):
         raise TelegramError(_refusal(200, _scrub(str(answer.get("description") or ""), token)))
     result = answer.get("result")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -25,6 +26,8 @@ from .bot_api import MESSAGE_MAX_CHARS
 from .models import ChannelPost
 
 Kind = ChannelPost.Kind
+# A message of 4096 characters holds some dozens of lines: no more than this are read from the database.
+LINES_READ_MAX = 300
 
 
 class PostRefused(DomainError):
@@ -127,22 +130,21 @@ def _screening(edition, today):
                             "first.") % {"edition": edition})
     page = reverse("entries:announcement", args=[edition.year])
     screened = Entry.objects.filter(edition=edition, status__in=[Entry.Status.PASSED, Entry.Status.FAILED])
-    passed = list(screened.filter(status=Entry.Status.PASSED).select_related("institution", "category")
-                  .order_by("category__order", "code"))
+    passed_all = screened.filter(status=Entry.Status.PASSED)
     head = [_("📋 Administrative screening of %(title)s: %(passed)s of %(screened)s innovations passed.") % {
-        "title": _title(edition), "passed": len(passed), "screened": screened.count()}]
+        "title": _title(edition), "passed": passed_all.count(), "screened": screened.count()}]
     if conf.announcement_number:
         head.append(_("Announcement number: %(number)s") % {"number": e(conf.announcement_number)})
     head.append(_("Full announcement: %(link)s") % {"link": link(page, absolute(page))})
-    lines = []
     if edition.makers_hidden:
         # A blind stage is planned or open: how many passed per category, never who.
-        counts = {}
-        for entry in passed:
-            name = entry.category.name if entry.category else _("No category")
-            counts[name] = counts.get(name, 0) + 1
-        lines = [f"• {e(name)}: {count}" for name, count in counts.items()]
+        counts = (passed_all.values("category__name", "category__order").annotate(n=Count("pk"))
+                  .order_by("category__order", "category__name"))
+        lines = [f"• {e(row['category__name'] or _('No category'))}: {row['n']}" for row in counts]
     else:
+        # More than one message holds is never read: the rest is on the page.
+        passed = (passed_all.select_related("institution", "category").order_by("category__order", "code")
+                  [:LINES_READ_MAX])
         lines = [f"• {e(entry.code)} {e(entry.title)} — {e(entry.institution.name)}" for entry in passed]
     return "\n".join(head) + ("\n" if lines else ""), lines, link(page, _("The full list"))
 
@@ -171,15 +173,15 @@ def _winners(edition, today):
         raise PostRefused(_("The results of %(edition)s are not published yet: the winners are posted once they are.")
                           % {"edition": edition})
     page = reverse("results:public", args=[edition.year])
-    awards = list(Award.objects.filter(edition=edition).select_related("entry__institution", "category")
-                  .order_by("category__order", "order"))
+    awards = Award.objects.filter(edition=edition).select_related("entry__institution", "category").order_by(
+        "category__order", "order")
     head = _("🏆 The winners of %(title)s.") % {"title": _title(edition)}
     head += "\n" + _("Full results: %(link)s") % {"link": link(page, absolute(page))} + "\n"
     lines, category = [], object()
     if edition.makers_hidden:
-        lines = [_("%(n)s awards.") % {"n": len(awards)}]
+        lines = [_("%(n)s awards.") % {"n": awards.count()}]
     else:
-        for award in awards:
+        for award in awards[:LINES_READ_MAX]:
             if award.category != category:
                 category = award.category
                 if category is not None:

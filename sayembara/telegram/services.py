@@ -24,6 +24,8 @@ SEND_POST = "sayembara.telegram.tasks.send_post"
 CHECK_BOT = "sayembara.telegram.tasks.check_bot"
 # Scheduled reminders go out this many days before the submission deadline (and on its last day: 0 is not here).
 REMINDER_DAYS = (7, 3, 1)
+# The same text of the same kind is not posted twice within this time (a double click posts once).
+REPEAT_WINDOW = dt.timedelta(minutes=10)
 
 TOKEN_RE = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{20,100}$")
 CHAT_RE = re.compile(r"^(@[A-Za-z][A-Za-z0-9_]{3,31}|-?\d{1,20})$")
@@ -89,6 +91,12 @@ def queue_post(edition: Edition, kind: str, *, by=None, reminder_day: dt.date | 
     if not conf.is_ready:
         raise TelegramSetupError(_("Connect a bot and a channel first."))
     text = compose.build(edition, kind, today=reminder_day)
+    if reminder_day is None and ChannelPost.objects.filter(
+        edition=edition, kind=kind, text=text, created_at__gte=timezone.now() - REPEAT_WINDOW,
+        state__in=[ChannelPost.State.QUEUED, ChannelPost.State.SENT],
+    ).exists():
+        # A double click, or two organisers at once: the channel gets the message once.
+        raise TelegramSetupError(_("This very post was queued or sent a few minutes ago: see the log below."))
     post = ChannelPost.objects.create(edition=edition, kind=kind, chat=conf.chat, text=text, reminder_day=reminder_day,
                                       created_by=by if by is not None and by.is_authenticated else None)
     jobs.start(SEND_POST, f"post:{post.pk}", by=by, scope="telegram", post_pk=post.pk)

@@ -294,3 +294,38 @@ def test_every_kind_of_post_has_a_preview_on_the_organisers_page(organiser, conn
     assert 'data-testid="post-call"' in page
     dashboard = organiser.get(reverse("editions:organiser_dashboard")).content.decode()
     assert reverse("telegram:edition", args=[open_edition.year]) in dashboard
+
+
+def test_a_double_click_posts_once(organiser, connected, open_edition, bot_api, run_jobs):
+    from sayembara.telegram.models import ChannelPost
+
+    _post(organiser, open_edition.year, "call")
+    response = _post(organiser, open_edition.year, "call")
+    assert ChannelPost.objects.filter(kind="call").count() == 1
+    assert 'class="messages' in response.content.decode() or "error" in response.content.decode()
+    run_jobs()
+    assert len(bot_api.sent()) == 1
+
+
+def test_an_unreachable_or_malformed_api_address_fails_in_words_without_the_token(settings, caplog):
+    from sayembara.telegram import bot_api as client
+
+    client_saved = client.BACKOFF
+    client.BACKOFF = 0.01
+    try:
+        settings.TELEGRAM_API_BASE = "nonsense-address"
+        with pytest.raises(client.TelegramError) as refused:
+            client.get_me(GOOD_TOKEN)
+        assert "TELEGRAM_API_BASE" in str(refused.value) and GOOD_TOKEN not in str(refused.value)
+        import socket
+
+        with socket.socket() as s:  # a port nobody listens on
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        settings.TELEGRAM_API_BASE = f"http://127.0.0.1:{port}"
+        with pytest.raises(client.TelegramError) as refused:
+            client.get_me(GOOD_TOKEN)
+        assert GOOD_TOKEN not in str(refused.value) and refused.value.status is None
+    finally:
+        client.BACKOFF = client_saved
+    assert GOOD_TOKEN not in caplog.text

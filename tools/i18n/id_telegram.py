@@ -152,4 +152,8 @@ ID = {
     "Choose what to post.": "Pilih apa yang akan diunggah.",
     "The post is queued: it is sent in a moment; its state is in the log below.":
         "Unggahan masuk antrean: sebentar lagi dikirim; keadaannya ada di catatan di bawah.",
+    "The address of Telegram's Bot API (TELEGRAM_API_BASE) is not a valid web address.":
+        "Alamat Bot API Telegram (TELEGRAM_API_BASE) bukan alamat web yang sah.",
+    "This very post was queued or sent a few minutes ago: see the log below.":
+        "Unggahan yang sama persis sudah masuk antrean atau terkirim beberapa menit lalu: lihat catatan di bawah.",
 }
