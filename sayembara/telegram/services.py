@@ -7,6 +7,7 @@ import logging
 import re
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -136,7 +137,13 @@ def remind_deadlines(today: dt.date | None = None) -> int:
     for edition in Edition.objects.filter(status=Edition.Status.OPEN):
         if compose.days_left(edition, today) not in REMINDER_DAYS:
             continue
-        if ChannelPost.objects.filter(edition=edition, kind=ChannelPost.Kind.REMINDER, reminder_day=today).exists():
+        # One reminder a day: the schedule's, or one the organiser already posted by hand today.
+        start_of_today = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
+        if ChannelPost.objects.filter(edition=edition, kind=ChannelPost.Kind.REMINDER).filter(
+            Q(reminder_day=today) | Q(reminder_day__isnull=True, created_at__gte=start_of_today,
+                                      created_at__lt=start_of_today + dt.timedelta(days=1),
+                                      state__in=[ChannelPost.State.QUEUED, ChannelPost.State.SENT])
+        ).exists():
             continue
         try:
             with transaction.atomic():

@@ -253,10 +253,18 @@ def test_the_organiser_may_post_a_reminder_any_day_before_the_deadline(organiser
                                                                        run_jobs):
     from sayembara.telegram.models import ChannelPost
 
+    from sayembara.telegram import services
+
     _post(organiser, open_edition.year, "reminder")
     run_jobs()
     post = ChannelPost.objects.get(kind="reminder")
     assert post.state == "sent" and post.reminder_day is None and "⏰" in post.text
+    # The schedule sends no second reminder that day, even on one of its reminder days.
+    deadline = timezone.localtime(services.compose.submission_deadline(open_edition)).date()
+    if (deadline - timezone.localdate()).days in services.REMINDER_DAYS:
+        assert services.remind_deadlines() == 0
+    ChannelPost.objects.filter(pk=post.pk).update(created_at=timezone.now() - dt.timedelta(days=10))
+    assert services.remind_deadlines(today=deadline - dt.timedelta(days=7)) == 1
 
 
 def test_the_token_is_in_no_page_log_row_job_record_or_audit_event(organiser, connected, open_edition, bot_api,
