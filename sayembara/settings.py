@@ -340,8 +340,9 @@ CELERY_BEAT_SCHEDULE = {
     "remind-unsent-drafts": {"task": "sayembara.entries.tasks.remind_unsent_drafts", "schedule": crontab(hour=7, minute=0)},
     "remind-jurors-behind": {"task": "sayembara.jury.tasks.remind_jurors_behind", "schedule": crontab(hour=7, minute=30)},
     "expire-unconfirmed-accounts": {"task": "sayembara.accounts.tasks.expire_unconfirmed", "schedule": crontab(hour=3, minute=0)},
-    # Once a year, in the second week of January: is last years' innovations' work still running?
+    # Telegram: the channel is reminded 7, 3 and 1 days before the submission deadline, once a day at most.
     "telegram-deadline-reminders": {"task": "sayembara.telegram.tasks.remind_deadlines", "schedule": crontab(hour=7, minute=15)},
+    # Once a year, in the second week of January: is last years' innovations' work still running?
     "yearly-follow-up": {"task": "sayembara.registry.tasks.yearly_follow_up",
                          "schedule": crontab(month_of_year=1, day_of_month=15, hour=8, minute=0)},
 }
