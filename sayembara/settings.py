@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "sayembara.results",
     "sayembara.registry",
     "sayembara.insights",
+    "sayembara.telegram",
     "sayembara.portal",
 ]
 
@@ -339,10 +340,14 @@ CELERY_BEAT_SCHEDULE = {
     "remind-unsent-drafts": {"task": "sayembara.entries.tasks.remind_unsent_drafts", "schedule": crontab(hour=7, minute=0)},
     "remind-jurors-behind": {"task": "sayembara.jury.tasks.remind_jurors_behind", "schedule": crontab(hour=7, minute=30)},
     "expire-unconfirmed-accounts": {"task": "sayembara.accounts.tasks.expire_unconfirmed", "schedule": crontab(hour=3, minute=0)},
+    # Telegram: the channel is reminded 7, 3 and 1 days before the submission deadline, once a day at most.
+    "telegram-deadline-reminders": {"task": "sayembara.telegram.tasks.remind_deadlines", "schedule": crontab(hour=7, minute=15)},
     # Once a year, in the second week of January: is last years' innovations' work still running?
     "yearly-follow-up": {"task": "sayembara.registry.tasks.yearly_follow_up",
                          "schedule": crontab(month_of_year=1, day_of_month=15, hour=8, minute=0)},
 }
+# Telegram's Bot API (sayembara.telegram.bot_api); tests point it at a fake of their own.
+TELEGRAM_API_BASE = os.environ.get("TELEGRAM_API_BASE", "https://api.telegram.org")
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # --- Site -------------------------------------------------------------------

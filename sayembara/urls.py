@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("sayembara.accounts.urls")),
     path("", include("sayembara.portal.urls")),
     path("", include("sayembara.entries.urls")),
+    path("", include("sayembara.telegram.urls")),
     path("jury/", include("sayembara.jury.urls")),
     path("results/", include("sayembara.results.urls")),
     path("registry/", include("sayembara.registry.urls")),
