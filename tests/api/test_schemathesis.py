@@ -22,6 +22,7 @@ MAX_EXAMPLES = 12
 
 @pytest.fixture
 def api_schema(settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]  # schemathesis's WSGI client asks for localhost
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK,
                                "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"}}
     schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
