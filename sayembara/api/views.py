@@ -96,6 +96,9 @@ def _public_innovation(request, pk: int) -> Innovation:
 
 @extend_schema(tags=PUBLIC, parameters=[PK], summary="One innovation of the registry, with its public history")
 class InnovationDetail(PublicView):
+    """A public innovation with its public entries (an edition with its makers hidden is left out, awards only once
+    the edition's results are public), as its registry page shows it."""
+
     serializer_class = serializers.InnovationDetailSerializer
 
     def get(self, request, pk: int):
@@ -106,6 +109,8 @@ class InnovationDetail(PublicView):
 
 @extend_schema(tags=PUBLIC, parameters=[PK], summary="Units that replicated an innovation")
 class ReplicationList(PublicView, ListAPIView):
+    """Linked innovations and recorded replications of a public innovation, as its registry page lists them."""
+
     serializer_class = serializers.ReplicationSerializer
 
     def get_queryset(self):
@@ -137,6 +142,8 @@ def _published_edition(request, year: int) -> tuple[Edition, list[dict]]:
 
 @extend_schema(tags=PUBLIC, summary="Editions whose results are published")
 class ResultsList(PublicView, ListAPIView):
+    """Editions whose final result is published and public, newest first, with the current fingerprint."""
+
     serializer_class = serializers.EditionResultsSummarySerializer
 
     def get_queryset(self):
@@ -193,6 +200,8 @@ class ResultsDetail(PublicView):
 
 @extend_schema(tags=PUBLIC, parameters=[YEAR], summary="An edition's published ranking, page by page")
 class RankingList(PublicView, ListAPIView):
+    """The ranking rows exactly as published (the current version: the latest correction, if any)."""
+
     serializer_class = serializers.RankingRowSerializer
 
     def get_queryset(self):

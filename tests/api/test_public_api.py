@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sayembara.editions.models import Edition, Stage
-from sayembara.entries.models import Entry
 from sayembara.registry import services as registry_services
 from sayembara.registry.models import RegistryRecord
 from sayembara.results.models import Publication
@@ -207,3 +206,11 @@ def test_the_docs_page_runs_under_the_sites_csp(client):
     script = client.get(reverse("api:docs"), {"script": ""})
     assert script.status_code == 200 and script["Content-Type"].startswith("application/javascript")
     assert "/api/schema/" in script.content.decode()
+
+
+def test_the_schema_is_valid_openapi_without_warnings(tmp_path):
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yaml"))
+    text = (tmp_path / "schema.yaml").read_text()
+    assert "/api/v1/organiser/editions/{year}/scores/" in text and "tokenAuth" in text
