@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 
 pytestmark = pytest.mark.django_db
 
-MAX_EXAMPLES = 12
+MAX_EXAMPLES = 25
 
 
 @pytest.fixture
