@@ -53,6 +53,11 @@ INSTALLED_APPS = [
     "sayembara.insights",
     "sayembara.telegram",
     "sayembara.portal",
+    # The REST API (sayembara/api): public registry and results, the organiser's exports; schema and docs.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "sayembara.api",
 ]
 
 MIDDLEWARE = [
@@ -286,6 +291,37 @@ PERMISSIONS_POLICY = {
         "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "midi", "payment",
         "publickey-credentials-get", "serial", "usb", "xr-spatial-tracking",
     )
+}
+
+# --- REST API (sayembara/api) ----------------------------------------------
+# Token authentication only (no session: no CSRF question, and a page's login is not an API key); JSON only;
+# every list paged; anonymous and per-token rates (API_ANON_RATE, API_USER_RATE, e.g. "120/minute").
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["sayembara.api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["sayembara.api.permissions.IsOrganiser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "sayembara.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["sayembara.api.throttles.AnonThrottle", "sayembara.api.throttles.UserThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE", "120/minute"),
+        "user": os.environ.get("API_USER_RATE", "600/minute"),
+    },
+    "NUM_PROXIES": PROXY_COUNT,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Sayembara API",
+    "DESCRIPTION": "The public registry of innovations and the published results (no login), and the organiser's "
+    "exports of an edition's entries, assignments and scores (Authorization: Token <key>, from /api/tokens/).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums", "sayembara.api.schema.add_error_responses",
+    ],
 }
 
 # --- Task queue (Celery, sayembara/celery.py) -----------------------------

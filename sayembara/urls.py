@@ -22,6 +22,7 @@ urlpatterns = [
     path("insights/", include("sayembara.insights.urls")),
     path("audit/", include("sayembara.audit.urls")),
     path("jobs/", include("sayembara.jobs.urls")),
+    path("api/", include("sayembara.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

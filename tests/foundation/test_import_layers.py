@@ -11,7 +11,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "sayembara"
 FOUNDATION = {"institutions", "accounts", "audit", "backups", "jobs"}
 LAYERS = [FOUNDATION, {"editions"}, {"entries"}, {"jury"}, {"results"}, {"registry", "insights", "telegram"},
-          {"portal"}]
+          {"portal"}, {"api"}]
 RANK = {app: level for level, apps in enumerate(LAYERS) for app in apps}
 # Whole-site wiring may import everything.
 EXEMPT = {"urls.py", "demo.py", "settings.py", "settings_production.py", "wsgi.py", "admin_tools.py"}
