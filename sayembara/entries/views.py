@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,6 +20,7 @@ from sayembara.audit.trail import history as audit_history
 from sayembara.audit.describe import describe as describe_events, with_actors
 from sayembara.editions.models import Edition
 from sayembara.tabular import xlsx_response
+from sayembara.uploads import stored_file_response
 
 from . import rules, services
 from . import sinovik as sinovik_export
@@ -256,14 +257,7 @@ def evidence_download(request, code: str, pk: int):
     # The only way to a stored file: the user must be allowed to see the entry.
     entry = _entry_for(request, code)
     evidence = get_object_or_404(Evidence, pk=pk, entry=entry)
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, content_type=evidence.content_type, as_attachment=False, filename=evidence.original_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_file_response(evidence.file, evidence.content_type, evidence.original_name, as_attachment=False)
 
 
 # --- Viewing ------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from sayembara.entries.models import Innovation
 from sayembara.institutions.models import Institution
 from sayembara.tabular import append_row, workbook_bytes, xlsx_response
 from sayembara.params import int_or_none
-from sayembara.uploads import EVIDENCE_TYPES
+from sayembara.uploads import EVIDENCE_TYPES, stored_file_response
 
 from . import rules, services
 from . import iid
@@ -351,14 +351,7 @@ def iid_profile(request, pk: int):
 def iid_evidence_file(request, pk: int, evidence: int):
     innovation = _innovation_for_iid(request, pk)
     found = get_object_or_404(IidEvidence, pk=evidence, innovation=innovation)
-    try:
-        handle = found.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, content_type=found.content_type, as_attachment=True, filename=found.original_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_file_response(found.file, found.content_type, found.original_name, as_attachment=True)
 
 
 IID_PAGE = 50

@@ -11,58 +11,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sayembara.audit.models import AuditEvent
-from sayembara.editions.models import Category, EntryGroup, Phase, ProposalSection, RubricLevel
-from sayembara.entries.models import Entry, EvidenceSlot, ProposalAnswer
+from sayembara.editions.models import EntryGroup, Phase, ProposalSection, RubricLevel
+from sayembara.entries.models import Entry, EvidenceSlot
 from sayembara.portal import presets, readiness
 from sayembara.portal.copying import copy_edition
 from sayembara.portal.edition_setup import RuleChangeRefused
 from tests import factories
 
+from .conftest import NEXT
+from .setup_rows import messages_of, rows_post
+
 pytestmark = pytest.mark.django_db
 
-NEXT = timezone.now().year + 31
-
-
-def rows_post(formset, prefix: str, change=None, add=None, delete=()) -> dict:
-    """The POST a browser sends for ``formset`` as shown, with ``change`` ({row index: {field: value}}) applied,
-    ``add`` filling the first blank row and rows ``delete`` ticked for removal."""
-    data = {"part": prefix}
-    for key, value in formset.management_form.initial.items():
-        data[f"{prefix}-{key}"] = value
-    for index, form in enumerate(formset.forms):
-        values = {}
-        for name in form.fields:  # what the browser shows, blank rows' defaults included
-            value = form[name].value()
-            if isinstance(value, dt.datetime):  # already in local time, as the widget shows it
-                value = value.strftime("%Y-%m-%dT%H:%M")
-            values[name] = value
-        values.update((change or {}).get(index, {}))
-        if add and not form.instance.pk and index == len(formset.forms) - formset.extra:
-            values.update(add)
-        if index in delete:
-            values["DELETE"] = "on"
-        for name, value in values.items():
-            if value is None or value is False:
-                continue
-            data[f"{prefix}-{index}-{name}"] = "on" if value is True else value
-    return data
-
-
-@pytest.fixture
-def organiser(client_as):
-    return client_as("organiser")
-
-
-@pytest.fixture
-def fresh(demo_users):
-    """A draft made from the KIPP Umum form and Pemalang's criteria, with a schedule ahead."""
-    edition = presets.new_edition(NEXT, "Kompetisi Inovasi", "Kabupaten Uji", "kipp_umum", "seed_pemalang")
-    start = timezone.now() + dt.timedelta(days=30)
-    for offset, kind in enumerate([Phase.Kind.REGISTRATION, Phase.Kind.SUBMISSION, Phase.Kind.SCREENING,
-                                   Phase.Kind.JUDGING, Phase.Kind.OBJECTION, Phase.Kind.ANNOUNCEMENT]):
-        Phase.objects.create(edition=edition, kind=kind, name=str(kind.label), starts_at=start + dt.timedelta(days=10 * offset),
-                             ends_at=start + dt.timedelta(days=10 * offset + 5))
-    return edition
 
 
 # --- Presets ------------------------------------------------------------------------------------------------------
@@ -135,18 +95,6 @@ def test_the_organiser_makes_an_edition_from_presets_on_the_dashboard(organiser)
 
 
 # --- Groups with their own forms ------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def two_groups(fresh):
-    """Umum (KIPP) and Replikasi, each with its category; one section shared by both."""
-    umum = fresh.groups.get()
-    replikasi = EntryGroup.objects.create(edition=fresh, name="Replikasi", order=2)
-    Category.objects.create(edition=fresh, name="Replikasi", group=replikasi, order=2)
-    presets.apply_form(replikasi, "kipp_replikasi")
-    ProposalSection.objects.create(edition=fresh, order=0, code="pernyataan", title="Pernyataan keaslian",
-                                   word_limit=50, required=False)
-    return fresh, umum, replikasi
 
 
 def test_an_entry_fills_its_groups_form_and_the_shared_sections(two_groups):
@@ -254,33 +202,16 @@ def test_another_editions_group_is_not_found(organiser, fresh, edition_2020):
 # --- Changes to a running edition: refused with the reason, or audited -------------------------------------------
 
 
-@pytest.fixture
-def running(fresh):
-    """``fresh`` open, with one entry sent (an answer of 150 words in Signifikansi) and one proposal sheet."""
-    fresh.status = "open"
-    fresh.save()
-    entry = factories.entry(fresh, category=fresh.categories.get(), status=Entry.Status.SENT)
-    section = ProposalSection.objects.get(edition=fresh, code="signifikansi")
-    ProposalAnswer.objects.create(entry=entry, section=section, text="kata " * 150)
-    stage = fresh.stages.get(kind="proposal")
-    factories.submit_sheet(factories.juror(fresh), stage, entry, {"inovasi": 70, "kemanfaatan": 60, "replikasi": 50})
-    return fresh
-
-
-def _messages(response) -> str:
-    return " ".join(str(m) for m in response.context["messages"])
-
-
 def test_removing_an_answered_section_or_shortening_it_below_an_answer_is_refused(organiser, running):
     group = running.groups.get()
     url = reverse("editions:setup_form", args=[running.year, group.pk])
     formset = organiser.get(url).context["formsets"][0][1]
     index = [f.instance.code for f in formset.forms].index("signifikansi")
     response = organiser.post(url, rows_post(formset, "sections", delete=[index]), follow=True)
-    assert "Signifikansi" in _messages(response)
+    assert "Signifikansi" in messages_of(response)
     assert ProposalSection.objects.filter(edition=running, code="signifikansi").exists()
     response = organiser.post(url, rows_post(formset, "sections", change={index: {"word_limit": 100}}), follow=True)
-    assert "150" in _messages(response)
+    assert "150" in messages_of(response)
     response = organiser.post(url, rows_post(formset, "sections", change={index: {"word_limit": 160}}), follow=True)
     assert ProposalSection.objects.get(edition=running, code="signifikansi").word_limit == 160
     event = AuditEvent.objects.filter(action="update", changes__has_key="word_limit").latest("pk")
@@ -292,7 +223,7 @@ def test_changing_a_scored_criterions_range_or_a_stage_weight_is_refused(organis
     url = reverse("editions:setup_stage", args=[running.year, stage.order])
     formset = organiser.get(url).context["formsets"][0][1]
     response = organiser.post(url, rows_post(formset, "criteria", change={0: {"max_score": "10"}}), follow=True)
-    assert stage.criteria.get(order=1).name in _messages(response)
+    assert stage.criteria.get(order=1).name in messages_of(response)
     assert stage.criteria.get(order=1).max_score == Decimal("100")
     response = organiser.post(url, rows_post(formset, "criteria", change={0: {"description": "Lebih jelas."}}))
     assert stage.criteria.get(order=1).description == "Lebih jelas."  # words may change, the arithmetic may not
@@ -303,14 +234,14 @@ def test_changing_a_scored_criterions_range_or_a_stage_weight_is_refused(organis
     levels_url = reverse("editions:setup_levels", args=[running.year, stage.order, "inovasi"])
     levels = organiser.get(levels_url).context["formsets"][0][1]
     response = organiser.post(levels_url, rows_post(levels, "levels", delete=[0]), follow=True)
-    assert "rubrik" in _messages(response) or "rubric" in _messages(response)
+    assert "rubrik" in messages_of(response) or "rubric" in messages_of(response)
 
 
 def test_a_category_with_entries_cannot_go_nor_change_group(organiser, running):
     url = reverse("editions:setup_groups", args=[running.year])
     categories = organiser.get(url).context["formsets"][1][1]
     response = organiser.post(url, rows_post(categories, "categories", delete=[0]), follow=True)
-    assert running.categories.get().name in _messages(response)
+    assert running.categories.get().name in messages_of(response)
     assert running.categories.count() == 1
 
 

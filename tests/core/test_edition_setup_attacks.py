@@ -16,14 +16,9 @@ from sayembara.institutions.models import InstitutionType
 from sayembara.jury.models import Assignment
 from tests import factories
 
-from .test_edition_setup import _messages, fresh, running, rows_post, two_groups  # noqa: F401 - fixtures
+from .setup_rows import messages_of, rows_post
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organiser(client_as):
-    return client_as("organiser")
 
 
 def test_a_form_preset_over_draft_text_is_refused_not_a_server_error(organiser, fresh):
@@ -33,7 +28,7 @@ def test_a_form_preset_over_draft_text_is_refused_not_a_server_error(organiser, 
                                   text="Draf yang belum dikirim.")
     response = organiser.post(reverse("editions:apply_preset", args=[fresh.year]),
                               {"preset": "kipp_khusus", "group": group.pk}, follow=True)
-    assert response.status_code == 200 and "draf" in _messages(response).lower() or "draft" in _messages(response)
+    assert response.status_code == 200 and "draf" in messages_of(response).lower() or "draft" in messages_of(response)
     assert ProposalAnswer.objects.filter(entry=entry).exists()
 
 
@@ -51,7 +46,7 @@ def test_a_stage_under_way_keeps_its_rules_and_its_place(organiser, running):
     assert running.stages.get(kind="proposal").blind
     response = organiser.post(reverse("editions:apply_preset", args=[running.year]), {"preset": "permenpan_91_2021"},
                               follow=True)
-    assert Assignment.objects.filter(stage=presentation).exists() and "dimulai" in _messages(response)
+    assert Assignment.objects.filter(stage=presentation).exists() and "dimulai" in messages_of(response)
 
 
 def test_an_open_stage_without_sheets_cannot_turn_its_blindness_off(organiser, fresh):
@@ -69,7 +64,7 @@ def test_a_new_required_section_or_evidence_after_entries_were_sent_is_refused(o
     sections = organiser.get(url).context["formsets"][0][1]
     response = organiser.post(url, rows_post(sections, "sections", add={
         "order": 30, "code": "baru", "title": "Baru", "word_limit": 100, "required": True}), follow=True)
-    assert "Baru" in _messages(response) and not ProposalSection.objects.filter(code="baru").exists()
+    assert "Baru" in messages_of(response) and not ProposalSection.objects.filter(code="baru").exists()
     organiser.post(url, rows_post(sections, "sections", add={
         "order": 30, "code": "baru", "title": "Baru", "word_limit": 100, "required": False}))
     assert ProposalSection.objects.filter(code="baru", required=False).exists()  # optional is fine
@@ -105,7 +100,7 @@ def test_a_row_still_used_is_refused_in_words(organiser, fresh):
     sections = organiser.get(url).context["formsets"][0][1]
     index = [f.instance.code for f in sections.forms].index("sumber_daya")
     response = organiser.post(url, rows_post(sections, "sections", delete=[index]), follow=True)
-    assert "masih dipakai" in _messages(response) or "still used" in _messages(response)
+    assert "masih dipakai" in messages_of(response) or "still used" in messages_of(response)
 
 
 def test_answers_outside_the_entrys_form_are_neither_printed_nor_shown_blind(two_groups):

@@ -1,6 +1,6 @@
 """Who may open the registry's URLs."""
 
-from tests.foundation.authz import ALL_200, login_only, only
+from tests.foundation.authz import ALL_200, only
 
 
 def _innovation(fixtures):
