@@ -88,7 +88,8 @@ def setup_groups(request, year: int):
     edition = get_object_or_404(Edition, year=year)
     groups = GroupRows(_posted(request, "groups"), queryset=edition.groups.all(), prefix="groups",
                        owner={"edition": edition}, scope=edition.groups.all())
-    categories = CategoryRows(_posted(request, "categories"), queryset=edition.categories.all(), prefix="categories",
+    categories = CategoryRows(_posted(request, "categories"), prefix="categories",
+                              queryset=edition.categories.prefetch_related("institution_types"),
                               owner={"edition": edition}, scope=edition.categories.all())
     bound = [f for f in (groups, categories) if f.is_bound]
     if bound and _save(request, bound, [{"edition": edition}] * len(bound)):

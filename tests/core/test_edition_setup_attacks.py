@@ -126,5 +126,4 @@ def test_the_groups_page_reads_its_choices_once(organiser, fresh):
                              ends_at=fresh.phases.first().ends_at)
     with CaptureQueriesContext(connection) as many:
         organiser.get(url)
-    # One query per category row remains: its unit types (Django reads a row's many-to-many initial on its own).
-    assert len(many.captured_queries) <= len(few.captured_queries) + 6
+    assert len(many.captured_queries) == len(few.captured_queries)
