@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from sayembara.audit.trail import acting_as, record
 from sayembara.editions.models import Category, Criterion, Edition, EntryGroup, Phase, ProposalSection, RubricLevel, Stage
-from sayembara.entries.models import Entry, EvidenceSlot, ProposalAnswer
+from sayembara.entries.models import Entry, EntrySettings, EvidenceSlot, ProposalAnswer
 from sayembara.errors import DomainError
 from sayembara.jury.models import Assignment, ScoreSheet
 
@@ -239,6 +239,21 @@ def take_shared_sections(group: EntryGroup, by=None) -> int:
             section.save(update_fields=["group"])
             moved += 1
     return moved
+
+
+def save_entry_rules(form, edition: Edition, by=None) -> None:
+    """Who may enter and the SPBE questions. Fixed once entries were sent: they were checked against these rules,
+    and their SPBE answers are kept by the question's place in the list."""
+    stored = EntrySettings.objects.filter(pk=form.instance.pk).first() if form.instance.pk else None
+    changed = [name for name in form.changed_data if name != "questions"]
+    if stored is None or form.cleaned_data["questions"] != list(stored.spbe_questions or []):
+        changed.append("questions")
+    if changed and sent_entries_of_group(None, edition):
+        raise RuleChangeRefused([_("Entries were sent under these rules: they can no longer change.")])
+    with transaction.atomic(), acting_as(by, note="edition setup"):
+        rules = form.save(commit=False)
+        rules.edition = edition
+        rules.save()
 
 
 def save_edition(form, by=None) -> None:

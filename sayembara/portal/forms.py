@@ -3,7 +3,7 @@ from django.forms import modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from sayembara.editions.models import Category, Criterion, Edition, EntryGroup, Phase, ProposalSection, RubricLevel, Stage
-from sayembara.entries.models import EvidenceSlot
+from sayembara.entries.models import EntrySettings, EvidenceSlot
 from sayembara.institutions.models import InstitutionType
 
 from sayembara.widgets import DateTimeLocalInput
@@ -24,6 +24,48 @@ class EditionForm(forms.ModelForm):
         model = Edition
         fields = ["title", "host", "theme", "venue", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class EntryRulesForm(forms.ModelForm):
+    """Who may enter and what is asked of applications: the SPBE questions one per line."""
+
+    questions = forms.CharField(label=_("E-government (SPBE) questions, one per line"), required=False,
+                                widget=forms.Textarea(attrs={"rows": 5}),
+                                help_text=_("Asked when the innovation is an application."))
+
+    class Meta:
+        model = EntrySettings
+        fields = ["min_years_in_operation", "past_winner_rule", "past_winner_editions", "duplicate_threshold"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["questions"].initial = "\n".join(self.instance.spbe_questions or [])
+        self.fields["min_years_in_operation"].min_value = 0
+        self.fields["duplicate_threshold"].min_value = 0
+        self.fields["duplicate_threshold"].max_value = 1
+
+    def clean_min_years_in_operation(self):
+        value = self.cleaned_data["min_years_in_operation"]
+        if value < 0 or value > 50:
+            raise forms.ValidationError(_("Give a number of years between 0 and 50."))
+        return value
+
+    def clean_duplicate_threshold(self):
+        value = self.cleaned_data["duplicate_threshold"]
+        if not 0 <= value <= 1:
+            raise forms.ValidationError(_("Give a number between 0 and 1."))
+        return value
+
+    def clean_questions(self):
+        lines = [" ".join(line.split()) for line in self.cleaned_data["questions"].splitlines()]
+        lines = [line[:300] for line in lines if line]
+        if len(lines) > 20:
+            raise forms.ValidationError(_("At most 20 questions."))
+        return lines
+
+    def save(self, commit=True):
+        self.instance.spbe_questions = self.cleaned_data["questions"]
+        return super().save(commit)
 
 
 class BaseRows(forms.BaseModelFormSet):

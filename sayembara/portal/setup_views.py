@@ -13,13 +13,13 @@ from django.views.decorators.http import require_POST
 
 from sayembara.accounts.roles import organiser_required
 from sayembara.editions.models import Edition, EntryGroup, ProposalSection, Stage
-from sayembara.entries.models import EvidenceSlot
+from sayembara.entries.models import EntrySettings, EvidenceSlot
 from sayembara.params import int_or_none
 
 from . import edition_setup, presets, readiness
 from .copying import CopyRefused
-from .forms import (CategoryRows, CriterionRows, EditionForm, GroupRows, LevelRows, NewEditionForm, PhaseRows,
-                    PresetForm, SectionRows, SlotRows, StageRows)
+from .forms import (CategoryRows, CriterionRows, EditionForm, EntryRulesForm, GroupRows, LevelRows, NewEditionForm,
+                    PhaseRows, PresetForm, SectionRows, SlotRows, StageRows)
 
 
 def _save(request, formsets, owners) -> bool:
@@ -68,6 +68,28 @@ def setup(request, year: int):
         "stages": list(edition.stages.order_by("order")),
         "scoring_started": edition_setup.scoring_started(edition),
     })
+
+
+@organiser_required
+def setup_entry_rules(request, year: int):
+    """Who may enter (years in operation, past winners, duplicates) and the SPBE questions."""
+    edition = get_object_or_404(Edition, year=year)
+    rules = EntrySettings.objects.filter(edition=edition).first() or EntrySettings(edition=edition)
+    form = EntryRulesForm(request.POST or None, instance=rules)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                edition_setup.save_entry_rules(form, edition, by=request.user)
+            except edition_setup.RuleChangeRefused as refused:
+                for reason in refused.reasons:
+                    messages.error(request, reason)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("editions:setup_entry_rules", year=year)
+        else:
+            messages.error(request, _("Some fields need correcting. Nothing was saved."))
+    return render(request, "editions/setup/entry_rules.html", {"edition": edition, "form": form,
+                                                                "problems": readiness.problems(edition)})
 
 
 @organiser_required

@@ -12,6 +12,7 @@ urlpatterns = [
     path("organiser/<int:year>/open/", views.open_edition, name="open_edition"),
     path("organiser/new-edition/", setup_views.new_edition, name="new_edition"),
     path("organiser/<int:year>/setup/", setup_views.setup, name="setup"),
+    path("organiser/<int:year>/setup/entry-rules/", setup_views.setup_entry_rules, name="setup_entry_rules"),
     path("organiser/<int:year>/setup/schedule/", setup_views.setup_schedule, name="setup_schedule"),
     path("organiser/<int:year>/setup/groups/", setup_views.setup_groups, name="setup_groups"),
     path("organiser/<int:year>/setup/form/", setup_views.setup_form, name="setup_shared_form"),

@@ -253,3 +253,21 @@ def test_copying_keeps_the_groups_and_their_forms(two_groups):
     assert set(ProposalSection.objects.filter(edition=copy, group__name="Replikasi").values_list("code", flat=True)) \
         == set(ProposalSection.objects.filter(edition=edition, group=replikasi).values_list("code", flat=True))
     assert ProposalSection.objects.get(edition=copy, code="pernyataan").group is None
+
+
+def test_entry_rules_are_set_in_the_editor_and_fixed_once_entries_were_sent(organiser, fresh):
+    from sayembara.entries.models import EntrySettings
+
+    url = reverse("editions:setup_entry_rules", args=[fresh.year])
+    data = {"min_years_in_operation": "2", "past_winner_rule": "exclude_recent", "past_winner_editions": "3",
+            "duplicate_threshold": "0.9", "questions": "Apakah terdaftar di katalog SPBE?\n\n  Di mana hosting?  "}
+    assert organiser.post(url, data).status_code == 302
+    rules = EntrySettings.objects.get(edition=fresh)
+    assert rules.min_years_in_operation == Decimal("2") and rules.spbe_questions == [
+        "Apakah terdaftar di katalog SPBE?", "Di mana hosting?"]
+    bad = organiser.post(url, {**data, "duplicate_threshold": "7"})
+    assert bad.status_code == 200 and EntrySettings.objects.get(edition=fresh).duplicate_threshold == 0.9
+    factories.entry(fresh, category=fresh.categories.get(), status=Entry.Status.SENT)
+    refused = organiser.post(url, {**data, "min_years_in_operation": "0"}, follow=True)
+    assert "dikirim" in messages_of(refused) or "sent" in messages_of(refused)
+    assert EntrySettings.objects.get(edition=fresh).min_years_in_operation == Decimal("2")

@@ -56,6 +56,7 @@ CASES = [
     # The guided editor of an edition's rules: organisers only, GET and POST (an empty POST saves nothing).
     ("editions:setup", lambda f: {"year": 2020}, only("organiser"), only("organiser")),
     ("editions:setup_schedule", lambda f: {"year": 2020}, only("organiser"), only("organiser")),
+    ("editions:setup_entry_rules", lambda f: {"year": 2020}, only("organiser"), only("organiser")),
     ("editions:setup_groups", lambda f: {"year": 2020}, only("organiser"), only("organiser")),
     ("editions:setup_shared_form", lambda f: {"year": 2020}, only("organiser"), only("organiser")),
     ("editions:setup_form", _group_2020, only("organiser"), only("organiser")),

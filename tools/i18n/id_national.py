@@ -430,3 +430,16 @@ ID.update({
         "%(n)s entri draf sudah berisi teks pada formulir kelompok “%(group)s” saat ini: menggantinya akan menghapus teks itu.",
     "Readiness for the Indeks Inovasi Daerah": "Kesiapan untuk Indeks Inovasi Daerah",
 })
+ID.update({
+    "Entries were sent under these rules: they can no longer change.":
+        "Sudah ada entri yang dikirim dengan aturan ini: aturan tidak dapat diubah lagi.",
+    "E-government (SPBE) questions, one per line": "Pertanyaan SPBE, satu per baris",
+    "Asked when the innovation is an application.": "Ditanyakan bila inovasinya berupa aplikasi.",
+    "Give a number of years between 0 and 50.": "Isi jumlah tahun antara 0 dan 50.",
+    "Give a number between 0 and 1.": "Isi angka antara 0 dan 1.",
+    "At most 20 questions.": "Paling banyak 20 pertanyaan.",
+    "Telegram channel": "Kanal Telegram",
+    "Entry rules": "Aturan pendaftaran",
+    "Who may enter and what applications are asked; the eligibility checklist applies them. They are fixed once entries were sent.":
+        "Siapa yang boleh ikut dan apa yang ditanyakan kepada pendaftar; daftar periksa kelayakan menerapkannya. Aturan ini tetap setelah ada entri yang dikirim.",
+})
