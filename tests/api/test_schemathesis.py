@@ -21,7 +21,21 @@ MAX_EXAMPLES = 25
 
 
 @pytest.fixture
-def api_schema(settings):
+def test_connection_kept():
+    """Calls through the WSGI application send request_started/finished, whose handler closes a connection inside a
+    transaction (PostgreSQL: the test's own). Django's test client disconnects it the same way."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(settings, test_connection_kept):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]  # schemathesis's WSGI client asks for localhost
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK,
                                "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"}}
